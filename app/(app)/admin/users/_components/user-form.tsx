@@ -1,0 +1,179 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { Field } from '@/app/_components/ui/field';
+import { useActionForm } from '@/app/_components/ui/use-action-form';
+import type { UserDetail } from '@/db/queries/users';
+import { roles } from '@/db/schema';
+import { createUserSchema, updateUserSchema } from '@/lib/validation/users';
+import { createUserAction, updateUserAction } from '../actions';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface Props {
+  missions: Option[];
+  regions: Option[];
+  /** absent: a new user */
+  user?: UserDetail;
+}
+
+export function UserForm({ missions, regions, user }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [conflict, setConflict] = useState<Partial<UserDetail> | null>(null);
+  const labels = {
+    email: t('users.email'),
+    name: t('users.name'),
+    role: t('users.role'),
+    missionCode: t('users.mission'),
+    regionCode: t('users.region'),
+    locale: t('users.locale'),
+    password: t('users.initialPassword'),
+  };
+  const editing = !!user;
+  const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt } = useActionForm({
+    schema: editing ? updateUserSchema : createUserSchema,
+    defaultValues: user
+      ? {
+          id: user.id,
+          email: user.email,
+          name: user.name,
+          role: user.role,
+          missionCode: user.missionCode ?? '',
+          regionCode: user.regionCode ?? '',
+          locale: user.locale ?? '',
+          isActive: user.isActive,
+          version: user.version,
+        }
+      : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', password: '' },
+    action: async (values) => {
+      setConflict(null);
+      const result = editing ? await updateUserAction(values) : await createUserAction(values);
+      if (!result.ok && result.error === 'errors.staleVersion') {
+        const current = result.details?.current as UserDetail | undefined;
+        if (current) {
+          setConflict(current);
+          // Keep what the user typed; saving again deliberately replaces the other person's save.
+          form.setValue('version' as never, current.version as never);
+        }
+      }
+      return result;
+    },
+    labels,
+    onSuccess: (data) => {
+      if (!editing) router.push(`/admin/users/${(data as { id: string }).id}?created=1`);
+      else {
+        form.reset({ ...form.getValues(), version: (data as { version: number }).version } as never);
+        router.refresh();
+      }
+    },
+  });
+  const { register, watch, formState } = form;
+  const role = watch('role');
+  // Another section of this page (activation) may have saved a newer version.
+  const latestVersion = user?.version;
+  useEffect(() => {
+    if (latestVersion) form.setValue('version' as never, latestVersion as never);
+  }, [latestVersion, form]);
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <ErrorSummary
+        ref={summaryRef}
+        items={summaryItems}
+        extra={
+          conflict && (
+            <div>
+              <p>{t('form.conflictBody')}</p>
+              <dl className="summary">
+                {(['email', 'name', 'role', 'missionCode', 'regionCode', 'locale', 'isActive'] as const)
+                  .filter((k) => user && conflict[k] !== user[k])
+                  .map((k) => (
+                    <div key={k} style={{ display: 'contents' }}>
+                      <dt>{k === 'isActive' ? t('users.status') : labels[k]}</dt>
+                      <dd>{String(conflict[k] ?? '—')}</dd>
+                    </div>
+                  ))}
+              </dl>
+            </div>
+          )
+        }
+      />
+      <Field id="name" label={labels.name} error={fieldError('name')}>
+        {(aria) => <input type="text" autoComplete="off" {...aria} {...register('name')} />}
+      </Field>
+      <Field id="email" label={labels.email} error={fieldError('email')}>
+        {(aria) => <input type="email" autoComplete="off" spellCheck={false} {...aria} {...register('email')} />}
+      </Field>
+      <Field id="role" label={labels.role} error={fieldError('role')}>
+        {(aria) => (
+          <select {...aria} {...register('role')}>
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {role === 'officer' && (
+        <Field id="missionCode" label={labels.missionCode} error={fieldError('missionCode')}>
+          {(aria) => (
+            <select {...aria} {...register('missionCode')}>
+              <option value="">{t('users.chooseMission')}</option>
+              {missions.map((m) => (
+                <option key={m.value} value={m.value}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {role === 'supervisor' && (
+        <Field id="regionCode" label={labels.regionCode} hint={t('users.regionHint')} error={fieldError('regionCode')}>
+          {(aria) => (
+            <select {...aria} {...register('regionCode')}>
+              <option value="">{t('users.allMissions')}</option>
+              {regions.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field id="locale" label={labels.locale} error={fieldError('locale')}>
+        {(aria) => (
+          <select {...aria} {...register('locale')}>
+            <option value="">{t('users.browserLanguage')}</option>
+            <option value="id">{t('language.id')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        )}
+      </Field>
+      {!editing && (
+        <Field id="password" label={labels.password} hint={t('users.passwordHint')} error={fieldError('password')}>
+          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register('password' as never)} />}
+        </Field>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {editing ? t('users.save') : t('users.create')}
+        </button>
+        {savedAt && (
+          <span className="saved" role="status">
+            {t('form.savedAt', { time: savedAt })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState } from 'react';
+import { type DefaultValues, type FieldValues, type Path, useForm } from 'react-hook-form';
+import type { z } from 'zod';
+import type { ActionResult } from '@/lib/action';
+import type { SummaryItem } from './error-summary';
+
+/**
+ * react-hook-form with the feature's zod schema in the browser, and the server action's own
+ * re-check mapped back onto the fields. What the user typed is never cleared on failure.
+ */
+export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opts: {
+  schema: S;
+  defaultValues: DefaultValues<z.input<S>>;
+  action: (values: unknown) => Promise<ActionResult<unknown>>;
+  labels: Partial<Record<string, string>>;
+  onSuccess?: (data: unknown) => void;
+}) {
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(opts.schema as never) as never,
+    defaultValues: opts.defaultValues,
+    shouldFocusError: false,
+  });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const [formError, setFormError] = useState<(ActionResult<unknown> & { ok: false }) | null>(null);
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+
+  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+
+  const onSubmit = form.handleSubmit(
+    async (values) => {
+      setFormError(null);
+      const result = await opts.action(values);
+      if (result.ok) {
+        setSavedAt(new Date());
+        opts.onSuccess?.(result.data);
+        return;
+      }
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (field !== '_form') form.setError(field as Path<z.input<S>>, { type: 'server', message: messages[0] });
+      }
+      setFormError(result);
+      focusSummary();
+    },
+    () => {
+      setFormError(null);
+      focusSummary();
+    },
+  );
+
+  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  const items: SummaryItem[] = Object.entries(errors)
+    .filter(([, e]) => e?.message)
+    .map(([name, e]) => ({ fieldId: name, label: opts.labels[name], message: e!.message! }));
+  if (formError && !(formError.fieldErrors && Object.keys(formError.fieldErrors).some((k) => k !== '_form'))) {
+    items.unshift({ message: formError.error });
+  }
+
+  const fieldError = (name: string) => errors[name]?.message;
+
+  return { form, onSubmit, summaryRef, summaryItems: items, formError, fieldError, savedAt };
+}

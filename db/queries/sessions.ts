@@ -1,0 +1,144 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { type Actor, DIRECTORATE_TIME_ZONE } from '@/lib/actor';
+import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
+import type { Conn } from '../index';
+import { missions, regions, sessions, signInThrottles, users } from '../schema';
+import { appendAudit } from './audit';
+
+export const MAX_FAILURES = 5;
+export const LOCK_MINUTES = 15;
+export const IDLE_MINUTES = 30;
+export const ABSOLUTE_HOURS = 12;
+/** lastSeenAt is written at most this often, so reads do not each cost a write. */
+const TOUCH_SECONDS = 60;
+
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * Checks a password and opens a server-side session. Failures are counted per address,
+ * whether or not an account has it: the fifth in a row locks the address for 15 minutes,
+ * and the answer never tells whether the address exists.
+ */
+export async function attemptSignIn(
+  conn: Conn,
+  input: { email: string; password: string; ip: string | null },
+  now: Date = new Date(),
+): Promise<SignInResult> {
+  const email = normaliseEmail(input.email);
+  const who = { id: null, email, ip: input.ip };
+
+  const [throttle] = await conn.select().from(signInThrottles).where(eq(signInThrottles.email, email));
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+    await appendAudit(conn, who, { action: 'auth.sign_in_refused_locked', details: { lockedUntil: throttle.lockedUntil.toISOString() } });
+    return { ok: false, reason: 'locked' };
+  }
+
+  const [user] = await conn
+    .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive })
+    .from(users)
+    .where(eq(users.email, email));
+  const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+
+  if (user && user.isActive && passwordOk) {
+    return conn.transaction(async (tx) => {
+      await tx.delete(signInThrottles).where(eq(signInThrottles.email, email));
+      const [session] = await tx.insert(sessions).values({ userId: user.id, createdAt: now, lastSeenAt: now, ip: input.ip }).returning({ id: sessions.id });
+      await appendAudit(tx, { id: user.id, email, ip: input.ip }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
+      return { ok: true as const, userId: user.id, sessionId: session!.id };
+    });
+  }
+
+  return conn.transaction(async (tx) => {
+    // A lock that has run out starts a fresh count.
+    const expired = throttle?.lockedUntil != null && throttle.lockedUntil <= now;
+    const failures = (expired ? 0 : (throttle?.failures ?? 0)) + 1;
+    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+    await tx
+      .insert(signInThrottles)
+      .values({ email, failures, lockedUntil, lastFailureAt: now })
+      .onConflictDoUpdate({ target: signInThrottles.email, set: { failures, lockedUntil, lastFailureAt: now } });
+    await appendAudit(tx, who, {
+      action: lockedUntil ? 'auth.locked_out' : 'auth.sign_in_failed',
+      entityType: user ? 'user' : undefined,
+      entityId: user?.id,
+      details: { failures, ...(user && !user.isActive ? { inactive: true } : {}) },
+    });
+    return { ok: false as const, reason: lockedUntil ? ('locked' as const) : ('invalid' as const) };
+  });
+}
+
+/**
+ * The acting user behind a session id, or null when the session has ended, been idle for
+ * 30 minutes, is older than 12 hours, or its user was deactivated.
+ */
+export async function resolveSession(conn: Conn, sessionId: string, ip: string | null, now: Date = new Date()): Promise<Actor | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
+  const [row] = await conn
+    .select({
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      locale: users.locale,
+      missionId: users.missionId,
+      missionCode: missions.code,
+      missionTimeZone: missions.timeZone,
+      regionCode: regions.code,
+      regionCountries: regions.countries,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(missions, eq(missions.id, users.missionId))
+    .leftJoin(regions, eq(regions.id, users.regionId))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        isNull(sessions.endedAt),
+        eq(users.isActive, true),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - IDLE_MINUTES * 60_000)),
+        gt(sessions.createdAt, new Date(now.getTime() - ABSOLUTE_HOURS * 3_600_000)),
+      ),
+    );
+  if (!row) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
+    await conn.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  }
+  return {
+    id: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    missionId: row.missionId,
+    missionCode: row.missionCode,
+    timeZone: row.missionTimeZone ?? DIRECTORATE_TIME_ZONE,
+    regionCountries: row.regionCountries,
+    regionCode: row.regionCode,
+    locale: row.locale,
+    sessionId,
+    ip,
+  };
+}
+
+export async function endSession(conn: Conn, sessionId: string): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return;
+  await conn.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(sessions)
+      .set({ endedAt: sql`now()` })
+      .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
+      .returning({ userId: sessions.userId });
+    if (!ended) return;
+    const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, ended.userId));
+    await appendAudit(tx, { id: ended.userId, email: user?.email ?? null, ip: null }, { action: 'auth.sign_out', entityType: 'user', entityId: ended.userId });
+  });
+}
+
+/** Ends every open session of a user (deactivation, password reset). */
+export async function endSessionsOfUser(conn: Conn, userId: string): Promise<void> {
+  await conn.update(sessions).set({ endedAt: sql`now()` }).where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)));
+}

@@ -1,0 +1,3 @@
+export * from './missions';
+export * from './users';
+export * from './audit';

@@ -1,0 +1,66 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { missions, regions } from './missions';
+
+export const roles = ['officer', 'supervisor', 'admin', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+export const locales = ['id', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    // Stored lower-cased: sign-in and uniqueness ignore case.
+    email: text().notNull().unique(),
+    name: text().notNull(),
+    role: text({ enum: roles }).notNull(),
+    missionId: integer().references(() => missions.id),
+    regionId: integer().references(() => regions.id),
+    locale: text({ enum: locales }),
+    isActive: boolean().notNull().default(true),
+    passwordHash: text().notNull(),
+    // Set only by the demo seed; a production start refuses to run while an active account has it.
+    hasDemoPassword: boolean().notNull().default(false),
+    passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('users_mission_idx').on(t.missionId),
+    check('users_officer_has_mission', sql`${t.role} <> 'officer' OR ${t.missionId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * Failed sign-ins are counted per e-mail address, whether or not an account has it,
+ * so that the lock-out message cannot be used to learn which addresses exist.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  email: text().primaryKey(),
+  failures: integer().notNull().default(0),
+  lockedUntil: timestamp({ withTimezone: true }),
+  lastFailureAt: timestamp({ withTimezone: true }),
+});
+
+/**
+ * Server-side record of each sign-in. The session cookie only names a row here, so idle
+ * and absolute expiry, sign-out and deactivation take effect on the very next request.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,36 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { resolveSession } from '@/db/queries/sessions';
+import type { Actor } from '@/lib/actor';
+import { type Permission, can } from '@/lib/authz';
+import { authOptions } from './options';
+
+async function requestIp(): Promise<string | null> {
+  const h = await headers();
+  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+}
+
+/** The signed-in user of this request, checked against the database; null when signed out or expired. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  if (!session?.sid) return null;
+  return resolveSession(await getDb(), session.sid, await requestIp());
+});
+
+/** For pages: the actor, or off to the sign-in page. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect('/login?expired=1');
+  return actor;
+}
+
+/** For pages: a user without the permission gets a not-found page, never the data. */
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const actor = await requireActor();
+  if (!can(actor, permission)) notFound();
+  return actor;
+}

@@ -1,0 +1,82 @@
+import { type SQL, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Role } from '@/db/schema';
+import type { Actor } from './actor';
+import { AppError } from './errors';
+
+/**
+ * The only place that maps roles to permissions. The UI may ask `can()` to hide a control;
+ * only the server's `assertCan()` (in the action wrapper, route handlers and pages) grants anything.
+ */
+export const permissions = {
+  'case:read': ['officer', 'supervisor'],
+  'case:create': ['officer', 'supervisor'],
+  'case:update': ['officer', 'supervisor'],
+  'case:approve': ['supervisor'],
+  'queue:read': ['supervisor'],
+  'mission:read': ['officer', 'supervisor', 'admin', 'auditor'],
+  'mission:manage': ['admin'],
+  'user:manage': ['admin'],
+  'reference:manage': ['admin'],
+  'audit:read': ['auditor'],
+  'profile:update': ['officer', 'supervisor', 'admin', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissions;
+
+export function can(actor: Pick<Actor, 'role'> | null | undefined, permission: Permission): boolean {
+  return !!actor && (permissions[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError('unauthenticated');
+  if (!can(actor, permission)) throw new AppError('forbidden');
+}
+
+/**
+ * The missions whose records an actor may see, as a WHERE fragment over a mission id column
+ * and its country column: an officer their own mission, a supervisor all or their region's
+ * countries, anyone else none (admins manage reference data, not case content).
+ */
+export function missionScope(actor: Actor, missionId: AnyPgColumn, missionCountry: AnyPgColumn): SQL {
+  switch (actor.role) {
+    case 'officer':
+      return actor.missionId == null ? sql`false` : sql`${missionId} = ${actor.missionId}`;
+    case 'supervisor':
+      return actor.regionCountries ? inArray(missionCountry, actor.regionCountries) : sql`true`;
+    default:
+      return sql`false`;
+  }
+}
+
+/** The page a role lands on after signing in. */
+export function homeFor(role: Role): string {
+  switch (role) {
+    case 'officer':
+      return '/cases';
+    case 'supervisor':
+      return '/queues';
+    case 'admin':
+      return '/admin/users';
+    case 'auditor':
+      return '/audit';
+  }
+}
+
+export interface NavItem {
+  href: string;
+  /** key under `nav.` */
+  label: string;
+}
+
+const NAV: (NavItem & { permission: Permission })[] = [
+  { href: '/cases', label: 'cases', permission: 'case:create' },
+  { href: '/queues', label: 'queues', permission: 'queue:read' },
+  { href: '/admin/users', label: 'users', permission: 'user:manage' },
+  { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },
+  { href: '/audit', label: 'audit', permission: 'audit:read' },
+];
+
+export function navFor(actor: Actor): NavItem[] {
+  return NAV.filter((item) => can(actor, item.permission)).map(({ href, label }) => ({ href, label }));
+}

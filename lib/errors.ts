@@ -1,0 +1,38 @@
+/** Typed application errors. `message` is an i18n key under `errors.` shown to the user as is. */
+export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    /** i18n key of the message the user reads */
+    readonly messageKey: string = `errors.${code}`,
+    readonly fieldErrors?: Record<string, string[]>,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');
+/** Someone else saved the record after the user opened it. */
+export const staleVersion = (details?: Record<string, unknown>) =>
+  new AppError('conflict', 'errors.staleVersion', undefined, details);
+
+/** PostgreSQL's unique_violation, from either driver (postgres-js sets `code`, PGlite too). */
+export function isUniqueViolation(e: unknown): { constraint?: string } | null {
+  for (let cur: unknown = e; cur && typeof cur === 'object'; cur = (cur as { cause?: unknown }).cause) {
+    const c = cur as { code?: string; constraint?: string; constraint_name?: string };
+    if (c.code === '23505') return { constraint: c.constraint ?? c.constraint_name };
+  }
+  return null;
+}
+
+/** A server that must not start: printed as is, without a stack. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}

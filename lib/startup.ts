@@ -1,0 +1,19 @@
+import { prepareDatabase, startupOptions } from '@/db/bootstrap';
+import { authSecret } from './auth/secret';
+import { StartupError } from './errors';
+
+/**
+ * What a starting server does before it answers: check the secret, open, migrate and seed
+ * the database where that is the rule (db/bootstrap.ts). A server that must not run exits
+ * with a message saying why, not a stack trace.
+ */
+export async function startServer(): Promise<void> {
+  try {
+    authSecret();
+    await prepareDatabase(startupOptions());
+  } catch (e) {
+    const expected = e instanceof StartupError || (e as Error).name === 'DatabaseInUseError';
+    console.error(`\n[payung] Cannot start: ${expected ? (e as Error).message : (e as Error).stack}\n`);
+    process.exit(1);
+  }
+}

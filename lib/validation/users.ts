@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { locales, roles } from '@/db/schema';
+import { DEMO_PASSWORD_VALUE } from './constants';
+
+// Messages are i18n keys: the form shows them in the user's language, in the browser and after the server's re-check.
+const email = z.string().trim().toLowerCase().min(1, 'validation.required').max(254, 'validation.tooLong').email('validation.email');
+const name = z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong');
+export const newPassword = z
+  .string()
+  .min(12, 'validation.passwordTooShort')
+  .max(200, 'validation.tooLong')
+  .refine((p) => p !== DEMO_PASSWORD_VALUE, 'validation.passwordIsDemo');
+
+const userFields = z.object({
+  email,
+  name,
+  role: z.enum(roles, 'validation.required'),
+  // Missions and regions are named by their codes, which forms, imports and scripts share.
+  missionCode: z.string().trim().toUpperCase(),
+  regionCode: z.string().trim(),
+  locale: z.enum(['', ...locales]),
+});
+
+/** A mission matters only for officers and a region only for supervisors; other values are ignored. */
+function roleRules(value: z.infer<typeof userFields>, ctx: z.RefinementCtx) {
+  if (value.role === 'officer' && !value.missionCode) {
+    ctx.addIssue({ code: 'custom', path: ['missionCode'], message: 'validation.officerNeedsMission' });
+  }
+}
+
+export const createUserSchema = userFields.extend({ password: newPassword }).superRefine(roleRules);
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = userFields
+  .extend({
+    id: z.uuid(),
+    isActive: z.boolean(),
+    version: z.number().int().positive(),
+  })
+  .superRefine(roleRules);
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const resetPasswordSchema = z
+  .object({ id: z.uuid(), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, 'validation.required').email('validation.email'),
+  password: z.string().min(1, 'validation.required'),
+});
+export type SignInInput = z.infer<typeof signInSchema>;
+
+export const localeSchema = z.object({ locale: z.enum(locales) });
