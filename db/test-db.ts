@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { type DbHandle, openDatabase } from '@/db';
+import { runMigrations } from '@/db/migrate';
+
+export type TestDbKind = 'pglite' | 'postgres';
+
+/**
+ * Where data tests run: always an in-memory PGlite with the real migrations, and a
+ * PostgreSQL server too when TEST_DATABASE_URL or DATABASE_URL names one.
+ */
+export function testDatabaseKinds(): TestDbKind[] {
+  return serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+function serverUrl(): string | undefined {
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
+}
+
+/** A fresh, migrated database: in memory, or a new database on the server that `close()` drops. */
+export async function openTestDatabase(kind: TestDbKind): Promise<DbHandle> {
+  if (kind === 'pglite') {
+    const handle = await openDatabase({});
+    await runMigrations(handle);
+    return handle;
+  }
+  const base = new URL(serverUrl()!);
+  const name = `payung_test_${randomBytes(6).toString('hex')}`;
+  const { default: postgres } = await import('postgres');
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const handle = await openDatabase({ url: url.toString() });
+  await runMigrations(handle);
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}

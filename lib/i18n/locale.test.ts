@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { chooseLocale, negotiateLocale } from './locale';
+import en from './messages/en.json';
+import id from './messages/id.json';
+
+describe('choosing the language', () => {
+  it('follows the browser by weight, else Indonesian', () => {
+    expect(negotiateLocale('en-GB,en;q=0.9')).toBe('en');
+    expect(negotiateLocale('fr-FR,id;q=0.5,en;q=0.8')).toBe('en');
+    expect(negotiateLocale('ms-MY,in;q=0.9')).toBe('id');
+    expect(negotiateLocale('fr')).toBeNull();
+    expect(chooseLocale(null, null, 'fr')).toBe('id');
+  });
+  it("puts the user's saved choice first, then a visitor's cookie", () => {
+    expect(chooseLocale('en', 'id', 'id-ID')).toBe('en');
+    expect(chooseLocale(null, 'en', 'id-ID')).toBe('en');
+    expect(chooseLocale(null, 'xx', 'id-ID')).toBe('id');
+  });
+});
+
+type Tree = { [k: string]: string | Tree };
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(prefix + k, v);
+    else for (const [kk, vv] of flatten(v, `${prefix}${k}.`)) out.set(kk, vv);
+  }
+  return out;
+}
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+
+describe('the two languages', () => {
+  const enMap = flatten(en);
+  const idMap = flatten(id);
+  it('have the same keys, none empty', () => {
+    expect([...idMap.keys()].sort()).toEqual([...enMap.keys()].sort());
+    for (const [key, value] of [...enMap, ...idMap]) expect(value.trim(), key).not.toBe('');
+  });
+  it('use the same placeholders in each message', () => {
+    for (const [key, value] of enMap) expect(placeholders(idMap.get(key)!), key).toEqual(placeholders(value));
+  });
+  it('use the official spelling "pelindungan"', () => {
+    for (const [key, value] of idMap) expect(value.toLowerCase(), key).not.toContain('perlindungan');
+  });
+});
