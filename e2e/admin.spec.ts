@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+import { createUserAsAdmin, expectAccessible, signIn, uniqueEmail, visit, errorSummary } from './fixtures';
+
+test('an admin creates an officer, who then signs in and sees their mission', async ({ browser, page }) => {
+  const email = uniqueEmail('new.officer');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Putri Handayani', email, role: 'Consular officer', mission: /^DXB/, password: 'a-strong-password' });
+  await expectAccessible(adminPage);
+  await visit(adminPage, '/admin/users');
+  await expect(adminPage.getByRole('row', { name: /Putri Handayani/ })).toContainText('DXB');
+  await adminPage.context().close();
+
+  await signIn(page, email, 'a-strong-password');
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByTestId('current-user')).toContainText('Putri Handayani · Consular officer · DXB');
+  await expect(page.getByRole('table', { name: 'Your mission' })).toContainText('Consulate General in Dubai');
+});
+
+test('the user form checks its answers beside each field, in the browser and on the server', async ({ page }) => {
+  await signIn(page, 'admin@payung.test');
+  await visit(page, '/admin/users/new');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Full name: Enter a value');
+  await expect(summary).toContainText('Mission: Choose the mission this officer works at');
+  await expect(summary).toContainText('Password: The password must be at least 12 characters');
+  await expectAccessible(page);
+
+  // The server's own check: an address already in use.
+  await page.getByLabel('Full name').fill('Duplicate');
+  await page.getByLabel('Email address').fill('OFFICER.KUL@payung.test');
+  await page.getByLabel('Mission').selectOption('KUL');
+  await page.getByLabel('Password').fill('a-strong-password');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.locator('#email-error')).toContainText('Another user already has this email address');
+  await expect(page.getByLabel('Full name')).toHaveValue('Duplicate');
+});
+
+test('an admin resets a password; the old one stops working', async ({ browser, page }) => {
+  const email = uniqueEmail('reset');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Reset Me', email, role: 'Supervisor', password: 'first-password-1' });
+  await adminPage.getByLabel('New password', { exact: true }).fill('second-password-2');
+  await adminPage.getByLabel('Type the new password again').fill('second-password-X');
+  await adminPage.getByRole('button', { name: 'Reset password' }).click();
+  await expect(adminPage.locator('#confirm-error')).toContainText('The two passwords are not the same');
+  await adminPage.getByLabel('Type the new password again').fill('second-password-2');
+  await adminPage.getByRole('button', { name: 'Reset password' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'Password reset' })).toBeVisible();
+  await adminPage.context().close();
+
+  await signIn(page, email, 'first-password-1');
+  await expect(errorSummary(page)).toContainText('not right');
+  await signIn(page, email, 'second-password-2');
+  await expect(page).toHaveURL(/\/queues$/);
+});
+
+test('a save over someone else’s newer save is refused, showing what changed and keeping the input', async ({ browser, page }) => {
+  const email = uniqueEmail('conflict');
+  const { adminPage, userUrl } = await createUserAsAdmin(browser, { name: 'Original Name', email, role: 'Auditor', password: 'a-strong-password' });
+  await signIn(page, 'admin@payung.test');
+  await page.goto(userUrl);
+
+  await adminPage.getByLabel('Full name').fill('Saved First');
+  await adminPage.getByRole('button', { name: 'Save user' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.getByLabel('Full name').fill('Saved Second');
+  await page.getByRole('button', { name: 'Save user' }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toContainText('Someone else saved this record after you opened it');
+  await expect(summary).toContainText('Saved First');
+  await expect(page.getByLabel('Full name')).toHaveValue('Saved Second');
+  await expectAccessible(page);
+
+  // Saving again, knowingly, replaces the other save.
+  await page.getByRole('button', { name: 'Save user' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Full name')).toHaveValue('Saved Second');
+  await adminPage.context().close();
+});
+
+test('an admin adds and edits a mission, with the code, country and time zone checked', async ({ page }) => {
+  await signIn(page, 'admin@payung.test');
+  await visit(page, '/admin/missions');
+  await expect(page.getByRole('row', { name: /KUL/ })).toContainText('Embassy in Kuala Lumpur');
+  await page.getByRole('link', { name: 'Add a mission' }).click();
+  await expectAccessible(page);
+
+  const code = `Q${String.fromCharCode(65 + Math.floor(Math.random() * 26))}${String.fromCharCode(65 + Math.floor(Math.random() * 26))}`;
+  await page.getByLabel('Code').fill(code);
+  await page.getByLabel('City').fill('Karachi');
+  await page.getByLabel('Country').fill('XX');
+  await page.getByLabel('Time zone').fill('Asia/Atlantis');
+  await page.getByRole('button', { name: 'Add mission' }).click();
+  await expect(page.locator('#country-error')).toContainText('two-letter country code');
+  await expect(page.locator('#timeZone-error')).toContainText('time zone like Asia/Kuala_Lumpur');
+
+  await page.getByLabel('Kind').selectOption({ label: 'Consulate general' });
+  await page.getByLabel('Country').fill('pk');
+  await page.getByLabel('Time zone').fill('Asia/Karachi');
+  await page.getByRole('button', { name: 'Add mission' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${code} · Consulate General in Karachi`);
+
+  await page.getByLabel('City').fill('Karachi City');
+  await page.getByRole('button', { name: 'Save mission' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+
+  await page.goto('/admin/missions/new');
+  await page.getByLabel('Code').fill('KUL');
+  await page.getByLabel('City').fill('Kuala Lumpur');
+  await page.getByLabel('Country').fill('MY');
+  await page.getByLabel('Time zone').fill('Asia/Kuala_Lumpur');
+  await page.getByRole('button', { name: 'Add mission' }).click();
+  await expect(page.locator('#code-error')).toContainText('Another mission already has this code');
+});
+
+test('every change an admin makes is on the audit trail, without passwords', async ({ browser, page }) => {
+  const email = uniqueEmail('audited');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Audited Person', email, role: 'Auditor', password: 'secret-password-99' });
+  await adminPage.context().close();
+  await signIn(page, 'auditor@payung.test');
+  await expect(page.getByRole('row', { name: /user\.create/ }).first()).toContainText(email);
+  await expect(page.getByText('secret-password-99')).toHaveCount(0);
+});

@@ -1,0 +1,150 @@
+import { expect, test } from '@playwright/test';
+import { createUserAsAdmin, expectAccessible, signIn, signOut, uniqueEmail, visit, errorSummary } from './fixtures';
+
+const HOMES = [
+  { email: 'officer.kul@payung.test', url: /\/cases$/, heading: 'My cases', who: /Siti Rahmawati · Consular officer · KUL/ },
+  { email: 'officer.jed@payung.test', url: /\/cases$/, heading: 'My cases', who: /Consular officer · JED/ },
+  { email: 'officer.per@payung.test', url: /\/cases$/, heading: 'My cases', who: /Consular officer · PER/ },
+  { email: 'supervisor@payung.test', url: /\/queues$/, heading: 'Queues', who: /Ratna Wijaya · Supervisor/ },
+  { email: 'admin@payung.test', url: /\/admin\/users$/, heading: 'Users', who: /Admin Payung · Administrator/ },
+  { email: 'auditor@payung.test', url: /\/audit$/, heading: 'Audit trail', who: /Bambang Sutrisno · Auditor/ },
+];
+
+test('the sign-in page is the way in', async ({ page }) => {
+  await page.goto('/cases');
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+for (const home of HOMES) {
+  test(`${home.email} signs in and reaches their home`, async ({ page }) => {
+    await signIn(page, home.email);
+    await expect(page).toHaveURL(home.url);
+    await expect(page.getByRole('heading', { level: 1, name: home.heading })).toBeVisible();
+    await expect(page.getByTestId('current-user')).toHaveText(home.who);
+    await expectAccessible(page);
+  });
+}
+
+test('an officer sees their own mission, in its time zone', async ({ page }) => {
+  await signIn(page, 'officer.per@payung.test');
+  const row = page.getByRole('table', { name: 'Your mission' }).getByRole('row').nth(1);
+  await expect(row).toContainText('PER');
+  await expect(row).toContainText('Consulate in Perth');
+  await expect(page.getByRole('table', { name: 'Your mission' }).getByRole('row')).toHaveCount(2);
+});
+
+test('a supervisor for all missions sees every mission in scope', async ({ page }) => {
+  await signIn(page, 'supervisor@payung.test');
+  await expect(page.getByRole('table', { name: /missions in your scope/ })).toContainText('KUL');
+  await expect(page.getByRole('table', { name: /missions in your scope/ })).toContainText('PNH');
+});
+
+test('a wrong password gets a plain message and keeps the address typed', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test', 'not-the-password');
+  await expect(errorSummary(page)).toContainText('The email address or password is not right');
+  await expect(page.getByLabel('Email address')).toHaveValue('officer.kul@payung.test');
+  await expect(page).toHaveURL(/\/login/);
+  await expectAccessible(page);
+});
+
+test('empty fields are named beside the field and in the summary', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /Email address: Enter a value/ })).toBeVisible();
+  await expect(page.locator('#password-error')).toContainText('Enter a value');
+  await expectAccessible(page);
+});
+
+test('five wrong passwords lock the account for 15 minutes, even against the right one', async ({ browser, page }) => {
+  const email = uniqueEmail('lockme');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Lock Me', email, role: 'Auditor', password: 'correct-horse-battery' });
+  await adminPage.context().close();
+  for (let i = 1; i <= 4; i++) {
+    await signIn(page, email, `wrong-${i}`);
+    await expect(errorSummary(page)).toContainText('not right');
+  }
+  await signIn(page, email, 'wrong-5');
+  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+  await signIn(page, email, 'correct-horse-battery');
+  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('an address that has no account locks the same way, revealing nothing', async ({ page }) => {
+  const email = uniqueEmail('nobody');
+  for (let i = 1; i <= 5; i++) await signIn(page, email, `wrong-${i}`);
+  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+});
+
+test('signing out ends the session', async ({ page }) => {
+  await signIn(page, 'officer.jed@payung.test');
+  await expect(page).toHaveURL(/\/cases$/);
+  await signOut(page);
+  await page.goto('/cases');
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test('an officer cannot reach admin or audit pages, nor admin data by direct address', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await expect(page).toHaveURL(/\/cases$/);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases']);
+  for (const path of ['/admin/users', '/admin/users/new', '/admin/missions', '/admin/missions/1', '/audit', '/queues']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    await expect(page.getByText('admin@payung.test')).toHaveCount(0);
+  }
+  await expectAccessible(page);
+});
+
+test('a deactivated user is signed out on their very next request', async ({ browser, page }) => {
+  const email = uniqueEmail('leaver');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Leaving Officer', email, role: 'Consular officer', mission: /^KUL/, password: 'a-good-password' });
+  await signIn(page, email, 'a-good-password');
+  await expect(page).toHaveURL(/\/cases$/);
+
+  await adminPage.getByRole('button', { name: 'Deactivate user' }).click();
+  await expect(adminPage.getByText('will be signed out at once')).toBeVisible();
+  await expectAccessible(adminPage);
+  await adminPage.getByRole('button', { name: 'Yes, deactivate' }).click();
+  await expect(adminPage.getByRole('heading', { level: 1 })).toContainText('Deactivated');
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByText('Your session has ended')).toBeVisible();
+  await signIn(page, email, 'a-good-password');
+  await expect(errorSummary(page)).toContainText('not right');
+  await adminPage.context().close();
+});
+
+test('the health check names the database and its migrations', async ({ request }) => {
+  const response = await request.get('/api/health');
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body).toMatchObject({ status: 'ok', migrations: { current: true } });
+  expect(['pglite', 'postgres']).toContain(body.database);
+  expect(body.database).toBe(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+});
+
+test('a script signs in as a browser does, through the credentials fields', async ({ request }) => {
+  const { csrfToken } = await (await request.get('/api/auth/csrf')).json();
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: 'supervisor@payung.test', password: 'payung-demo', json: 'true' },
+  });
+  expect(response.ok()).toBe(true);
+  const queues = await request.get('/queues');
+  expect(queues.status()).toBe(200);
+  expect(await queues.text()).toContain('Ratna Wijaya');
+});
+
+test('visit helper scans the audit trail page', async ({ page }) => {
+  await signIn(page, 'auditor@payung.test');
+  await expect(page).toHaveURL(/\/audit$/);
+  await visit(page, '/audit?verify=1');
+  await expect(page.getByRole('status')).toContainText('The trail is intact');
+  await expect(page.getByRole('table')).toContainText('auth.sign_in');
+});

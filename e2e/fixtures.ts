@@ -1,0 +1,71 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type Page, expect } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'payung-demo';
+
+/** Fails on any serious or critical axe-core violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    `accessibility of ${page.url()}`,
+  ).toEqual([]);
+}
+
+/** Opens a page and scans it. */
+export async function visit(page: Page, path: string) {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel(/^(Email address|Alamat email)$/).fill(email);
+  await page.getByLabel(/^(Password|Kata sandi)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Masuk)$/ }).click();
+  // Done when the app has moved on, or has said why not.
+  await Promise.race([page.waitForURL((url) => !url.pathname.startsWith('/login')), errorSummary(page).waitFor()]);
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: /^(Sign out|Keluar)$/ }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+export function uniqueEmail(prefix: string) {
+  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}@payung.test`;
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  role: 'Consular officer' | 'Supervisor' | 'Administrator' | 'Auditor';
+  mission?: RegExp;
+  password: string;
+}
+
+/** Signs in as the demo admin in a context of its own and creates a user through the admin pages. */
+export async function createUserAsAdmin(browser: Browser, user: NewUser): Promise<{ adminPage: Page; userUrl: string }> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const adminPage = await context.newPage();
+  await signIn(adminPage, 'admin@payung.test');
+  await expect(adminPage).toHaveURL(/\/admin\/users$/);
+  await adminPage.getByRole('link', { name: 'Add a user' }).click();
+  await adminPage.getByLabel('Full name').fill(user.name);
+  await adminPage.getByLabel('Email address').fill(user.email);
+  await adminPage.getByLabel('Role').selectOption({ label: user.role });
+  if (user.mission) {
+    const option = adminPage.getByLabel('Mission').locator('option', { hasText: user.mission });
+    await adminPage.getByLabel('Mission').selectOption((await option.first().getAttribute('value'))!);
+  }
+  await adminPage.getByLabel('Password').fill(user.password);
+  await adminPage.getByRole('button', { name: 'Create user' }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: 'can now sign in' })).toBeVisible();
+  return { adminPage, userUrl: adminPage.url().replace(/\?.*$/, '') };
+}
+
+/** The error summary at the top of a form (Next.js's route announcer is an alert too). */
+export function errorSummary(page: Page) {
+  return page.getByRole('alert', { name: /^(There is a problem|Ada masalah)$/ });
+}

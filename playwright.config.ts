@@ -1,0 +1,56 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './e2e/browser';
+
+const PORT = Number(process.env.E2E_PORT || 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+/**
+ * End-to-end tests run against the production build, started with the demo data on a fresh
+ * embedded database (or DATABASE_URL when set). The web server owns the database: tests
+ * create their data through the app.
+ */
+export default defineConfig({
+  testDir: './e2e',
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : [['list']],
+  use: {
+    baseURL,
+    locale: 'en-GB',
+    timezoneId: 'Asia/Jakarta',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath() ?? undefined,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    command: 'bash e2e/serve.sh',
+    url: `${baseURL}/api/health`,
+    timeout: 400_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      NEXTAUTH_URL: baseURL,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-000000',
+      PAYUNG_DEMO: '1',
+      PGLITE_DIR: process.env.E2E_PGLITE_DIR || '.e2e-data',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    },
+  },
+});
