@@ -13,6 +13,6 @@ export default defineConfig({
     // In-memory PGlite takes seconds to migrate; one database per file, files in parallel.
     testTimeout: 30_000,
     hookTimeout: 120_000,
-    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results/vitest.json' }]] : ['default'],
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-reports/vitest.json' }]] : ['default'],
   },
 });
