@@ -89,6 +89,8 @@ describe.each(testDatabaseKinds())('users and missions on %s', (kind) => {
     await expect(listUsers(h.db, actorOf('supervisor'))).rejects.toMatchObject({ code: 'forbidden' });
     await expect(listUsers(h.db, actorOf('officer', { missionId: 1 }))).rejects.toMatchObject({ code: 'forbidden' });
     expect((await listUsers(h.db, admin, { q: 'kul' })).map((u) => u.email)).toEqual(['officer.kul@payung.test']);
+    expect(await listUsers(h.db, admin, { q: '%' })).toEqual([]);
+    expect((await listUsers(h.db, admin, { q: 'r.k' })).map((u) => u.email)).toEqual(['officer.kul@payung.test']);
   });
 
   it('scopes missions: an officer their own, a regional supervisor their region, an admin none', async () => {

@@ -38,12 +38,14 @@ const columns = {
 export async function listUsers(conn: Conn, actor: Actor, opts: { q?: string } = {}): Promise<UserListItem[]> {
   assertCan(actor, 'user:manage');
   const q = opts.q?.trim();
+  // The search text is matched literally: % and _ typed by the user are not wildcards.
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
   return conn
     .select(columns)
     .from(users)
     .leftJoin(missions, eq(missions.id, users.missionId))
     .leftJoin(regions, eq(regions.id, users.regionId))
-    .where(q ? or(ilike(users.name, `%${q}%`), ilike(users.email, `%${q}%`), eq(missions.code, q.toUpperCase())) : undefined)
+    .where(q ? or(ilike(users.name, pattern), ilike(users.email, pattern), eq(missions.code, q.toUpperCase())) : undefined)
     .orderBy(sql`${users.isActive} DESC`, asc(users.name));
 }
 

@@ -40,6 +40,22 @@ export const updateUserSchema = userFields
   .superRefine(roleRules);
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
+/** A saved user as the edit form's values. */
+export function toUserFormValues(user: {
+  id: string;
+  email: string;
+  name: string;
+  role: UpdateUserInput['role'];
+  missionCode: string | null;
+  regionCode: string | null;
+  locale: UpdateUserInput['locale'] | null;
+  isActive: boolean;
+  version: number;
+}): UpdateUserInput {
+  const { id, email, name, role, isActive, version } = user;
+  return { id, email, name, role, isActive, version, missionCode: user.missionCode ?? '', regionCode: user.regionCode ?? '', locale: user.locale ?? '' };
+}
+
 export const resetPasswordSchema = z
   .object({ id: z.uuid(), password: newPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' });

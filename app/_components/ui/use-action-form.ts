@@ -10,6 +10,8 @@ import type { SummaryItem } from './error-summary';
 /**
  * react-hook-form with the feature's zod schema in the browser, and the server action's own
  * re-check mapped back onto the fields. What the user typed is never cleared on failure.
+ * A save refused because someone else saved first (optimistic concurrency) exposes the
+ * saved record as `conflict`, to be shown with <ConflictDetails>.
  */
 export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opts: {
   schema: S;
@@ -26,13 +28,21 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
   const summaryRef = useRef<HTMLDivElement>(null);
   const [formError, setFormError] = useState<(ActionResult<unknown> & { ok: false }) | null>(null);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [conflict, setConflict] = useState<Record<string, unknown> | null>(null);
 
   const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
 
   const onSubmit = form.handleSubmit(
     async (values) => {
       setFormError(null);
+      setConflict(null);
       const result = await opts.action(values);
+      const current = !result.ok && result.error === 'errors.staleVersion' ? (result.details?.current as Record<string, unknown> | undefined) : undefined;
+      if (current) {
+        // Keep what the user typed; saving again, knowingly, replaces the other person's save.
+        setConflict(current);
+        form.setValue('version' as Path<z.input<S>>, current.version as never);
+      }
       if (result.ok) {
         setSavedAt(new Date());
         opts.onSuccess?.(result.data);
@@ -60,5 +70,5 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
 
   const fieldError = (name: string) => errors[name]?.message;
 
-  return { form, onSubmit, summaryRef, summaryItems: items, formError, fieldError, savedAt };
+  return { form, onSubmit, summaryRef, summaryItems: items, formError, fieldError, savedAt, conflict };
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
@@ -11,12 +11,9 @@ import { missionKinds } from '@/db/schema';
 import { missionSchema, updateMissionSchema } from '@/lib/validation/missions';
 import { createMissionAction, updateMissionAction } from '../actions';
 
-const FIELDS = ['code', 'kind', 'country', 'city', 'timeZone', 'coveredCountries'] as const;
-
 export function MissionForm({ mission }: { mission?: MissionListItem }) {
   const t = useTranslations();
   const router = useRouter();
-  const [conflict, setConflict] = useState<MissionListItem | null>(null);
   const labels = {
     code: t('missions.code'),
     kind: t('missions.kind'),
@@ -26,55 +23,31 @@ export function MissionForm({ mission }: { mission?: MissionListItem }) {
     coveredCountries: t('missions.coveredCountries'),
   };
   const editing = !!mission;
-  const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt } = useActionForm({
+  const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt, conflict } = useActionForm({
     schema: editing ? updateMissionSchema : missionSchema,
     defaultValues: mission
       ? { ...mission, coveredCountries: mission.coveredCountries.join(', ') }
       : { code: '', kind: 'embassy', country: '', city: '', timeZone: '', coveredCountries: '', isActive: true },
-    action: async (values) => {
-      setConflict(null);
-      const result = editing ? await updateMissionAction(values) : await createMissionAction(values);
-      if (!result.ok && result.error === 'errors.staleVersion') {
-        const current = result.details?.current as MissionListItem | undefined;
-        if (current) {
-          setConflict(current);
-          form.setValue('version' as never, current.version as never);
-        }
-      }
-      return result;
-    },
+    action: editing ? updateMissionAction : createMissionAction,
     labels,
     onSuccess: (data) => {
       if (!editing) router.push(`/admin/missions/${(data as { id: number }).id}?created=1`);
       else {
         form.setValue('version' as never, (data as { version: number }).version as never);
+        // Drop a "created" notice from the address; fetch the saved record.
+        router.replace(window.location.pathname);
         router.refresh();
       }
     },
   });
   const { register, formState } = form;
-  const show = (v: unknown) => (Array.isArray(v) ? v.join(', ') : String(v ?? '—'));
 
   return (
     <form onSubmit={onSubmit} noValidate>
       <ErrorSummary
         ref={summaryRef}
         items={summaryItems}
-        extra={
-          conflict && (
-            <div>
-              <p>{t('form.conflictBody')}</p>
-              <dl className="summary">
-                {FIELDS.filter((k) => mission && show(conflict[k]) !== show(mission[k])).map((k) => (
-                  <div key={k} style={{ display: 'contents' }}>
-                    <dt>{labels[k]}</dt>
-                    <dd>{show(conflict[k])}</dd>
-                  </div>
-                ))}
-              </dl>
-            </div>
-          )
-        }
+        extra={mission && <ConflictDetails opened={mission} current={conflict} labels={labels} />}
       />
       <Field id="code" label={labels.code} hint={t('missions.codeHint')} error={fieldError('code')}>
         {(aria) => <input type="text" autoComplete="off" maxLength={4} spellCheck={false} {...aria} {...register('code')} />}

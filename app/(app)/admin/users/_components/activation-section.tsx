@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { UserDetail } from '@/db/queries/users';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { toUserFormValues } from '@/lib/validation/users';
 import { updateUserAction } from '../actions';
 
 /** Deactivating asks once, with the consequence spelled out; it signs the user out at once. */
@@ -18,17 +19,7 @@ export function ActivationSection({ user }: { user: UserDetail }) {
   async function setActive(isActive: boolean) {
     setPending(true);
     setError(null);
-    const result = await updateUserAction({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      missionCode: user.missionCode ?? '',
-      regionCode: user.regionCode ?? '',
-      locale: user.locale ?? '',
-      isActive,
-      version: user.version,
-    });
+    const result = await updateUserAction({ ...toUserFormValues(user), isActive });
     setPending(false);
     setConfirming(false);
     if (!result.ok) setError(result.error);

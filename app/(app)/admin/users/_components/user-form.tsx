@@ -2,13 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { UserDetail } from '@/db/queries/users';
 import { roles } from '@/db/schema';
-import { createUserSchema, updateUserSchema } from '@/lib/validation/users';
+import { createUserSchema, toUserFormValues, updateUserSchema } from '@/lib/validation/users';
 import { createUserAction, updateUserAction } from '../actions';
 
 export interface Option {
@@ -26,7 +27,6 @@ interface Props {
 export function UserForm({ missions, regions, user }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const [conflict, setConflict] = useState<Partial<UserDetail> | null>(null);
   const labels = {
     email: t('users.email'),
     name: t('users.name'),
@@ -37,39 +37,19 @@ export function UserForm({ missions, regions, user }: Props) {
     password: t('users.initialPassword'),
   };
   const editing = !!user;
-  const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt } = useActionForm({
+  const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt, conflict } = useActionForm({
     schema: editing ? updateUserSchema : createUserSchema,
     defaultValues: user
-      ? {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          missionCode: user.missionCode ?? '',
-          regionCode: user.regionCode ?? '',
-          locale: user.locale ?? '',
-          isActive: user.isActive,
-          version: user.version,
-        }
+      ? toUserFormValues(user)
       : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', password: '' },
-    action: async (values) => {
-      setConflict(null);
-      const result = editing ? await updateUserAction(values) : await createUserAction(values);
-      if (!result.ok && result.error === 'errors.staleVersion') {
-        const current = result.details?.current as UserDetail | undefined;
-        if (current) {
-          setConflict(current);
-          // Keep what the user typed; saving again deliberately replaces the other person's save.
-          form.setValue('version' as never, current.version as never);
-        }
-      }
-      return result;
-    },
+    action: editing ? updateUserAction : createUserAction,
     labels,
     onSuccess: (data) => {
       if (!editing) router.push(`/admin/users/${(data as { id: string }).id}?created=1`);
       else {
         form.reset({ ...form.getValues(), version: (data as { version: number }).version } as never);
+        // Drop a "created" notice from the address; fetch the saved record.
+        router.replace(window.location.pathname);
         router.refresh();
       }
     },
@@ -87,23 +67,7 @@ export function UserForm({ missions, regions, user }: Props) {
       <ErrorSummary
         ref={summaryRef}
         items={summaryItems}
-        extra={
-          conflict && (
-            <div>
-              <p>{t('form.conflictBody')}</p>
-              <dl className="summary">
-                {(['email', 'name', 'role', 'missionCode', 'regionCode', 'locale', 'isActive'] as const)
-                  .filter((k) => user && conflict[k] !== user[k])
-                  .map((k) => (
-                    <div key={k} style={{ display: 'contents' }}>
-                      <dt>{k === 'isActive' ? t('users.status') : labels[k]}</dt>
-                      <dd>{String(conflict[k] ?? '—')}</dd>
-                    </div>
-                  ))}
-              </dl>
-            </div>
-          )
-        }
+        extra={user && <ConflictDetails opened={user} current={conflict} labels={{ ...labels, isActive: t('users.status') }} />}
       />
       <Field id="name" label={labels.name} error={fieldError('name')}>
         {(aria) => <input type="text" autoComplete="off" {...aria} {...register('name')} />}
