@@ -21,7 +21,7 @@ test('the user form checks its answers beside each field, in the browser and on 
   await page.getByRole('button', { name: 'Create user' }).click();
   const summary = errorSummary(page);
   await expect(summary).toBeFocused();
-  await expect(summary).toContainText('Full name: Enter a value');
+  await expect(summary.getByRole('link').first()).toHaveText('Full name: Enter a value');
   await expect(summary).toContainText('Mission: Choose the mission this officer works at');
   await expect(summary).toContainText('Password: The password must be at least 12 characters');
   await expectAccessible(page);

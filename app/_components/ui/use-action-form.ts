@@ -17,6 +17,7 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
   schema: S;
   defaultValues: DefaultValues<z.input<S>>;
   action: (values: unknown) => Promise<ActionResult<unknown>>;
+  /** field name → label, in the order the fields appear */
   labels: Partial<Record<string, string>>;
   onSuccess?: (data: unknown) => void;
 }) {
@@ -61,8 +62,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
   );
 
   const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
+  // The summary lists problems in the order of the fields on the page (the order of `labels`).
+  const order = Object.keys(opts.labels);
+  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
   const items: SummaryItem[] = Object.entries(errors)
     .filter(([, e]) => e?.message)
+    .sort(([a], [b]) => rank(a) - rank(b))
     .map(([name, e]) => ({ fieldId: name, label: opts.labels[name], message: e!.message! }));
   if (formError && !(formError.fieldErrors && Object.keys(formError.fieldErrors).some((k) => k !== '_form'))) {
     items.unshift({ message: formError.error });

@@ -17,8 +17,8 @@ export function MissionForm({ mission }: { mission?: MissionListItem }) {
   const labels = {
     code: t('missions.code'),
     kind: t('missions.kind'),
-    country: t('missions.country'),
     city: t('missions.city'),
+    country: t('missions.country'),
     timeZone: t('missions.timeZone'),
     coveredCountries: t('missions.coveredCountries'),
   };

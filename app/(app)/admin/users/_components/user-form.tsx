@@ -28,8 +28,8 @@ export function UserForm({ missions, regions, user }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const labels = {
-    email: t('users.email'),
     name: t('users.name'),
+    email: t('users.email'),
     role: t('users.role'),
     missionCode: t('users.mission'),
     regionCode: t('users.region'),
