@@ -1,3 +1,4 @@
 export * from './missions';
 export * from './users';
 export * from './audit';
+export * from './cases';

@@ -1,0 +1,177 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type CaseClass,
+  type CaseStatus,
+  type Category,
+  type IntakeChannel,
+  type PartyRole,
+  type RiskLevel,
+  dobBases,
+  perpetratorKinds,
+  sexes,
+} from '@/lib/domain/cases';
+import { missions } from './missions';
+import { users } from './users';
+
+/** The last reference number given per mission and year. Taken in the case's own transaction: gap-free. */
+export const caseReferenceCounters = pgTable(
+  'case_reference_counters',
+  {
+    missionId: integer()
+      .notNull()
+      .references(() => missions.id),
+    year: integer().notNull(),
+    last: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.missionId, t.year] })],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** MISSION-YYYY-NNNNN */
+    reference: text().notNull().unique(),
+    missionId: integer()
+      .notNull()
+      .references(() => missions.id),
+    year: integer().notNull(),
+    seq: integer().notNull(),
+    category: text().$type<Category>().notNull(),
+    subcategories: text().array().notNull().default(sql`'{}'::text[]`),
+    caseClass: text().$type<CaseClass>().notNull(),
+    status: text().$type<CaseStatus>().notNull().default('new'),
+    riskLevel: text().$type<RiskLevel>().notNull(),
+    intakeChannel: text().$type<IntakeChannel>().notNull(),
+    narrative: text().notNull().default(''),
+    eventsPlace: text(),
+    eventsDate: date({ mode: 'string' }),
+    employerOrAgency: text(),
+    vesselName: text(),
+    vesselFlag: text(),
+    deathPenalty: boolean().notNull().default(false),
+    assignedOfficerId: uuid().references(() => users.id),
+    createdById: uuid().references(() => users.id),
+    openedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    firstContactAt: timestamp({ withTimezone: true }),
+    resolvedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    outcome: text(),
+    summary: text(),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('cases_mission_year_seq_idx').on(t.missionId, t.year, t.seq),
+    // Keyset pages of a mission's cases, newest first.
+    index('cases_mission_opened_idx').on(t.missionId, t.openedAt.desc(), t.id.desc()),
+    index('cases_opened_idx').on(t.openedAt.desc(), t.id.desc()),
+    index('cases_open_mission_idx').on(t.missionId, t.status).where(sql`${t.status} <> 'closed'`),
+    index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt.desc()),
+  ],
+);
+
+/**
+ * A person's identity, kept apart from the case: read only through db/queries/people.ts,
+ * which shows the pseudonym where the identity must stay undisclosed.
+ */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fullName: text().notNull(),
+    aliases: text().array().notNull().default(sql`'{}'::text[]`),
+    sex: text({ enum: sexes }),
+    dateOfBirth: date({ mode: 'string' }),
+    dobBasis: text({ enum: dobBases }),
+    placeOfBirth: text(),
+    nationality: text(),
+    nik: text(),
+    passportNumber: text(),
+    homeProvince: text(),
+    homeRegency: text(),
+    phone: text(),
+    /** Victims may have a legal right to an undisclosed identity. */
+    isIdentityUndisclosed: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('persons_nik_idx').on(t.nik).where(sql`${t.nik} IS NOT NULL`),
+    index('persons_passport_idx').on(t.passportNumber).where(sql`${t.passportNumber} IS NOT NULL`),
+    index('persons_name_trgm_idx').using('gin', sql`lower(${t.fullName}) gin_trgm_ops`),
+    index('persons_dob_idx').on(t.dateOfBirth),
+  ],
+);
+
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id),
+    role: text().$type<PartyRole>().notNull(),
+    /** e.g. KUL-2026-00042-S1: shown wherever the identity may not be */
+    pseudonym: text().notNull().unique(),
+    perpetratorKind: text({ enum: perpetratorKinds }),
+    organisation: text(),
+    isArrested: boolean(),
+    relationship: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_parties_case_idx').on(t.caseId), index('case_parties_person_idx').on(t.personId)],
+);
+
+export const traffickingAssessments = pgTable('trafficking_assessments', {
+  caseId: uuid()
+    .primaryKey()
+    .references(() => cases.id),
+  acts: text().array().notNull().default(sql`'{}'::text[]`),
+  means: text().array().notNull().default(sql`'{}'::text[]`),
+  purposes: text().array().notNull().default(sql`'{}'::text[]`),
+  recruitmentChannel: text(),
+  recruiterRelation: text(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The case's timeline: everything that happened on it, with who and when. Append-only. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid().references(() => users.id),
+    kind: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id.desc())],
+);
+
+/** An intake being typed: saved as the officer types, until submitted or discarded. */
+export const caseDrafts = pgTable(
+  'case_drafts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    data: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedCaseId: uuid().references(() => cases.id),
+    discardedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('case_drafts_owner_idx').on(t.ownerId, t.updatedAt.desc())],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;

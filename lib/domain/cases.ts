@@ -1,0 +1,108 @@
+/**
+ * The case domain's stable codes (DESIGN §3): used in imports, exports, URLs and scripts;
+ * their labels are translated (messages: categories.*, statuses.* …).
+ */
+export const categories = {
+  labour: ['unpaid_wages', 'forced_labour', 'excessive_hours', 'sexual_harassment', 'physical_abuse', 'documents_withheld', 'injury', 'contract_breach'],
+  trafficking: ['sexual_exploitation', 'domestic_servitude', 'forced_labour', 'forced_marriage', 'child_labour', 'online_scam', 'organ_removal'],
+  fishing_crew: ['unpaid_wages', 'abandonment', 'abuse_at_sea', 'vessel_detained'],
+  smuggling: ['crew_detained', 'charged', 'convicted'],
+  criminal: ['drugs', 'violence', 'fraud', 'other'],
+  immigration: ['overstay', 'undocumented', 'detention', 'deportation'],
+  death: ['natural', 'work_accident', 'violence', 'at_sea'],
+  civil: ['divorce', 'custody', 'child_abduction', 'inheritance'],
+  emergency: ['disaster', 'conflict', 'evacuation', 'hostage', 'accident'],
+  other: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type Category = keyof typeof categories;
+export const categoryCodes = Object.keys(categories) as Category[];
+export const allSubcategories = [...new Set(Object.values(categories).flat())] as string[];
+
+export const caseStatuses = ['new', 'in_progress', 'waiting_external', 'resolution_requested', 'closed'] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const intakeChannels = ['walk_in', 'hotline', 'online_portal', 'host_authority', 'family_report', 'partner_referral', 'media'] as const;
+export type IntakeChannel = (typeof intakeChannels)[number];
+
+export const riskLevels = ['low', 'medium', 'high', 'critical'] as const;
+export type RiskLevel = (typeof riskLevels)[number];
+
+export const caseClasses = ['general', 'special'] as const;
+export type CaseClass = (typeof caseClasses)[number];
+
+export const sexes = ['F', 'M', 'X'] as const;
+export const dobBases = ['document', 'declared', 'estimated'] as const;
+
+export const partyRoles = ['subject', 'perpetrator', 'witness', 'family_contact'] as const;
+export type PartyRole = (typeof partyRoles)[number];
+export const perpetratorKinds = ['recruiter', 'agent', 'employer', 'smuggler', 'trafficker', 'other'] as const;
+
+/** Letters of the party roles in pseudonyms: KUL-2026-00042-S1 is the case's first subject. */
+export const PSEUDONYM_LETTER: Record<PartyRole, string> = { subject: 'S', perpetrator: 'P', witness: 'W', family_contact: 'F' };
+
+/**
+ * Trafficking, death-penalty, emergency and hostage cases are `special`: only a directorate
+ * supervisor approves their decisions.
+ */
+export function classOf(category: Category, opts: { subcategories?: readonly string[]; deathPenalty?: boolean } = {}): CaseClass {
+  if (category === 'trafficking' || category === 'emergency') return 'special';
+  if (opts.deathPenalty) return 'special';
+  if (opts.subcategories?.includes('hostage')) return 'special';
+  return 'general';
+}
+
+/** Allowed status changes (DESIGN §3); closing goes through a closure request and its approval. */
+export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  new: ['in_progress', 'waiting_external', 'resolution_requested'],
+  in_progress: ['waiting_external', 'resolution_requested'],
+  waiting_external: ['in_progress', 'resolution_requested'],
+  resolution_requested: ['in_progress', 'closed'],
+  closed: ['in_progress'],
+};
+
+/** Trafficking elements (DESIGN §2). */
+export const traffickingActs = ['recruitment', 'transport', 'transfer', 'harbouring', 'receipt'] as const;
+export const traffickingMeans = [
+  'deception',
+  'threat_or_force',
+  'abuse_of_power_or_vulnerability',
+  'debt_bondage',
+  'marriage_or_relationship',
+  'abduction',
+  'confinement',
+  'rape',
+  'withholding_documents',
+  'withholding_earnings',
+  'restricting_movement',
+] as const;
+export const traffickingPurposes = [
+  'sexual_exploitation',
+  'domestic_servitude',
+  'forced_labour',
+  'forced_marriage',
+  'child_labour',
+  'online_scam_compound',
+  'organ_removal',
+] as const;
+export const recruitmentChannels = ['individual_recruiter', 'licensed_agency', 'unlicensed_agency', 'online', 'family_or_friend', 'other'] as const;
+export const recruiterRelations = ['stranger', 'acquaintance', 'family', 'partner', 'employer', 'other'] as const;
+
+/**
+ * Whether the elements of the offence are present: an act, a means and an exploitative
+ * purpose; for a child victim the means is not required.
+ */
+export function traffickingElementsMet(a: { acts: readonly string[]; means: readonly string[]; purposes: readonly string[] }, hasChildVictim: boolean): boolean {
+  return a.acts.length > 0 && a.purposes.length > 0 && (hasChildVictim || a.means.length > 0);
+}
+
+/** Whole years of age on a date (YYYY-MM-DD strings). */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function isChildOn(dateOfBirth: string | null | undefined, on: string): boolean {
+  return !!dateOfBirth && ageOn(dateOfBirth, on) < 18;
+}
