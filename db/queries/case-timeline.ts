@@ -1,0 +1,36 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Conn } from '../index';
+import { caseEvents, users } from '../schema';
+
+export type CaseEventKind =
+  | 'created'
+  | 'updated'
+  | 'note'
+  | 'status_changed'
+  | 'identity_revealed'
+  | 'party_added'
+  | 'assessment_updated';
+
+/** Adds an event to a case's timeline, in the caller's transaction. */
+export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {
+  await conn.insert(caseEvents).values({ caseId, actorId, kind, data });
+}
+
+export interface TimelineItem {
+  id: number;
+  at: Date;
+  kind: string;
+  actorName: string | null;
+  data: Record<string, unknown> | null;
+}
+
+/** A case's timeline, newest first. The caller has already checked the case is visible (getCase). */
+export async function listCaseEvents(conn: Conn, caseId: string, opts: { before?: number; limit?: number } = {}): Promise<TimelineItem[]> {
+  return conn
+    .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, actorName: users.name, data: caseEvents.data })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(and(eq(caseEvents.caseId, caseId), opts.before ? lt(caseEvents.id, opts.before) : undefined))
+    .orderBy(desc(caseEvents.id))
+    .limit(Math.min(opts.limit ?? 100, 500));
+}

@@ -1,0 +1,428 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Actor } from '@/lib/actor';
+import { assertCan, missionScope } from '@/lib/authz';
+import { type CaseClass, type CaseStatus, type Category, type PartyRole, PSEUDONYM_LETTER, classOf, isChildOn, traffickingElementsMet } from '@/lib/domain/cases';
+import { AppError, notFound, staleVersion } from '@/lib/errors';
+import type { CreateCaseInput, UpdateCaseDetailsInput } from '@/lib/validation/cases';
+import { toIsoDate } from '@/lib/validation/dates';
+import type { Conn } from '../index';
+import { caseDrafts, caseEvents, caseParties, caseReferenceCounters, cases, missions, persons, traffickingAssessments, users } from '../schema';
+import { type Changes, diffChanges } from './audit';
+import { addCaseEvent } from './case-timeline';
+
+/** The year of an instant in a time zone: a case opened on 31 December in Jakarta is numbered in that year. */
+export function yearIn(timeZone: string, at: Date): number {
+  return Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+}
+
+export function formatReference(missionCode: string, year: number, seq: number): string {
+  return `${missionCode}-${year}-${String(seq).padStart(5, '0')}`;
+}
+
+/**
+ * The next number of a mission's year. The counter row stays locked until the case's
+ * transaction ends, so concurrent creations queue, and a rolled-back one gives its number back.
+ */
+async function nextSequence(conn: Conn, missionId: number, year: number): Promise<number> {
+  const [row] = await conn
+    .insert(caseReferenceCounters)
+    .values({ missionId, year, last: 1 })
+    .onConflictDoUpdate({ target: [caseReferenceCounters.missionId, caseReferenceCounters.year], set: { last: sql`${caseReferenceCounters.last} + 1` } })
+    .returning({ last: caseReferenceCounters.last });
+  return row!.last;
+}
+
+/** The mission a new case belongs to: an officer's own; a supervisor's choice within their scope. */
+async function missionForNewCase(conn: Conn, actor: Actor, missionCode: string) {
+  const byId = actor.role === 'officer' ? eq(missions.id, actor.missionId ?? -1) : eq(missions.code, missionCode);
+  const [mission] = await conn
+    .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone })
+    .from(missions)
+    .where(and(byId, eq(missions.isActive, true), missionScope(actor, missions.id, missions.country)));
+  if (!mission) throw new AppError('invalid', 'errors.invalid', { missionCode: ['validation.unknownMission'] });
+  return mission;
+}
+
+/** Only persons who already appear in a case this actor may see can be linked (no fishing for ids). */
+async function assertPersonVisible(conn: Conn, actor: Actor, personId: string) {
+  const [row] = await conn
+    .select({ id: caseParties.personId })
+    .from(caseParties)
+    .innerJoin(cases, eq(cases.id, caseParties.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(caseParties.personId, personId), missionScope(actor, cases.missionId, missions.country)))
+    .limit(1);
+  if (!row) throw new AppError('invalid', 'errors.invalid', { subjects: ['validation.unknownPerson'] });
+}
+
+export interface CreatedCase {
+  id: string;
+  reference: string;
+  changes: Changes;
+}
+
+/** Registers a case with its subjects and perpetrators in one transaction, numbered gap-free. */
+export async function createCase(conn: Conn, actor: Actor, input: CreateCaseInput, now: Date = new Date()): Promise<CreatedCase> {
+  assertCan(actor, 'case:create');
+  const mission = await missionForNewCase(conn, actor, input.missionCode);
+  const year = yearIn(mission.timeZone, now);
+  const seq = await nextSequence(conn, mission.id, year);
+  const reference = formatReference(mission.code, year, seq);
+  const caseClass = classOf(input.category, input);
+  const details = caseDetailsRow(input);
+  const [created] = await conn
+    .insert(cases)
+    .values({
+      reference,
+      missionId: mission.id,
+      year,
+      seq,
+      ...details,
+      caseClass,
+      status: 'new',
+      createdById: actor.id,
+      assignedOfficerId: actor.role === 'officer' ? actor.id : null,
+      openedAt: now,
+      lastActivityAt: now,
+    })
+    .returning({ id: cases.id });
+  const caseId = created!.id;
+
+  const counters: Record<PartyRole, number> = { subject: 0, perpetrator: 0, witness: 0, family_contact: 0 };
+  const pseudonymFor = (role: PartyRole) => `${reference}-${PSEUDONYM_LETTER[role]}${++counters[role]}`;
+
+  for (const subject of input.subjects) {
+    let personId = subject.existingPersonId;
+    if (personId) await assertPersonVisible(conn, actor, personId);
+    else {
+      const [person] = await conn
+        .insert(persons)
+        .values({
+          fullName: subject.fullName,
+          sex: subject.sex || null,
+          dateOfBirth: toIsoDate(subject.dateOfBirth),
+          dobBasis: subject.dobBasis || null,
+          nationality: 'ID',
+          nik: subject.nik || null,
+          passportNumber: subject.passportNumber || null,
+          homeProvince: subject.homeProvince || null,
+          homeRegency: subject.homeRegency || null,
+          phone: subject.phone || null,
+          isIdentityUndisclosed: subject.isIdentityUndisclosed,
+        })
+        .returning({ id: persons.id });
+      personId = person!.id;
+    }
+    await conn.insert(caseParties).values({ caseId, personId, role: 'subject', pseudonym: pseudonymFor('subject') });
+  }
+  for (const p of input.perpetrators) {
+    const [person] = await conn.insert(persons).values({ fullName: p.fullName, nationality: p.nationality || null }).returning({ id: persons.id });
+    await conn.insert(caseParties).values({
+      caseId,
+      personId: person!.id,
+      role: 'perpetrator',
+      pseudonym: pseudonymFor('perpetrator'),
+      perpetratorKind: p.perpetratorKind,
+      organisation: p.organisation || null,
+      isArrested: p.isArrested,
+    });
+  }
+  if (input.category === 'trafficking') await conn.insert(traffickingAssessments).values({ caseId });
+  if (input.draftId) {
+    await conn
+      .update(caseDrafts)
+      .set({ submittedCaseId: caseId, updatedAt: now })
+      .where(and(eq(caseDrafts.id, input.draftId), eq(caseDrafts.ownerId, actor.id!), isNull(caseDrafts.submittedCaseId)));
+  }
+  await addCaseEvent(conn, caseId, actor.id, 'created', { reference, subjects: input.subjects.length, perpetrators: input.perpetrators.length });
+  // Identity never goes into the audit trail: counts of people, not who they are.
+  const changes = diffChanges(null, { reference, missionCode: mission.code, caseClass, category: details.category, status: 'new', subjects: input.subjects.length, perpetrators: input.perpetrators.length });
+  return { id: caseId, reference, changes };
+}
+
+function caseDetailsRow(input: Omit<UpdateCaseDetailsInput, 'id' | 'version'>) {
+  return {
+    category: input.category,
+    subcategories: input.subcategories,
+    narrative: input.narrative,
+    eventsPlace: input.eventsPlace || null,
+    eventsDate: toIsoDate(input.eventsDate),
+    employerOrAgency: input.employerOrAgency || null,
+    vesselName: input.vesselName || null,
+    vesselFlag: input.vesselFlag || null,
+    intakeChannel: input.intakeChannel,
+    riskLevel: input.riskLevel,
+    deathPenalty: input.deathPenalty,
+  };
+}
+
+/** Case fields whose text may name people: on the case's timeline, but only "changed" in the audit trail. */
+const NARRATIVE_FIELDS = ['narrative', 'employerOrAgency', 'eventsPlace'] as const;
+
+export async function updateCaseDetails(conn: Conn, actor: Actor, input: UpdateCaseDetailsInput, now: Date = new Date()): Promise<{ version: number; changes: Changes }> {
+  assertCan(actor, 'case:update');
+  const [before] = await conn
+    .select({ ...detailColumns, version: cases.version, status: cases.status })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(cases.id, input.id), missionScope(actor, cases.missionId, missions.country)))
+    .for('update', { of: cases });
+  if (!before) throw notFound();
+  if (before.version !== input.version) {
+    const { version, status: _s, ...current } = before;
+    throw staleVersion({ current: { ...current, version } });
+  }
+  if (before.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+  const row = caseDetailsRow(input);
+  const caseClass = classOf(input.category, input);
+  await conn
+    .update(cases)
+    .set({ ...row, caseClass, version: sql`${cases.version} + 1`, lastActivityAt: now })
+    .where(eq(cases.id, input.id));
+  const { version: _v, status: _s, ...rest } = before;
+  const timelineChanges = diffChanges(rest, row);
+  if (Object.keys(timelineChanges).length) await addCaseEvent(conn, input.id, actor.id, 'updated', { section: 'details', changes: timelineChanges });
+  return { version: before.version + 1, changes: diffChanges(rest, row, NARRATIVE_FIELDS) };
+}
+
+const detailColumns = {
+  category: cases.category,
+  subcategories: cases.subcategories,
+  narrative: cases.narrative,
+  eventsPlace: cases.eventsPlace,
+  eventsDate: cases.eventsDate,
+  employerOrAgency: cases.employerOrAgency,
+  vesselName: cases.vesselName,
+  vesselFlag: cases.vesselFlag,
+  intakeChannel: cases.intakeChannel,
+  riskLevel: cases.riskLevel,
+  deathPenalty: cases.deathPenalty,
+};
+
+export interface PartyView {
+  id: string;
+  personId: string;
+  role: PartyRole;
+  pseudonym: string;
+  isIdentityUndisclosed: boolean;
+  /** null where the identity is undisclosed: reveal it through revealIdentity() */
+  fullName: string | null;
+  sex: string | null;
+  dateOfBirth: string | null;
+  nik: string | null;
+  passportNumber: string | null;
+  homeProvince: string | null;
+  homeRegency: string | null;
+  nationality: string | null;
+  isChild: boolean;
+  perpetratorKind: string | null;
+  organisation: string | null;
+  isArrested: boolean | null;
+}
+
+export interface CaseFile {
+  id: string;
+  reference: string;
+  missionId: number;
+  missionCode: string;
+  missionKind: string;
+  missionCity: string;
+  missionTimeZone: string;
+  category: Category;
+  subcategories: string[];
+  caseClass: CaseClass;
+  status: CaseStatus;
+  riskLevel: string;
+  intakeChannel: string;
+  narrative: string;
+  eventsPlace: string | null;
+  eventsDate: string | null;
+  employerOrAgency: string | null;
+  vesselName: string | null;
+  vesselFlag: string | null;
+  deathPenalty: boolean;
+  assignedOfficerName: string | null;
+  openedAt: Date;
+  version: number;
+  parties: PartyView[];
+  assessment: { acts: string[]; means: string[]; purposes: string[]; recruitmentChannel: string | null; recruiterRelation: string | null; elementsMet: boolean } | null;
+}
+
+/** A case the actor may see, or null (not found and not allowed look the same). */
+export async function getCase(conn: Conn, actor: Actor, id: string): Promise<CaseFile | null> {
+  assertCan(actor, 'case:read');
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [c] = await conn
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      missionId: cases.missionId,
+      missionCode: missions.code,
+      missionKind: missions.kind,
+      missionCity: missions.city,
+      missionTimeZone: missions.timeZone,
+      ...detailColumns,
+      caseClass: cases.caseClass,
+      status: cases.status,
+      assignedOfficerName: users.name,
+      openedAt: cases.openedAt,
+      version: cases.version,
+    })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .leftJoin(users, eq(users.id, cases.assignedOfficerId))
+    .where(and(eq(cases.id, id), missionScope(actor, cases.missionId, missions.country)));
+  if (!c) return null;
+  const openedOn = c.openedAt.toISOString().slice(0, 10);
+  const rows = await conn
+    .select({
+      id: caseParties.id,
+      personId: persons.id,
+      role: caseParties.role,
+      pseudonym: caseParties.pseudonym,
+      isIdentityUndisclosed: persons.isIdentityUndisclosed,
+      fullName: persons.fullName,
+      sex: persons.sex,
+      dateOfBirth: persons.dateOfBirth,
+      nik: persons.nik,
+      passportNumber: persons.passportNumber,
+      homeProvince: persons.homeProvince,
+      homeRegency: persons.homeRegency,
+      nationality: persons.nationality,
+      perpetratorKind: caseParties.perpetratorKind,
+      organisation: caseParties.organisation,
+      isArrested: caseParties.isArrested,
+    })
+    .from(caseParties)
+    .innerJoin(persons, eq(persons.id, caseParties.personId))
+    .where(eq(caseParties.caseId, id))
+    // Subjects first, then perpetrators, witnesses, family; S2 before S10.
+    .orderBy(
+      sql`array_position(ARRAY['subject','perpetrator','witness','family_contact'], ${caseParties.role})`,
+      sql`length(${caseParties.pseudonym})`,
+      asc(caseParties.pseudonym),
+    );
+  const parties: PartyView[] = rows.map((p) => ({ ...maskIdentity(p), isChild: isChildOn(p.dateOfBirth, openedOn) }));
+  const [a] = await conn.select().from(traffickingAssessments).where(eq(traffickingAssessments.caseId, id));
+  const hasChild = parties.some((p) => p.role === 'subject' && p.isChild);
+  return {
+    ...c,
+    parties,
+    assessment: a
+      ? { acts: a.acts, means: a.means, purposes: a.purposes, recruitmentChannel: a.recruitmentChannel, recruiterRelation: a.recruiterRelation, elementsMet: traffickingElementsMet(a, hasChild) }
+      : null,
+  };
+}
+
+/** Where the identity must stay undisclosed, only the pseudonym leaves the database layer. */
+function maskIdentity<T extends { isIdentityUndisclosed: boolean; fullName: string | null; nik: string | null; passportNumber: string | null; dateOfBirth: string | null; sex: string | null; homeProvince: string | null; homeRegency: string | null }>(p: T): T {
+  if (!p.isIdentityUndisclosed) return p;
+  return { ...p, fullName: null, nik: null, passportNumber: null, dateOfBirth: null, sex: null, homeProvince: null, homeRegency: null };
+}
+
+export interface CaseListItem {
+  id: string;
+  reference: string;
+  missionCode: string;
+  category: Category;
+  caseClass: CaseClass;
+  status: CaseStatus;
+  riskLevel: string;
+  openedAt: Date;
+  lastActivityAt: Date;
+  assignedOfficerName: string | null;
+  /** the first subject's name, or pseudonym where undisclosed */
+  subjectLabel: string | null;
+  subjectCount: number;
+}
+
+export interface CaseListFilter {
+  q?: string;
+  status?: string;
+  category?: string;
+  caseClass?: string;
+  assignedToMe?: boolean;
+  /** keyset cursor: "<openedAt ISO>_<id>" of the last row of the previous page */
+  after?: string;
+  limit?: number;
+}
+
+export function encodeCursor(row: { openedAt: Date; id: string }): string {
+  return `${row.openedAt.toISOString()}_${row.id}`;
+}
+
+function decodeCursor(cursor: string | undefined): { openedAt: Date; id: string } | null {
+  const m = cursor?.match(/^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)_([0-9a-f-]{36})$/i);
+  return m ? { openedAt: new Date(m[1]!), id: m[2]! } : null;
+}
+
+/**
+ * The cases an actor may see, newest first, by keyset (never OFFSET): each page starts
+ * after the last row of the one before, so page 1,000 costs what page 1 does.
+ */
+export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter = {}): Promise<{ items: CaseListItem[]; next: string | null }> {
+  assertCan(actor, 'case:read');
+  const limit = Math.min(filter.limit ?? 50, 200);
+  const cursor = decodeCursor(filter.after);
+  const q = filter.q?.trim();
+  let search;
+  if (q) {
+    const upper = q.toUpperCase();
+    const digits = q.replace(/\s+/g, '');
+    const matchingParty = conn
+      .select({ one: sql`1` })
+      .from(caseParties)
+      .innerJoin(persons, eq(persons.id, caseParties.personId))
+      .where(
+        and(
+          eq(caseParties.caseId, cases.id),
+          or(
+            /^\d{16}$/.test(digits) ? eq(persons.nik, digits) : undefined,
+            eq(persons.passportNumber, upper),
+            eq(caseParties.pseudonym, upper),
+            q.length >= 3 ? ilike(persons.fullName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+          ),
+        ),
+      );
+    search = or(sql`${cases.reference} LIKE ${`${upper.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, sql`EXISTS (${matchingParty})`);
+  }
+  const firstSubject = sql<string | null>`(
+    SELECT CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END
+    FROM case_parties cp JOIN persons p ON p.id = cp.person_id
+    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
+    ORDER BY length(cp.pseudonym), cp.pseudonym LIMIT 1)`;
+  const subjectCount = sql<number>`(SELECT count(*)::int FROM case_parties cp WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`;
+  const rows = await conn
+    .select({
+      id: cases.id,
+      reference: cases.reference,
+      missionCode: missions.code,
+      category: cases.category,
+      caseClass: cases.caseClass,
+      status: cases.status,
+      riskLevel: cases.riskLevel,
+      openedAt: cases.openedAt,
+      lastActivityAt: cases.lastActivityAt,
+      assignedOfficerName: users.name,
+      subjectLabel: firstSubject,
+      subjectCount,
+    })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .leftJoin(users, eq(users.id, cases.assignedOfficerId))
+    .where(
+      and(
+        missionScope(actor, cases.missionId, missions.country),
+        filter.status ? eq(cases.status, filter.status as CaseStatus) : undefined,
+        filter.category ? eq(cases.category, filter.category as Category) : undefined,
+        filter.caseClass ? eq(cases.caseClass, filter.caseClass as CaseClass) : undefined,
+        filter.assignedToMe && actor.id ? eq(cases.assignedOfficerId, actor.id) : undefined,
+        cursor ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.openedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        search,
+      ),
+    )
+    .orderBy(desc(cases.openedAt), desc(cases.id))
+    .limit(limit + 1);
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { type Category, categories, categoryCodes, intakeChannels, riskLevels } from '@/lib/domain/cases';
+import { emptyDate, pastDate } from './dates';
+import { isCountryCode } from './missions';
+import { emptyPerpetrator, emptySubject, perpetratorSchema, subjectSchema } from './people';
+
+/** "What happened": shared by the intake and the case file's edit section. */
+export const caseDetailsFields = z.object({
+  category: z.enum(categoryCodes as [Category, ...Category[]], 'validation.required'),
+  subcategories: z.array(z.string()).max(10),
+  narrative: z.string().trim().min(1, 'validation.required').max(20_000, 'validation.tooLong'),
+  eventsPlace: z.string().trim().max(200, 'validation.tooLong'),
+  eventsDate: pastDate({ earliestYear: 1950 }),
+  employerOrAgency: z.string().trim().max(200, 'validation.tooLong'),
+  vesselName: z.string().trim().max(200, 'validation.tooLong'),
+  vesselFlag: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || isCountryCode(v), 'validation.countryCode'),
+  intakeChannel: z.enum(intakeChannels, 'validation.required'),
+  riskLevel: z.enum(riskLevels, 'validation.required'),
+  deathPenalty: z.boolean(),
+});
+
+function subcategoriesBelong(v: { category: Category; subcategories: string[] }, ctx: z.RefinementCtx) {
+  const allowed = categories[v.category] as readonly string[];
+  if (v.subcategories.some((s) => !allowed.includes(s))) {
+    ctx.addIssue({ code: 'custom', path: ['subcategories'], message: 'validation.subcategory' });
+  }
+}
+
+export const createCaseSchema = caseDetailsFields
+  .extend({
+    /** a supervisor chooses the mission; an officer's own is used */
+    missionCode: z.string().trim().toUpperCase(),
+    draftId: z.union([z.uuid(), z.literal('')]),
+    subjects: z.array(subjectSchema).min(1, 'validation.oneSubject').max(200, 'validation.tooMany'),
+    perpetrators: z.array(perpetratorSchema).max(50, 'validation.tooMany'),
+  })
+  .superRefine(subcategoriesBelong);
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+export type CreateCaseForm = z.input<typeof createCaseSchema>;
+
+export const emptyCase: CreateCaseForm = {
+  missionCode: '',
+  draftId: '',
+  category: 'labour',
+  subcategories: [],
+  narrative: '',
+  eventsPlace: '',
+  eventsDate: emptyDate,
+  employerOrAgency: '',
+  vesselName: '',
+  vesselFlag: '',
+  intakeChannel: 'walk_in',
+  riskLevel: 'medium',
+  deathPenalty: false,
+  subjects: [emptySubject],
+  perpetrators: [],
+};
+export { emptyPerpetrator, emptySubject };
+
+export const updateCaseDetailsSchema = caseDetailsFields.extend({ id: z.uuid(), version: z.number().int().positive() }).superRefine(subcategoriesBelong);
+export type UpdateCaseDetailsInput = z.infer<typeof updateCaseDetailsSchema>;
+
+/** A draft is whatever the form holds: only its size and shape are checked until it is submitted. */
+export const saveDraftSchema = z.object({
+  id: z.union([z.uuid(), z.literal('')]),
+  data: z.record(z.string(), z.unknown()).refine((d) => JSON.stringify(d).length < 500_000, 'validation.tooLong'),
+});
+
+export const duplicateQuerySchema = z.object({
+  nik: z.string().transform((v) => v.replace(/\s+/g, '')),
+  passportNumber: z.string().trim().toUpperCase(),
+  fullName: z.string().trim().max(200),
+  dateOfBirth: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+});
+export type DuplicateQuery = z.infer<typeof duplicateQuerySchema>;
+
+export const caseListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  status: z.string().optional(),
+  category: z.string().optional(),
+  caseClass: z.string().optional(),
+  mine: z.string().optional(),
+  after: z.string().optional(),
+});

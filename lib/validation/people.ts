@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { dobBases, perpetratorKinds, sexes } from '@/lib/domain/cases';
+import { emptyDate, pastDate } from './dates';
+import { isCountryCode } from './missions';
+
+/**
+ * NIK, the 16-digit national identity number: province code (11–94), regency, district,
+ * date of birth as DDMMYY (40 added to the day for women), and a serial number.
+ */
+export function isValidNik(nik: string): boolean {
+  if (!/^\d{16}$/.test(nik)) return false;
+  const province = Number(nik.slice(0, 2));
+  const day = Number(nik.slice(6, 8));
+  const month = Number(nik.slice(8, 10));
+  const dayOk = (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
+  return province >= 11 && province <= 94 && dayOk && month >= 1 && month <= 12 && nik.slice(12) !== '0000';
+}
+
+/** Indonesian passports: one or two letters and six to eight digits (e.g. C1234567, X123456). */
+export function isValidPassportNumber(value: string): boolean {
+  return /^[A-Z]{1,2}\d{6,8}$/.test(value);
+}
+
+const optionalText = (max = 200) => z.string().trim().max(max, 'validation.tooLong');
+
+export const nikField = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .refine((v) => v === '' || isValidNik(v), 'validation.nik');
+export const passportField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => v === '' || isValidPassportNumber(v), 'validation.passport');
+
+/** A citizen helped by the case: a new person, or an existing one linked after the duplicate check. */
+export const subjectSchema = z
+  .object({
+    existingPersonId: z.union([z.uuid(), z.literal('')]),
+    fullName: optionalText(),
+    sex: z.enum(['', ...sexes]),
+    dateOfBirth: pastDate({ earliestYear: 1900 }),
+    dobBasis: z.enum(['', ...dobBases]),
+    nik: nikField,
+    passportNumber: passportField,
+    homeProvince: optionalText(100),
+    homeRegency: optionalText(100),
+    phone: optionalText(40),
+    isIdentityUndisclosed: z.boolean(),
+  })
+  .superRefine((s, ctx) => {
+    if (!s.existingPersonId && !s.fullName) ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'validation.required' });
+  });
+export type SubjectInput = z.infer<typeof subjectSchema>;
+
+export const emptySubject: z.input<typeof subjectSchema> = {
+  existingPersonId: '',
+  fullName: '',
+  sex: '',
+  dateOfBirth: emptyDate,
+  dobBasis: '',
+  nik: '',
+  passportNumber: '',
+  homeProvince: '',
+  homeRegency: '',
+  phone: '',
+  isIdentityUndisclosed: false,
+};
+
+export const perpetratorSchema = z.object({
+  fullName: optionalText().min(1, 'validation.required'),
+  perpetratorKind: z.enum(perpetratorKinds, 'validation.required'),
+  nationality: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v === '' || isCountryCode(v), 'validation.countryCode'),
+  organisation: optionalText(),
+  isArrested: z.boolean(),
+});
+export type PerpetratorInput = z.infer<typeof perpetratorSchema>;
+
+export const emptyPerpetrator: z.input<typeof perpetratorSchema> = { fullName: '', perpetratorKind: 'recruiter', nationality: '', organisation: '', isArrested: false };
