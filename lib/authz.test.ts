@@ -14,7 +14,7 @@ describe('authorization', () => {
     expect(() => assertCan(actorOf('officer'), 'user:manage')).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
   it('shows each role the navigation and home page for what it may do', () => {
-    expect(navFor(actorOf('officer')).map((n) => n.href)).toEqual(['/cases']);
+    expect(navFor(actorOf('officer')).map((n) => n.href)).toEqual(['/cases', '/drafts']);
     expect(navFor(actorOf('admin')).map((n) => n.href)).toEqual(['/admin/users', '/admin/missions']);
     expect(navFor(actorOf('auditor')).map((n) => n.href)).toEqual(['/audit']);
     expect(homeFor('supervisor')).toBe('/queues');

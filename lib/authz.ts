@@ -71,6 +71,7 @@ export interface NavItem {
 
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/cases', label: 'cases', permission: 'case:create' },
+  { href: '/drafts', label: 'drafts', permission: 'case:create' },
   { href: '/queues', label: 'queues', permission: 'queue:read' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },
   { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },

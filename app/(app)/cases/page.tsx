@@ -1,32 +1,149 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { listMissionsInScope } from '@/db/queries/missions';
+import { listCases } from '@/db/queries/cases';
 import { requirePermission } from '@/lib/auth/actor';
-import { MissionsTable } from '../_components/missions-table';
+import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { caseListQuerySchema } from '@/lib/validation/cases';
+import { CaseTags } from './_components/case-tags';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cases'))('title') };
 }
 
-/** An officer's home: their mission's cases (the case register fills this list). */
-export default async function MyCasesPage() {
+/** An officer's home: their mission's cases, searchable and filterable; filters live in the URL. */
+export default async function MyCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePermission('case:read');
-  const t = await getTranslations('cases');
-  const missions = await listMissionsInScope(await getDb(), actor);
+  const params = caseListQuerySchema.parse(await searchParams);
+  const filter = {
+    q: params.q,
+    status: (caseStatuses as readonly string[]).includes(params.status ?? '') ? params.status : undefined,
+    category: (categoryCodes as string[]).includes(params.category ?? '') ? params.category : undefined,
+    caseClass: (caseClasses as readonly string[]).includes(params.caseClass ?? '') ? params.caseClass : undefined,
+    assignedToMe: params.mine === '1',
+    after: params.after,
+  };
+  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listCases(await getDb(), actor, filter)]);
+  const filtered = !!(filter.q || filter.status || filter.category || filter.caseClass || filter.assignedToMe);
+  const nextParams = new URLSearchParams(Object.entries({ ...params, after: page.next ?? '' }).filter(([, v]) => v) as [string, string][]);
+  const now = Date.now();
   return (
     <>
-      <h1>{t('title')}</h1>
-      <div className="empty">
-        <p>
-          <strong>{t('emptyTitle')}</strong>
-        </p>
-        <p>{t('emptyBody')}</p>
+      <h1>{t('cases.title')}</h1>
+      <div className="toolbar">
+        <Link href="/cases/new" className="button">
+          {t('cases.new')}
+        </Link>
+        <Link href="/drafts">{t('drafts.title')}</Link>
       </div>
-      {actor.role === 'officer' && (
-        <>
-          <MissionsTable missions={missions} caption={t('yourMission')} />
-        </>
+      <form method="get" role="search" className="toolbar" aria-label={t('cases.filters')}>
+        <div className="field">
+          <label htmlFor="q">{t('cases.search')}</label>
+          <input type="search" id="q" name="q" defaultValue={filter.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t('cases.status')}</label>
+          <select id="status" name="status" defaultValue={filter.status ?? ''}>
+            <option value="">{t('cases.any')}</option>
+            {caseStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="category">{t('intake.category')}</label>
+          <select id="category" name="category" defaultValue={filter.category ?? ''}>
+            <option value="">{t('cases.any')}</option>
+            {categoryCodes.map((c) => (
+              <option key={c} value={c}>
+                {t(`categories.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="caseClass">{t('cases.class')}</label>
+          <select id="caseClass" name="caseClass" defaultValue={filter.caseClass ?? ''}>
+            <option value="">{t('cases.any')}</option>
+            {caseClasses.map((c) => (
+              <option key={c} value={c}>
+                {t(`caseClass.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label className="checkbox" htmlFor="mine">
+            <input type="checkbox" id="mine" name="mine" value="1" defaultChecked={filter.assignedToMe} />
+            {t('cases.assignedToMe')}
+          </label>
+        </div>
+        <button type="submit" className="secondary">
+          {t('cases.apply')}
+        </button>
+      </form>
+      {page.items.length === 0 ? (
+        <div className="empty">
+          {filtered ? (
+            <>
+              <p>{t('cases.noMatch')}</p>
+              <Link href="/cases">{t('cases.clearFilters')}</Link>
+            </>
+          ) : (
+            <>
+              <p>
+                <strong>{t('cases.emptyTitle')}</strong>
+              </p>
+              <p>{t('cases.emptyBody')}</p>
+            </>
+          )}
+        </div>
+      ) : (
+        <table className="list">
+          <caption className="visually-hidden">{t('cases.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.reference')}</th>
+              <th scope="col">{t('cases.subject')}</th>
+              <th scope="col">{t('intake.category')}</th>
+              <th scope="col">{t('cases.state')}</th>
+              <th scope="col">{t('cases.assignee')}</th>
+              <th scope="col" aria-sort="descending">
+                {t('cases.opened')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((c) => (
+              <tr key={c.id}>
+                <td className="mono">
+                  <Link href={`/cases/${c.id}`}>{c.reference}</Link>
+                </td>
+                <td>
+                  {c.subjectLabel ?? '—'}
+                  {c.subjectCount > 1 ? ` ${t('drafts.andOthers', { count: c.subjectCount - 1 })}` : ''}
+                </td>
+                <td>{translateKey(t, `categories.${c.category}`)}</td>
+                <td>
+                  <CaseTags status={c.status} caseClass={c.caseClass} riskLevel={c.riskLevel} />
+                </td>
+                <td>{c.assignedOfficerName ?? t('cases.unassigned')}</td>
+                <td>
+                  {format.dateTime(c.openedAt, { dateStyle: 'medium' })} · {t('cases.daysOpen', { days: Math.floor((now - c.openedAt.getTime()) / 86_400_000) })}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {page.next && (
+        <p className="pager">
+          <Link href={`/cases?${nextParams.toString()}`}>{t('cases.nextPage')}</Link>
+        </p>
       )}
     </>
   );

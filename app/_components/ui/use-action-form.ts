@@ -17,8 +17,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
   schema: S;
   defaultValues: DefaultValues<z.input<S>>;
   action: (values: unknown) => Promise<ActionResult<unknown>>;
-  /** field name → label, in the order the fields appear */
-  labels: Partial<Record<string, string>>;
+  /** field path → label, for the error summary */
+  labels: Partial<Record<string, string>> | ((path: string) => string | undefined);
   onSuccess?: (data: unknown) => void;
 }) {
   const form = useForm<z.input<S>, unknown, z.output<S>>({
@@ -61,19 +61,38 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>>(opt
     },
   );
 
-  const errors = form.formState.errors as Record<string, { message?: string } | undefined>;
-  // The summary lists problems in the order of the fields on the page (the order of `labels`).
-  const order = Object.keys(opts.labels);
-  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.length);
-  const items: SummaryItem[] = Object.entries(errors)
-    .filter(([, e]) => e?.message)
-    .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([name, e]) => ({ fieldId: name, label: opts.labels[name], message: e!.message! }));
+  const flat = flattenErrors(form.formState.errors);
+  const labelOf = (path: string) => (typeof opts.labels === 'function' ? opts.labels(path) : opts.labels[path]);
+  const items: SummaryItem[] = Object.entries(flat)
+    .sort(([a], [b]) => domOrder(a, b))
+    .map(([name, message]) => ({ fieldId: name, label: labelOf(name), message }));
   if (formError && !(formError.fieldErrors && Object.keys(formError.fieldErrors).some((k) => k !== '_form'))) {
     items.unshift({ message: formError.error });
   }
 
-  const fieldError = (name: string) => errors[name]?.message;
+  const fieldError = (name: string) => flat[name];
 
   return { form, onSubmit, summaryRef, summaryItems: items, formError, fieldError, savedAt, conflict };
+}
+
+/** react-hook-form's nested errors as "subjects.0.fullName" → message key. */
+export function flattenErrors(errors: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!errors || typeof errors !== 'object') return out;
+  const node = errors as Record<string, unknown>;
+  if (typeof node.message === 'string' && prefix) out[prefix] = node.message;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'message' || key === 'type' || key === 'ref' || key === 'types') continue;
+    if (value && typeof value === 'object') Object.assign(out, flattenErrors(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
+
+/** The summary lists problems in the order their fields appear on the page. */
+function domOrder(a: string, b: string): number {
+  if (typeof document === 'undefined') return 0;
+  const ea = document.getElementById(a);
+  const eb = document.getElementById(b);
+  if (!ea || !eb) return ea ? -1 : eb ? 1 : 0;
+  return ea.compareDocumentPosition(eb) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }

@@ -1,0 +1,228 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countryName, missionName } from '@/app/_components/mission-name';
+import { getDb } from '@/db';
+import { listCaseEvents } from '@/db/queries/case-timeline';
+import { getCase } from '@/db/queries/cases';
+import { getActor, requirePermission } from '@/lib/auth/actor';
+import { can } from '@/lib/authz';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { CaseTags } from '../_components/case-tags';
+import { DetailsSection } from './_components/details-section';
+import { RevealIdentity } from './_components/reveal-identity';
+import { Timeline } from './_components/timeline';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const actor = await getActor();
+  const file = actor && can(actor, 'case:read') ? await getCase(await getDb(), actor, (await params).id) : null;
+  // The reference only: a title never names a person.
+  return { title: file?.reference ?? (await getTranslations('notFound'))('title') };
+}
+
+export default async function CaseFilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
+  const actor = await requirePermission('case:read');
+  const [{ id }, { created }] = await Promise.all([params, searchParams]);
+  const db = await getDb();
+  const file = await getCase(db, actor, id);
+  if (!file) notFound();
+  const [t, format, locale, events] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listCaseEvents(db, file.id)]);
+  const zone = { timeZone: file.missionTimeZone };
+  const daysOpen = Math.floor((Date.now() - file.openedAt.getTime()) / 86_400_000);
+  const subjects = file.parties.filter((p) => p.role === 'subject');
+  const others = file.parties.filter((p) => p.role !== 'subject');
+  const canEdit = can(actor, 'case:update') && file.status !== 'closed';
+
+  return (
+    <>
+      <p>
+        <Link href="/cases">{t('cases.backToList')}</Link>
+      </p>
+      {created && (
+        <p className="notice ok" role="status">
+          {t('caseFile.created', { reference: file.reference })}
+        </p>
+      )}
+      <header className="case-header">
+        <h1>
+          <span className="mono">{file.reference}</span>
+        </h1>
+        <p className="tags">
+          <CaseTags status={file.status} caseClass={file.caseClass} riskLevel={file.riskLevel} />
+        </p>
+        <dl className="summary">
+          <dt>{t('caseFile.who')}</dt>
+          <dd>{subjects.map((s) => (s.isIdentityUndisclosed ? s.pseudonym : s.fullName)).join(', ')}</dd>
+          <dt>{t('intake.category')}</dt>
+          <dd>
+            {translateKey(t, `categories.${file.category}`)}
+            {file.subcategories.length > 0 && ` · ${file.subcategories.map((s) => translateKey(t, `subcategories.${s}`)).join(', ')}`}
+          </dd>
+          <dt>{t('intake.mission')}</dt>
+          <dd>
+            {file.missionCode} · {missionName(t as never, { kind: file.missionKind as never, city: file.missionCity })}
+          </dd>
+          <dt>{t('cases.assignee')}</dt>
+          <dd>{file.assignedOfficerName ?? t('cases.unassigned')}</dd>
+          <dt>{t('cases.opened')}</dt>
+          <dd>
+            {format.dateTime(file.openedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' })} · {t('cases.daysOpen', { days: daysOpen })}
+          </dd>
+        </dl>
+      </header>
+
+      <div className="layout-file">
+        <div>
+          <section aria-labelledby="parties-title">
+            <h2 id="parties-title">{t('caseFile.parties')}</h2>
+            {subjects.map((p) => (
+              <div className="person" key={p.id}>
+                <h3>
+                  {p.isIdentityUndisclosed ? p.pseudonym : p.fullName} <span className="muted">· {t('caseFile.roles.subject')}</span>
+                  {p.isChild && (
+                    <>
+                      {' '}
+                      <span className="tag special">{t('caseFile.child')}</span>
+                    </>
+                  )}
+                </h3>
+                {p.isIdentityUndisclosed ? (
+                  <>
+                    <p className="muted">{t('caseFile.undisclosed')}</p>
+                    <RevealIdentity partyId={p.id} pseudonym={p.pseudonym} />
+                  </>
+                ) : (
+                  <dl className="summary">
+                    <dt>{t('caseFile.pseudonym')}</dt>
+                    <dd className="mono">{p.pseudonym}</dd>
+                    {p.nik && (
+                      <>
+                        <dt>{t('intake.nik')}</dt>
+                        <dd className="mono">{p.nik}</dd>
+                      </>
+                    )}
+                    {p.passportNumber && (
+                      <>
+                        <dt>{t('intake.passportNumber')}</dt>
+                        <dd className="mono">{p.passportNumber}</dd>
+                      </>
+                    )}
+                    {p.dateOfBirth && (
+                      <>
+                        <dt>{t('intake.dateOfBirth')}</dt>
+                        <dd>{format.dateTime(new Date(`${p.dateOfBirth}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</dd>
+                      </>
+                    )}
+                    {p.sex && (
+                      <>
+                        <dt>{t('intake.sex')}</dt>
+                        <dd>{translateKey(t, `sex.${p.sex}`)}</dd>
+                      </>
+                    )}
+                    {(p.homeProvince || p.homeRegency) && (
+                      <>
+                        <dt>{t('caseFile.home')}</dt>
+                        <dd>{[p.homeRegency, p.homeProvince].filter(Boolean).join(', ')}</dd>
+                      </>
+                    )}
+                  </dl>
+                )}
+              </div>
+            ))}
+            {others.map((p) => (
+              <div className="person" key={p.id}>
+                <h3>
+                  {p.fullName ?? p.pseudonym} <span className="muted">· {translateKey(t, `caseFile.roles.${p.role}`)}</span>
+                </h3>
+                <dl className="summary">
+                  {p.perpetratorKind && (
+                    <>
+                      <dt>{t('intake.perpetratorKind')}</dt>
+                      <dd>{translateKey(t, `perpetratorKinds.${p.perpetratorKind}`)}</dd>
+                    </>
+                  )}
+                  {p.nationality && (
+                    <>
+                      <dt>{t('intake.nationality')}</dt>
+                      <dd>{countryName(locale, p.nationality)}</dd>
+                    </>
+                  )}
+                  {p.organisation && (
+                    <>
+                      <dt>{t('intake.organisation')}</dt>
+                      <dd>{p.organisation}</dd>
+                    </>
+                  )}
+                  {p.role === 'perpetrator' && (
+                    <>
+                      <dt>{t('intake.isArrested')}</dt>
+                      <dd>{p.isArrested ? t('caseFile.yes') : t('caseFile.no')}</dd>
+                    </>
+                  )}
+                </dl>
+              </div>
+            ))}
+          </section>
+
+          {file.assessment && (
+            <section aria-labelledby="assessment-title">
+              <h2 id="assessment-title">{t('caseFile.assessment')}</h2>
+              <p className={file.assessment.elementsMet ? 'notice ok' : 'notice'}>
+                {file.assessment.elementsMet ? t('caseFile.elementsMet') : t('caseFile.elementsNotMet')}
+              </p>
+              <dl className="summary">
+                <dt>{t('assessment.acts')}</dt>
+                <dd>{file.assessment.acts.map((a) => translateKey(t, `assessment.act.${a}`)).join(', ') || '—'}</dd>
+                <dt>{t('assessment.means')}</dt>
+                <dd>{file.assessment.means.map((a) => translateKey(t, `assessment.mean.${a}`)).join(', ') || '—'}</dd>
+                <dt>{t('assessment.purposes')}</dt>
+                <dd>{file.assessment.purposes.map((a) => translateKey(t, `assessment.purpose.${a}`)).join(', ') || '—'}</dd>
+              </dl>
+            </section>
+          )}
+
+          <DetailsSection file={file} canEdit={canEdit}>
+            <dl className="summary">
+              <dt>{t('intake.narrative')}</dt>
+              <dd className="narrative">{file.narrative}</dd>
+              {file.eventsPlace && (
+                <>
+                  <dt>{t('intake.eventsPlace')}</dt>
+                  <dd>{file.eventsPlace}</dd>
+                </>
+              )}
+              {file.eventsDate && (
+                <>
+                  <dt>{t('intake.eventsDate')}</dt>
+                  <dd>{format.dateTime(new Date(`${file.eventsDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</dd>
+                </>
+              )}
+              {file.employerOrAgency && (
+                <>
+                  <dt>{t('intake.employerOrAgency')}</dt>
+                  <dd>{file.employerOrAgency}</dd>
+                </>
+              )}
+              {file.vesselName && (
+                <>
+                  <dt>{t('intake.vesselName')}</dt>
+                  <dd>
+                    {file.vesselName}
+                    {file.vesselFlag ? ` (${countryName(locale, file.vesselFlag)})` : ''}
+                  </dd>
+                </>
+              )}
+              <dt>{t('intake.intakeChannel')}</dt>
+              <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
+            </dl>
+          </DetailsSection>
+        </div>
+        <aside aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('caseFile.timeline')}</h2>
+          <Timeline events={events} timeZone={file.missionTimeZone} />
+        </aside>
+      </div>
+    </>
+  );
+}

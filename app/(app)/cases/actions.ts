@@ -1,0 +1,44 @@
+'use server';
+
+import { z } from 'zod';
+import { createCase, updateCaseDetails } from '@/db/queries/cases';
+import { discardDraft, saveDraft } from '@/db/queries/drafts';
+import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
+import { createAction } from '@/lib/action';
+import { createCaseSchema, duplicateQuerySchema, saveDraftSchema, updateCaseDetailsSchema } from '@/lib/validation/cases';
+
+export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
+  const { id, reference, changes } = await createCase(tx, actor, input);
+  return { data: { id, reference }, audit: { entityType: 'case', entityId: id, changes } };
+});
+
+export const updateCaseDetailsAction = createAction(
+  'case.update_details',
+  { permission: 'case:update', schema: updateCaseDetailsSchema },
+  async (input, { actor, tx }) => {
+    const { version, changes } = await updateCaseDetails(tx, actor, input);
+    return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+  },
+);
+
+/** Autosave of the intake. The draft's content (which names people) never goes into the audit trail. */
+export const saveDraftAction = createAction('case_draft.save', { permission: 'case:create', schema: saveDraftSchema }, async (input, { actor, tx }) => {
+  const saved = await saveDraft(tx, actor, input);
+  return { data: { id: saved.id, savedAt: saved.updatedAt.toISOString() }, audit: { entityType: 'case_draft', entityId: saved.id } };
+});
+
+export const discardDraftAction = createAction('case_draft.discard', { permission: 'case:create', schema: z.object({ id: z.uuid() }) }, async (input, { actor, tx }) => {
+  await discardDraft(tx, actor, input.id);
+  return { data: null, audit: { entityType: 'case_draft', entityId: input.id } };
+});
+
+/** A search across every mission's people: recorded (without what was searched for). */
+export const checkDuplicatesAction = createAction('person.duplicate_check', { permission: 'case:create', schema: duplicateQuerySchema }, async (input, { actor, tx }) => {
+  const matches = await findPossibleDuplicates(tx, actor, input);
+  return { data: matches, audit: { details: { matches: matches.length } } };
+});
+
+export const revealIdentityAction = createAction('case.reveal_identity', { permission: 'case:read', schema: z.object({ partyId: z.uuid() }) }, async (input, { actor, tx }) => {
+  const revealed = await revealIdentity(tx, actor, input.partyId);
+  return { data: revealed.identity, audit: { entityType: 'case', entityId: revealed.caseId, details: { pseudonym: revealed.pseudonym } } };
+});

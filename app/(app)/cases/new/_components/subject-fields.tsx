@@ -1,0 +1,162 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { type UseFormReturn, useWatch } from 'react-hook-form';
+import { DateField } from '@/app/_components/ui/date-field';
+import { Field } from '@/app/_components/ui/field';
+import type { DuplicateMatch } from '@/db/queries/people';
+import { dobBases, sexes } from '@/lib/domain/cases';
+import type { CreateCaseForm } from '@/lib/validation/cases';
+import { toIsoDate } from '@/lib/validation/dates';
+import { checkDuplicatesAction } from '../../actions';
+
+interface Props {
+  form: UseFormReturn<CreateCaseForm>;
+  index: number;
+  fieldError: (path: string) => string | undefined;
+  onRemove?: () => void;
+}
+
+/** One citizen helped: identity fields, the undisclosed flag, and likely duplicates as they type. */
+export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
+  const t = useTranslations('intake');
+  const tAll = useTranslations();
+  const p = `subjects.${index}` as const;
+  const { register, setValue } = form;
+  const [nik, passportNumber, fullName, dob, linkedId] = useWatch({
+    control: form.control,
+    name: [`${p}.nik`, `${p}.passportNumber`, `${p}.fullName`, `${p}.dateOfBirth`, `${p}.existingPersonId`],
+  });
+  const [matches, setMatches] = useState<DuplicateMatch[]>([]);
+  const [linkedLabel, setLinkedLabel] = useState<string | null>(null);
+
+  const dobIso = dob ? toIsoDate(dob) : null;
+  useEffect(() => {
+    if (linkedId) return;
+    const query = { nik: (nik ?? '').replace(/\s+/g, ''), passportNumber: (passportNumber ?? '').trim().toUpperCase(), fullName: (fullName ?? '').trim(), dateOfBirth: dobIso ?? '' };
+    const worthAsking = query.nik.length === 16 || query.passportNumber.length >= 7 || (query.fullName.length >= 3 && query.dateOfBirth);
+    if (!worthAsking) {
+      setMatches([]);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      const result = await checkDuplicatesAction(query).catch(() => null);
+      if (result?.ok) setMatches(result.data);
+    }, 600);
+    return () => clearTimeout(timer);
+  }, [nik, passportNumber, fullName, dobIso, linkedId]);
+
+  const id = (name: string) => `${p}.${name}`;
+  const heading = t('subjectHeading', { n: index + 1 });
+
+  return (
+    <fieldset className="person" aria-labelledby={`${p}-heading`}>
+      <h3 id={`${p}-heading`}>{heading}</h3>
+      {linkedId ? (
+        <div className="notice ok" role="status">
+          <p>{t('linkedPerson', { name: linkedLabel ?? '' })}</p>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setValue(`${p}.existingPersonId`, '', { shouldDirty: true });
+              setLinkedLabel(null);
+            }}
+          >
+            {t('unlink')}
+          </button>
+        </div>
+      ) : (
+        <>
+          <Field id={id('fullName')} label={t('fullName')} error={fieldError(id('fullName'))}>
+            {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.fullName`)} />}
+          </Field>
+          <div className="grid2">
+            <Field id={id('nik')} label={t('nik')} hint={t('nikHint')} optional error={fieldError(id('nik'))}>
+              {(aria) => <input type="text" inputMode="numeric" autoComplete="off" spellCheck={false} {...aria} {...register(`${p}.nik`)} />}
+            </Field>
+            <Field id={id('passportNumber')} label={t('passportNumber')} hint={t('passportHint')} optional error={fieldError(id('passportNumber'))}>
+              {(aria) => <input type="text" autoComplete="off" spellCheck={false} {...aria} {...register(`${p}.passportNumber`)} />}
+            </Field>
+          </div>
+          <DateField name={id('dateOfBirth')} legend={t('dateOfBirth')} hint={t('dateOfBirthHint')} optional error={fieldError(id('dateOfBirth'))} register={register as never} />
+          <div className="grid2">
+            <Field id={id('dobBasis')} label={t('dobBasis')} optional error={fieldError(id('dobBasis'))}>
+              {(aria) => (
+                <select {...aria} {...register(`${p}.dobBasis`)}>
+                  <option value="">{t('notKnown')}</option>
+                  {dobBases.map((b) => (
+                    <option key={b} value={b}>
+                      {tAll(`dobBasis.${b}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={id('sex')} label={t('sex')} optional error={fieldError(id('sex'))}>
+              {(aria) => (
+                <select {...aria} {...register(`${p}.sex`)}>
+                  <option value="">{t('notKnown')}</option>
+                  {sexes.map((s) => (
+                    <option key={s} value={s}>
+                      {tAll(`sex.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field id={id('homeProvince')} label={t('homeProvince')} optional error={fieldError(id('homeProvince'))}>
+              {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.homeProvince`)} />}
+            </Field>
+            <Field id={id('homeRegency')} label={t('homeRegency')} optional error={fieldError(id('homeRegency'))}>
+              {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.homeRegency`)} />}
+            </Field>
+            <Field id={id('phone')} label={t('phone')} optional error={fieldError(id('phone'))}>
+              {(aria) => <input type="tel" autoComplete="off" {...aria} {...register(`${p}.phone`)} />}
+            </Field>
+          </div>
+          <div className="field">
+            <label className="checkbox" htmlFor={id('isIdentityUndisclosed')}>
+              <input type="checkbox" id={id('isIdentityUndisclosed')} {...register(`${p}.isIdentityUndisclosed`)} />
+              {t('undisclosed')}
+            </label>
+            <p className="hint">{t('undisclosedHint')}</p>
+          </div>
+        </>
+      )}
+      {!linkedId && matches.length > 0 && (
+        <div className="duplicates" role="status" aria-live="polite">
+          <h4>{t('duplicatesTitle')}</h4>
+          <ul>
+            {matches.map((m, i) => (
+              <li key={i}>
+                {m.personId ? (
+                  <>
+                    {t('duplicateVisible', { name: m.displayName ?? '', cases: m.visibleCases.map((c) => c.reference).join(', '), basis: m.matchedOn.map((b) => t(`matchedOn.${b}`)).join(', ') })}{' '}
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => {
+                        setValue(`${p}.existingPersonId`, m.personId!, { shouldDirty: true });
+                        setLinkedLabel(m.displayName);
+                      }}
+                    >
+                      {t('linkPerson')}
+                    </button>
+                  </>
+                ) : null}
+                {m.otherMissions.length > 0 && <p>{t('duplicateElsewhere', { missions: m.otherMissions.join(', ') })}</p>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {onRemove && (
+        <button type="button" className="link" onClick={onRemove}>
+          {t('removeSubject', { n: index + 1 })}
+        </button>
+      )}
+    </fieldset>
+  );
+}
