@@ -15,7 +15,7 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
         return (
           <li key={e.id}>
             <div className="when">
-              {format.dateTime(e.at, { timeZone, dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
+              {format.dateTime(e.at, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
             </div>
             <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', { pseudonym: String(e.data?.pseudonym ?? ''), reference: String(e.data?.reference ?? '') })}</div>
             {changes && (

@@ -1,0 +1,230 @@
+import { type Page, expect, test } from '@playwright/test';
+import { errorSummary, expectAccessible, signIn } from './fixtures';
+
+/** A valid NIK (West Java, born 7 Aug 1995, a woman) with a random serial, so reruns do not collide. */
+function randomNik() {
+  return `320101470895${String(1000 + Math.floor(Math.random() * 8999))}`;
+}
+
+async function startIntake(page: Page) {
+  await page.getByRole('link', { name: 'New case' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New case' })).toBeVisible();
+}
+
+function subject(page: Page, n: number) {
+  return page.getByRole('group', { name: `Subject ${n}` });
+}
+
+async function fillDate(page: Page, group: ReturnType<Page['getByRole']>, d: string, m: string, y: string) {
+  await group.getByLabel('Day').fill(d);
+  await group.getByLabel('Month').fill(m);
+  await group.getByLabel('Year').fill(y);
+}
+
+test('an officer registers a trafficking case with two subjects, one a child, and a perpetrator', async ({ page }) => {
+  const nik = randomNik();
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await expectAccessible(page);
+
+  const first = subject(page, 1);
+  await first.getByLabel('Full name').fill('Sri Wahyuni');
+  await first.getByLabel('NIK (optional)').fill(nik);
+  await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '7', '8', '1995');
+  await first.getByLabel('Identity must stay undisclosed').check();
+
+  await page.getByRole('button', { name: 'Add another subject' }).click();
+  const second = subject(page, 2);
+  await second.getByLabel('Full name').fill('Ani Lestari');
+  await fillDate(page, second.getByRole('group', { name: /Date of birth/ }), '1', '1', String(new Date().getFullYear() - 15));
+
+  await page.getByRole('button', { name: 'Add a perpetrator' }).click();
+  const perpetrator = page.getByRole('group', { name: 'Perpetrator 1' });
+  await perpetrator.getByLabel('Name').fill('Tan Ah Kow');
+  await perpetrator.getByLabel('Role').selectOption({ label: 'Recruiter' });
+  await perpetrator.getByLabel('Nationality (optional)').fill('MY');
+
+  await page.getByLabel('Category').selectOption({ label: 'Trafficking in persons' });
+  await page.getByLabel('Domestic servitude').check();
+  await page.getByLabel('Account of events').fill('Recruited in Lombok with a promise of work in a restaurant; kept in a house in Klang without pay.');
+  await page.getByLabel('How the case reached us').selectOption({ label: 'Hotline' });
+  await page.getByLabel('Risk level').selectOption({ label: 'High' });
+  await page.getByRole('button', { name: 'Create case' }).click();
+
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(reference).toMatch(/^KUL-\d{4}-\d{5}$/);
+  await expect(page.getByRole('status').filter({ hasText: `Case ${reference} created` })).toBeVisible();
+  await expect(page.locator('.case-header')).toContainText('Special');
+  await expect(page.locator('.case-header')).toContainText('Risk: High');
+  // The undisclosed subject appears by pseudonym only, in the header and in the list.
+  await expect(page.locator('.case-header')).toContainText(`${reference}-S1, Ani Lestari`);
+  await expect(page.getByText('Sri Wahyuni')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /Ani Lestari/ })).toContainText('Child');
+  await expect(page.getByRole('heading', { name: /Tan Ah Kow/ })).toContainText('perpetrator');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(`Case ${reference} registered`);
+  await expect(page.getByText('The elements of the offence are not (yet) met.')).toBeVisible();
+  await expectAccessible(page);
+
+  // Revealing is allowed to the mission's own staff, and logged.
+  await page.getByRole('button', { name: `Reveal identity of ${reference}-S1` }).click();
+  await expect(page.getByRole('definition').filter({ hasText: 'Sri Wahyuni' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(`Identity of ${reference}-S1 revealed`);
+
+  await page.getByRole('link', { name: 'Back to my cases' }).click();
+  await page.getByLabel('Search: reference, name, NIK or passport').fill(nik);
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const row = page.getByRole('row', { name: new RegExp(reference) });
+  await expect(row).toContainText(`${reference}-S1 and 1 other`);
+  await expect(page.getByText('Sri Wahyuni')).toHaveCount(0);
+});
+
+test('the intake checks its answers: NIK, dates, a subject’s name', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  const first = subject(page, 1);
+  await first.getByLabel('NIK (optional)').fill('1234');
+  await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '31', '2', '1990');
+  await fillDate(page, page.getByRole('group', { name: /When it happened/ }), '1', '1', String(new Date().getFullYear() + 1));
+  await page.getByRole('button', { name: 'Create case' }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Subject 1, Full name: Enter a value');
+  await expect(summary).toContainText('Enter the 16-digit NIK as on the KTP or family card');
+  await expect(summary).toContainText('Enter a real date, as day, month and year');
+  await expect(summary).toContainText('The date must be today or in the past');
+  await expect(summary).toContainText('Account of events: Enter a value');
+  await expect(first.getByLabel('NIK (optional)')).toHaveValue('1234');
+  await expectAccessible(page);
+});
+
+test('a closed tab loses nothing: the intake is a draft under My drafts', async ({ page, context }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  const name = `Draft Person ${Date.now().toString(36)}`;
+  await subject(page, 1).getByLabel('Full name').fill(name);
+  await page.getByLabel('Account of events').fill('Half-told story');
+  await expect(page.getByRole('status').filter({ hasText: /^Draft saved/ })).toBeVisible();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/drafts');
+  await expectAccessible(again);
+  await again.getByRole('link', { name }).click();
+  await expect(subject(again, 1).getByLabel('Full name')).toHaveValue(name);
+  await expect(again.getByLabel('Account of events')).toHaveValue('Half-told story');
+  await expect(again.getByRole('status').filter({ hasText: /^Draft from/ })).toBeVisible();
+
+  // Discarding asks once, then the draft is gone from the list.
+  await again.getByRole('button', { name: 'Discard draft' }).click();
+  await again.getByRole('button', { name: 'Yes, discard' }).click();
+  await expect(again).toHaveURL(/\/drafts$/);
+  await expect(again.getByRole('link', { name })).toHaveCount(0);
+});
+
+test('the duplicate check warns of an existing NIK, showing another mission’s case only by its mission', async ({ page, browser }) => {
+  const nik = randomNik();
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Rina Marlina');
+  await subject(page, 1).getByLabel('NIK (optional)').fill(nik);
+  await page.getByLabel('Account of events').fill('Unpaid for six months.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  // The same mission: the person can be linked.
+  await page.goto('/cases/new');
+  await subject(page, 1).getByLabel('NIK (optional)').fill(nik);
+  const warning = page.locator('.duplicates');
+  await expect(warning).toContainText(`Rina Marlina in ${reference} (same NIK)`);
+  await expectAccessible(page);
+  await warning.getByRole('button', { name: 'Use this person' }).click();
+  await expect(subject(page, 1).getByRole('status')).toContainText('Linked to the existing person Rina Marlina');
+
+  // Another mission: no content, only where to ask.
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const jed = await other.newPage();
+  await signIn(jed, 'officer.jed@payung.test');
+  await jed.goto('/cases/new');
+  await subject(jed, 1).getByLabel('NIK (optional)').fill(nik);
+  await expect(jed.locator('.duplicates')).toContainText('A case for this person exists at KUL; ask the directorate.');
+  await expect(jed.getByText('Rina Marlina')).toHaveCount(0);
+  await expect(jed.getByText(reference)).toHaveCount(0);
+  await other.close();
+});
+
+test('an edit over someone else’s newer save is refused with what changed; the input stays', async ({ page, browser }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Conflict Subject');
+  await page.getByLabel('Account of events').fill('First account.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const url = page.url().replace(/\?.*$/, '');
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const supervisor = await other.newPage();
+  await signIn(supervisor, 'supervisor@payung.test');
+  await supervisor.goto(url);
+
+  await page.getByRole('button', { name: 'Edit what happened' }).click();
+  await supervisor.getByRole('button', { name: 'Edit what happened' }).click();
+  await supervisor.getByLabel('Risk level').selectOption({ label: 'Critical' });
+  await supervisor.getByRole('button', { name: 'Save changes' }).click();
+  await expect(supervisor.getByRole('button', { name: 'Edit what happened' })).toBeVisible();
+
+  await page.getByLabel('Account of events').fill('My longer account, typed meanwhile.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const summary = errorSummary(page);
+  await expect(summary).toContainText('Someone else saved this record after you opened it');
+  await expect(summary.getByRole('definition')).toContainText('critical');
+  await expect(page.getByLabel('Account of events')).toHaveValue('My longer account, typed meanwhile.');
+  await expectAccessible(page);
+
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('.narrative')).toHaveText('My longer account, typed meanwhile.');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Risk level: medium → critical');
+  await other.close();
+});
+
+test('a KUL officer gets a not-found page for a JED case', async ({ page, browser }) => {
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const jed = await other.newPage();
+  await signIn(jed, 'officer.jed@payung.test');
+  await startIntake(jed);
+  await subject(jed, 1).getByLabel('Full name').fill('Jeddah Worker');
+  await jed.getByLabel('Account of events').fill('Held by the employer.');
+  await jed.getByRole('button', { name: 'Create case' }).click();
+  await expect(jed).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const jedUrl = jed.url().replace(/\?.*$/, '');
+  await other.close();
+
+  await signIn(page, 'officer.kul@payung.test');
+  const response = await page.goto(jedUrl);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByText('Jeddah Worker')).toHaveCount(0);
+});
+
+test.describe('in Indonesian', () => {
+  test.use({ locale: 'id-ID' });
+
+  test('an officer registers a case and reads it in Bahasa Indonesia', async ({ page }) => {
+    await signIn(page, 'officer.per@payung.test');
+    await page.getByRole('link', { name: 'Kasus baru' }).first().click();
+    await page.getByRole('button', { name: 'Buat kasus' }).click();
+    await expect(errorSummary(page)).toContainText('Subjek 1, Nama lengkap: Isi kolom ini');
+    await page.getByRole('group', { name: 'Subjek 1' }).getByLabel('Nama lengkap').fill('Budi Santoso');
+    await page.getByLabel('Kategori').selectOption({ label: 'Anak buah kapal (ABK) perikanan' });
+    await page.getByLabel('Kapal (opsional)').fill('KM Harapan Jaya');
+    await page.getByLabel('Kronologi kejadian').fill('Ditelantarkan di pelabuhan Darwin.');
+    await page.getByRole('button', { name: 'Buat kasus' }).click();
+    await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+    await expect(page.locator('.case-header')).toContainText('Baru');
+    await expect(page.locator('.case-header')).toContainText('Umum');
+    await expect(page.getByRole('complementary', { name: 'Linimasa' })).toContainText('dicatat');
+    await expectAccessible(page);
+  });
+});
