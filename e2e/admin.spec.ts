@@ -12,7 +12,12 @@ test('an admin creates an officer, who then signs in and sees their mission', as
   await signIn(page, email, 'a-strong-password');
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByTestId('current-user')).toContainText('Putri Handayani · Consular officer · DXB');
-  await expect(page.getByRole('table', { name: 'Your mission' })).toContainText('Consulate General in Dubai');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Dubai Subject');
+  await page.getByLabel('Account of events').fill('Passport held by the employer.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^DXB-\d{4}-\d{5}$/);
+  await expect(page.locator('.case-header')).toContainText('Consulate General in Dubai');
 });
 
 test('the user form checks its answers beside each field, in the browser and on the server', async ({ page }) => {

@@ -27,12 +27,17 @@ for (const home of HOMES) {
   });
 }
 
-test('an officer sees their own mission, in its time zone', async ({ page }) => {
+test('an officer registers cases at their own mission, with times in its time zone', async ({ page }) => {
   await signIn(page, 'officer.per@payung.test');
-  const row = page.getByRole('table', { name: 'Your mission' }).getByRole('row').nth(1);
-  await expect(row).toContainText('PER');
-  await expect(row).toContainText('Consulate in Perth');
-  await expect(page.getByRole('table', { name: 'Your mission' }).getByRole('row')).toHaveCount(2);
+  await page.goto('/cases/new');
+  // Officers do not choose: their cases belong to their mission.
+  await expect(page.getByLabel('Mission')).toHaveCount(0);
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Perth Subject');
+  await page.getByLabel('Account of events').fill('Wages withheld on a farm.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^PER-\d{4}-\d{5}$/);
+  // Perth is UTC+8; the directorate in Jakarta is UTC+7.
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('GMT+8');
 });
 
 test('a supervisor for all missions sees every mission in scope', async ({ page }) => {
@@ -91,7 +96,7 @@ test('signing out ends the session', async ({ page }) => {
 test('an officer cannot reach admin or audit pages, nor admin data by direct address', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases', 'My drafts']);
   for (const path of ['/admin/users', '/admin/users/new', '/admin/missions', '/admin/missions/1', '/audit', '/queues']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
