@@ -185,7 +185,7 @@ test('an edit over someone else’s newer save is refused with what changed; the
 
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('.narrative')).toHaveText('My longer account, typed meanwhile.');
-  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Risk level: medium → critical');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Risk level: Medium → Critical');
   await other.close();
 });
 
@@ -227,4 +227,43 @@ test.describe('in Indonesian', () => {
     await expect(page.getByRole('complementary', { name: 'Linimasa' })).toContainText('dicatat');
     await expectAccessible(page);
   });
+});
+
+test('an officer works a case: assessment, status, a note, then a closure request', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Worked Case Subject');
+  await page.getByLabel('Category').selectOption({ label: 'Trafficking in persons' });
+  await page.getByLabel('Account of events').fill('Promised a factory job; sold to a scam compound.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+
+  await page.getByRole('button', { name: 'Edit assessment' }).click();
+  await page.getByLabel('Recruitment', { exact: true }).check();
+  await page.getByLabel('Deception').check();
+  await page.getByLabel('Online scam compound').check();
+  await page.getByLabel('Recruitment channel (optional)').selectOption({ label: 'Online' });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save assessment' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The elements of the offence are met.' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Mark as in progress' }).click();
+  await expect(page.locator('.case-header')).toContainText('In progress');
+
+  await page.getByLabel('Note').fill('Spoke with her mother in Indramayu.');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const timeline = page.getByRole('complementary', { name: 'Timeline' });
+  await expect(timeline).toContainText('Spoke with her mother in Indramayu.');
+  await expect(timeline).toContainText('Status: New → In progress');
+  await expect(timeline).toContainText('Assessment changed');
+
+  await page.getByRole('button', { name: 'Request closure' }).click();
+  await page.getByRole('button', { name: 'Send closure request' }).click();
+  await expect(errorSummary(page)).toContainText('Summary for the approver: Enter a value');
+  await page.getByLabel('Outcome').selectOption({ label: 'Repatriated' });
+  await page.getByLabel('Summary for the approver').fill('Repatriated via Jakarta; handed to the social affairs ministry.');
+  await page.getByRole('button', { name: 'Send closure request' }).click();
+  await expect(page.locator('.case-header')).toContainText('Closure requested');
+  await expect(page.getByText('Closure requested: waiting for approval.')).toBeVisible();
+  await expectAccessible(page);
 });

@@ -9,7 +9,10 @@ export type CaseEventKind =
   | 'status_changed'
   | 'identity_revealed'
   | 'party_added'
-  | 'assessment_updated';
+  | 'assessment_updated'
+  | 'closure_requested'
+  | 'document_added'
+  | 'document_downloaded';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

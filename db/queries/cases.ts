@@ -159,30 +159,38 @@ function caseDetailsRow(input: Omit<UpdateCaseDetailsInput, 'id' | 'version'>) {
 /** Case fields whose text may name people: on the case's timeline, but only "changed" in the audit trail. */
 const NARRATIVE_FIELDS = ['narrative', 'employerOrAgency', 'eventsPlace'] as const;
 
-export async function updateCaseDetails(conn: Conn, actor: Actor, input: UpdateCaseDetailsInput, now: Date = new Date()): Promise<{ version: number; changes: Changes }> {
+/**
+ * Locks a case the actor may change, for an edit made on `version`: not found if out of
+ * scope, a conflict with the saved values if someone saved since, refused once closed.
+ */
+export async function lockCaseForEdit(conn: Conn, actor: Actor, id: string, version: number) {
   assertCan(actor, 'case:update');
   const [before] = await conn
-    .select({ ...detailColumns, version: cases.version, status: cases.status })
+    .select({ ...detailColumns, version: cases.version, status: cases.status, firstContactAt: cases.firstContactAt })
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
-    .where(and(eq(cases.id, input.id), missionScope(actor, cases.missionId, missions.country)))
+    .where(and(eq(cases.id, id), missionScope(actor, cases.missionId, missions.country)))
     .for('update', { of: cases });
   if (!before) throw notFound();
-  if (before.version !== input.version) {
-    const { version, status: _s, ...current } = before;
-    throw staleVersion({ current: { ...current, version } });
+  if (before.version !== version) {
+    const { firstContactAt: _f, ...current } = before;
+    throw staleVersion({ current });
   }
   if (before.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+  return before;
+}
+
+export async function updateCaseDetails(conn: Conn, actor: Actor, input: UpdateCaseDetailsInput, now: Date = new Date()): Promise<{ version: number; changes: Changes }> {
+  const { version, status: _s, firstContactAt: _f, ...before } = await lockCaseForEdit(conn, actor, input.id, input.version);
   const row = caseDetailsRow(input);
   const caseClass = classOf(input.category, input);
   await conn
     .update(cases)
     .set({ ...row, caseClass, version: sql`${cases.version} + 1`, lastActivityAt: now })
     .where(eq(cases.id, input.id));
-  const { version: _v, status: _s, ...rest } = before;
-  const timelineChanges = diffChanges(rest, row);
+  const timelineChanges = diffChanges(before, row);
   if (Object.keys(timelineChanges).length) await addCaseEvent(conn, input.id, actor.id, 'updated', { section: 'details', changes: timelineChanges });
-  return { version: before.version + 1, changes: diffChanges(rest, row, NARRATIVE_FIELDS) };
+  return { version: version + 1, changes: diffChanges(before, row, NARRATIVE_FIELDS) };
 }
 
 const detailColumns = {

@@ -175,3 +175,26 @@ export const caseDrafts = pgTable(
 
 export type CaseRow = typeof cases.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
+
+export const documentKinds = ['passport', 'identity_card', 'birth_certificate', 'family_card', 'contract', 'court_papers', 'medical', 'photo', 'other'] as const;
+
+/** A file attached to a case (or one of its people). The bytes live in the document store, never under public/. */
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid().references(() => caseParties.id),
+    kind: text({ enum: documentKinds }).notNull(),
+    fileName: text().notNull(),
+    size: integer().notNull(),
+    mimeType: text().notNull(),
+    sha256: text().notNull(),
+    storageKey: text().notNull().unique(),
+    uploadedById: uuid().references(() => users.id),
+    uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('documents_case_idx').on(t.caseId, t.uploadedAt.desc())],
+);

@@ -52,6 +52,9 @@ export function classOf(category: Category, opts: { subcategories?: readonly str
   return 'general';
 }
 
+export const caseOutcomes = ['resolved', 'repatriated', 'reintegrated', 'transferred', 'deceased', 'lost_contact', 'declined_assistance', 'duplicate'] as const;
+export type CaseOutcome = (typeof caseOutcomes)[number];
+
 /** Allowed status changes (DESIGN §3); closing goes through a closure request and its approval. */
 export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   new: ['in_progress', 'waiting_external', 'resolution_requested'],
@@ -60,6 +63,13 @@ export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   resolution_requested: ['in_progress', 'closed'],
   closed: ['in_progress'],
 };
+
+/** What an officer may set directly; `resolution_requested` only through a closure request, `closed` only through its approval. */
+export const DIRECT_STATUSES: readonly CaseStatus[] = ['new', 'in_progress', 'waiting_external'];
+
+export function canMoveTo(from: CaseStatus, to: CaseStatus): boolean {
+  return STATUS_TRANSITIONS[from].includes(to);
+}
 
 /** Trafficking elements (DESIGN §2). */
 export const traffickingActs = ['recruitment', 'transport', 'transfer', 'harbouring', 'receipt'] as const;

@@ -9,5 +9,7 @@ export function translateKey(
   values?: Record<string, string | number | Date>,
 ): string {
   const tr = t as unknown as { (key: string, values?: Record<string, string | number | Date>): string; has(key: string): boolean };
-  return tr.has(key) ? tr(key, values) : tr(fallback);
+  if (tr.has(key)) return tr(key, values);
+  // An empty fallback means "nothing": the caller tries something else.
+  return fallback ? tr(fallback) : '';
 }

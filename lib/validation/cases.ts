@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { type Category, categories, categoryCodes, intakeChannels, riskLevels } from '@/lib/domain/cases';
+import {
+  type Category,
+  caseOutcomes,
+  categories,
+  categoryCodes,
+  intakeChannels,
+  recruiterRelations,
+  recruitmentChannels,
+  riskLevels,
+  traffickingActs,
+  traffickingMeans,
+  traffickingPurposes,
+} from '@/lib/domain/cases';
 import { emptyDate, pastDate } from './dates';
 import { isCountryCode } from './missions';
 import { emptyPerpetrator, emptySubject, perpetratorSchema, subjectSchema } from './people';
@@ -86,3 +98,28 @@ export const caseListQuerySchema = z.object({
   mine: z.string().optional(),
   after: z.string().optional(),
 });
+
+const caseRef = { id: z.uuid(), version: z.number().int().positive() };
+
+export const changeStatusSchema = z.object({ ...caseRef, status: z.enum(['in_progress', 'waiting_external'], 'validation.required') });
+
+export const requestClosureSchema = z.object({
+  ...caseRef,
+  outcome: z.enum(caseOutcomes, 'validation.required'),
+  summary: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong'),
+});
+export type RequestClosureInput = z.infer<typeof requestClosureSchema>;
+
+export const addNoteSchema = z.object({ caseId: z.uuid(), text: z.string().trim().min(1, 'validation.required').max(10_000, 'validation.tooLong') });
+
+const codes = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length);
+
+export const assessmentSchema = z.object({
+  ...caseRef,
+  acts: codes(traffickingActs),
+  means: codes(traffickingMeans),
+  purposes: codes(traffickingPurposes),
+  recruitmentChannel: z.enum(['', ...recruitmentChannels]),
+  recruiterRelation: z.enum(['', ...recruiterRelations]),
+});
+export type AssessmentInput = z.infer<typeof assessmentSchema>;

@@ -1,11 +1,21 @@
 'use server';
 
 import { z } from 'zod';
+import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
 import { createAction } from '@/lib/action';
-import { createCaseSchema, duplicateQuerySchema, saveDraftSchema, updateCaseDetailsSchema } from '@/lib/validation/cases';
+import {
+  addNoteSchema,
+  assessmentSchema,
+  changeStatusSchema,
+  createCaseSchema,
+  duplicateQuerySchema,
+  requestClosureSchema,
+  saveDraftSchema,
+  updateCaseDetailsSchema,
+} from '@/lib/validation/cases';
 
 export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
   const { id, reference, changes } = await createCase(tx, actor, input);
@@ -41,4 +51,25 @@ export const checkDuplicatesAction = createAction('person.duplicate_check', { pe
 export const revealIdentityAction = createAction('case.reveal_identity', { permission: 'case:read', schema: z.object({ partyId: z.uuid() }) }, async (input, { actor, tx }) => {
   const revealed = await revealIdentity(tx, actor, input.partyId);
   return { data: revealed.identity, audit: { entityType: 'case', entityId: revealed.caseId, details: { pseudonym: revealed.pseudonym } } };
+});
+
+export const changeStatusAction = createAction('case.change_status', { permission: 'case:update', schema: changeStatusSchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await changeCaseStatus(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const requestClosureAction = createAction('case.request_closure', { permission: 'case:update', schema: requestClosureSchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await requestClosure(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const addNoteAction = createAction('case.add_note', { permission: 'case:update', schema: addNoteSchema }, async (input, { actor, tx }) => {
+  await addCaseNote(tx, actor, input);
+  // The note's text may name people: the audit says a note was added, the timeline holds it.
+  return { data: null, audit: { entityType: 'case', entityId: input.caseId } };
+});
+
+export const updateAssessmentAction = createAction('case.update_assessment', { permission: 'case:update', schema: assessmentSchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await updateAssessment(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
 });

@@ -10,8 +10,11 @@ import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { CaseTags } from '../_components/case-tags';
+import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
+import { NoteForm } from './_components/note-form';
 import { RevealIdentity } from './_components/reveal-identity';
+import { StatusSection } from './_components/status-section';
 import { Timeline } from './_components/timeline';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -70,6 +73,11 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             {format.dateTime(file.openedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' })} · {t('cases.daysOpen', { days: daysOpen })}
           </dd>
         </dl>
+        {canEdit && (
+          <section aria-label={t('status.title')}>
+            <StatusSection caseId={file.id} version={file.version} status={file.status} />
+          </section>
+        )}
       </header>
 
       <div className="layout-file">
@@ -166,20 +174,13 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           </section>
 
           {file.assessment && (
-            <section aria-labelledby="assessment-title">
-              <h2 id="assessment-title">{t('caseFile.assessment')}</h2>
-              <p className={file.assessment.elementsMet ? 'notice ok' : 'notice'}>
-                {file.assessment.elementsMet ? t('caseFile.elementsMet') : t('caseFile.elementsNotMet')}
-              </p>
-              <dl className="summary">
-                <dt>{t('assessment.acts')}</dt>
-                <dd>{file.assessment.acts.map((a) => translateKey(t, `assessment.act.${a}`)).join(', ') || '—'}</dd>
-                <dt>{t('assessment.means')}</dt>
-                <dd>{file.assessment.means.map((a) => translateKey(t, `assessment.mean.${a}`)).join(', ') || '—'}</dd>
-                <dt>{t('assessment.purposes')}</dt>
-                <dd>{file.assessment.purposes.map((a) => translateKey(t, `assessment.purpose.${a}`)).join(', ') || '—'}</dd>
-              </dl>
-            </section>
+            <AssessmentSection
+              caseId={file.id}
+              version={file.version}
+              assessment={file.assessment}
+              hasChildVictim={subjects.some((p) => p.isChild)}
+              canEdit={canEdit}
+            />
           )}
 
           <DetailsSection file={file} canEdit={canEdit}>
@@ -220,6 +221,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
         </div>
         <aside aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('caseFile.timeline')}</h2>
+          {can(actor, 'case:update') && <NoteForm caseId={file.id} />}
           <Timeline events={events} timeZone={file.missionTimeZone} />
         </aside>
       </div>

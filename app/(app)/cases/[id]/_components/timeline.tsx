@@ -4,9 +4,29 @@ import { translateKey } from '@/lib/i18n/dynamic';
 
 const show = (v: unknown) => (v == null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** Coded values are shown by their label: "Status: New → In progress". */
+const VALUE_LABELS: Record<string, string> = {
+  status: 'statuses',
+  riskLevel: 'risk',
+  intakeChannel: 'channels',
+  category: 'categories',
+  outcome: 'outcomes',
+  subcategories: 'subcategories',
+  acts: 'assessment.act',
+  means: 'assessment.mean',
+  purposes: 'assessment.purpose',
+};
+
 /** Everything that happened on the case, newest first, in the mission's time zone. */
 export async function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const fieldLabel = (field: string) =>
+    [`intake.${field}`, `cases.${field}`, `assessment.${field}`, `status.${field}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');
+  const value = (field: string, v: unknown) => {
+    const prefix = VALUE_LABELS[field];
+    if (!prefix || v == null) return show(v);
+    return (Array.isArray(v) ? v : [v]).map((x) => translateKey(t, `${prefix}.${String(x)}`, '') || String(x)).join(', ') || '—';
+  };
   if (events.length === 0) return <p className="muted">{t('caseFile.noEvents')}</p>;
   return (
     <ol className="timeline">
@@ -18,11 +38,13 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
               {format.dateTime(e.at, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
             </div>
             <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', { pseudonym: String(e.data?.pseudonym ?? ''), reference: String(e.data?.reference ?? '') })}</div>
+            {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
+            {typeof e.data?.summary === 'string' && <p className="narrative">{e.data.summary}</p>}
             {changes && (
               <ul>
                 {Object.entries(changes).map(([field, c]) => (
                   <li key={field}>
-                    {translateKey(t, `intake.${field}`, 'timeline.field')}: {show(c.before)} → {show(c.after)}
+                    {fieldLabel(field)}: {value(field, c.before)} → {value(field, c.after)}
                   </li>
                 ))}
               </ul>

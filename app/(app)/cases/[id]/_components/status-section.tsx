@@ -1,0 +1,97 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { Field } from '@/app/_components/ui/field';
+import { useActionForm } from '@/app/_components/ui/use-action-form';
+import { type CaseStatus, DIRECT_STATUSES, canMoveTo, caseOutcomes } from '@/lib/domain/cases';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { requestClosureSchema } from '@/lib/validation/cases';
+import { changeStatusAction, requestClosureAction } from '../../actions';
+
+/** The next steps a case can take from its status; closing only by a closure request. */
+export function StatusSection({ caseId, version, status }: { caseId: string; version: number; status: CaseStatus }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const moves = DIRECT_STATUSES.filter((s) => s !== status && canMoveTo(status, s)) as ('in_progress' | 'waiting_external')[];
+  const closure = useActionForm({
+    schema: requestClosureSchema,
+    defaultValues: { id: caseId, version, outcome: 'resolved', summary: '' },
+    action: requestClosureAction,
+    labels: { outcome: t('status.outcome'), summary: t('status.summary') },
+    onSuccess: () => {
+      setClosing(false);
+      router.refresh();
+    },
+  });
+
+  if (status === 'closed' || status === 'resolution_requested') {
+    return <p className="muted">{status === 'closed' ? t('status.isClosed') : t('status.awaitingApproval')}</p>;
+  }
+  return (
+    <div>
+      {error && (
+        <p className="notice warn" role="alert">
+          {translateKey(t, error, 'errors.unexpected')}
+        </p>
+      )}
+      <div className="actions">
+        {moves.map((to) => (
+          <button
+            key={to}
+            type="button"
+            className="secondary"
+            disabled={pending}
+            onClick={async () => {
+              setPending(true);
+              setError(null);
+              const result = await changeStatusAction({ id: caseId, version, status: to });
+              setPending(false);
+              if (!result.ok) setError(result.error);
+              router.refresh();
+            }}
+          >
+            {t(`status.moveTo.${to}`)}
+          </button>
+        ))}
+        {!closing && (
+          <button type="button" className="secondary" onClick={() => setClosing(true)}>
+            {t('status.requestClosure')}
+          </button>
+        )}
+      </div>
+      {closing && (
+        <form onSubmit={closure.onSubmit} noValidate aria-label={t('status.requestClosure')}>
+          <ErrorSummary ref={closure.summaryRef} items={closure.summaryItems} />
+          <Field id="outcome" label={t('status.outcome')} error={closure.fieldError('outcome')}>
+            {(aria) => (
+              <select {...aria} {...closure.form.register('outcome')}>
+                {caseOutcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {t(`outcomes.${o}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="summary" label={t('status.summary')} hint={t('status.summaryHint')} error={closure.fieldError('summary')}>
+            {(aria) => <textarea rows={4} {...aria} {...closure.form.register('summary')} />}
+          </Field>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={closure.form.formState.isSubmitting}>
+              {t('status.sendRequest')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setClosing(false)}>
+              {t('form.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { fileTypeFromBuffer } from 'file-type';
+
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** What may be attached: PDF and common photo formats, judged by the bytes, never by the name. */
+export const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+
+export type FileCheck = { ok: true; mimeType: string } | { ok: false; error: 'validation.fileEmpty' | 'validation.fileTooLarge' | 'validation.fileType' };
+
+export async function checkFile(bytes: Uint8Array): Promise<FileCheck> {
+  if (bytes.byteLength === 0) return { ok: false, error: 'validation.fileEmpty' };
+  if (bytes.byteLength > MAX_DOCUMENT_BYTES) return { ok: false, error: 'validation.fileTooLarge' };
+  const detected = await fileTypeFromBuffer(bytes);
+  if (!detected || !(ALLOWED_TYPES as readonly string[]).includes(detected.mime)) return { ok: false, error: 'validation.fileType' };
+  return { ok: true, mimeType: detected.mime };
+}
+
+/** A file name safe to show and to send back in Content-Disposition. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? 'file';
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  return cleaned || 'file';
+}
