@@ -250,7 +250,7 @@ test('an officer works a case: assessment, status, a note, then a closure reques
   await page.getByRole('button', { name: 'Mark as in progress' }).click();
   await expect(page.locator('.case-header')).toContainText('In progress');
 
-  await page.getByLabel('Note').fill('Spoke with her mother in Indramayu.');
+  await page.getByLabel('Note', { exact: true }).fill('Spoke with her mother in Indramayu.');
   await page.getByRole('button', { name: 'Add note' }).click();
   const timeline = page.getByRole('complementary', { name: 'Timeline' });
   await expect(timeline).toContainText('Spoke with her mother in Indramayu.');
@@ -266,4 +266,48 @@ test('an officer works a case: assessment, status, a note, then a closure reques
   await expect(page.locator('.case-header')).toContainText('Closure requested');
   await expect(page.getByText('Closure requested: waiting for approval.')).toBeVisible();
   await expectAccessible(page);
+});
+
+test('an officer uploads a document and downloads it; a disguised file and another mission are refused', async ({ page, browser }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Document Subject');
+  await page.getByLabel('Account of events').fill('Passport kept by the agency.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  await page.getByLabel('File').setInputFiles({ name: 'passport-scan.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
+  await page.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'passport-scan.pdf uploaded.' })).toBeVisible();
+  const link = page.getByRole('link', { name: 'passport-scan.pdf' });
+  await expect(link).toBeVisible();
+  await expectAccessible(page);
+
+  const downloadPromise = page.waitForEvent('download');
+  await link.click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('passport-scan.pdf');
+  const saved = await download.path();
+  expect((await import('node:fs')).readFileSync(saved).equals(pdf)).toBe(true);
+
+  // A web page named like a PDF is refused by its content.
+  await page.getByLabel('File').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await page.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.locator('#document-file-error')).toContainText('The file must be a PDF or a photo');
+
+  await page.reload();
+  const timeline = page.getByRole('complementary', { name: 'Timeline' });
+  await expect(timeline).toContainText('Document added');
+  await expect(timeline).toContainText('Document downloaded');
+  const href = await page.getByRole('link', { name: 'passport-scan.pdf' }).getAttribute('href');
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const jed = await other.newPage();
+  await signIn(jed, 'officer.jed@payung.test');
+  const response = await jed.request.get(href!);
+  expect(response.status()).toBe(404);
+  expect((await response.body()).includes(Buffer.from('%PDF'))).toBe(false);
+  await other.close();
 });

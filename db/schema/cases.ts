@@ -7,6 +7,7 @@ import {
   type IntakeChannel,
   type PartyRole,
   type RiskLevel,
+  documentKinds,
   dobBases,
   perpetratorKinds,
   sexes,
@@ -176,7 +177,7 @@ export const caseDrafts = pgTable(
 export type CaseRow = typeof cases.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
 
-export const documentKinds = ['passport', 'identity_card', 'birth_certificate', 'family_card', 'contract', 'court_papers', 'medical', 'photo', 'other'] as const;
+export { documentKinds } from '@/lib/domain/cases';
 
 /** A file attached to a case (or one of its people). The bytes live in the document store, never under public/. */
 export const documents = pgTable(

@@ -1,7 +1,8 @@
 import { boolean, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const missionKinds = ['embassy', 'consulate_general', 'consulate', 'economic_trade_office'] as const;
-export type MissionKind = (typeof missionKinds)[number];
+import { missionKinds } from '@/lib/domain/users';
+
+export { type MissionKind, missionKinds } from '@/lib/domain/users';
 
 /** A region is a named set of countries; a supervisor limited to one sees only missions in those countries. */
 export const regions = pgTable('regions', {

@@ -2,10 +2,9 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { missions, regions } from './missions';
 
-export const roles = ['officer', 'supervisor', 'admin', 'auditor'] as const;
-export type Role = (typeof roles)[number];
-export const locales = ['id', 'en'] as const;
-export type Locale = (typeof locales)[number];
+import { locales, roles } from '@/lib/domain/users';
+
+export { type Locale, type Role, locales, roles } from '@/lib/domain/users';
 
 export const users = pgTable(
   'users',

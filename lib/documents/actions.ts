@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { addDocument, openDocumentForDownload } from '@/db/queries/documents';
-import { documentKinds } from '@/db/schema';
+import { documentKinds } from '@/lib/domain/cases';
 import { createAction } from '@/lib/action';
 import { AppError } from '@/lib/errors';
 import { checkFile, cleanFileName } from './file-check';

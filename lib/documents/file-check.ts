@@ -1,9 +1,8 @@
 import { fileTypeFromBuffer } from 'file-type';
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+import { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from './limits';
 
-/** What may be attached: PDF and common photo formats, judged by the bytes, never by the name. */
-export const ALLOWED_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
+export { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from './limits';
 
 export type FileCheck = { ok: true; mimeType: string } | { ok: false; error: 'validation.fileEmpty' | 'validation.fileTooLarge' | 'validation.fileType' };
 

@@ -116,3 +116,5 @@ export function ageOn(dateOfBirth: string, on: string): number {
 export function isChildOn(dateOfBirth: string | null | undefined, on: string): boolean {
   return !!dateOfBirth && ageOn(dateOfBirth, on) < 18;
 }
+
+export const documentKinds = ['passport', 'identity_card', 'birth_certificate', 'family_card', 'contract', 'court_papers', 'medical', 'photo', 'other'] as const;

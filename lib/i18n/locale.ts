@@ -1,4 +1,4 @@
-import { type Locale, locales } from '@/db/schema';
+import { type Locale, locales } from '@/lib/domain/users';
 
 export const LOCALE_COOKIE = 'payung-locale';
 export const DEFAULT_LOCALE: Locale = 'id';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { missionKinds } from '@/db/schema';
+import { missionKinds } from '@/lib/domain/users';
 
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;

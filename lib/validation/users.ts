@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { locales, roles } from '@/db/schema';
+import { locales, roles } from '@/lib/domain/users';
 import { DEMO_PASSWORD_VALUE } from './constants';
 
 // Messages are i18n keys: the form shows them in the user's language, in the browser and after the server's re-check.

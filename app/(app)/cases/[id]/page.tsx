@@ -6,12 +6,14 @@ import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
+import { listDocuments } from '@/db/queries/documents';
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
+import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { NoteForm } from './_components/note-form';
 import { RevealIdentity } from './_components/reveal-identity';
 import { StatusSection } from './_components/status-section';
@@ -30,7 +32,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const db = await getDb();
   const file = await getCase(db, actor, id);
   if (!file) notFound();
-  const [t, format, locale, events] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listCaseEvents(db, file.id)]);
+  const [t, format, locale, events, docs] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listCaseEvents(db, file.id), listDocuments(db, file.id)]);
   const zone = { timeZone: file.missionTimeZone };
   const daysOpen = Math.floor((Date.now() - file.openedAt.getTime()) / 86_400_000);
   const subjects = file.parties.filter((p) => p.role === 'subject');
@@ -218,6 +220,23 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
             </dl>
           </DetailsSection>
+
+          <section aria-labelledby="documents-title">
+            <h2 id="documents-title">{t('documents.title')}</h2>
+            <DocumentList
+              locale={locale}
+              documents={docs.map((d) => ({
+                ...d,
+                uploadedAt: format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' }),
+              }))}
+            />
+            {canEdit && (
+              <DocumentUpload
+                caseId={file.id}
+                parties={file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }))}
+              />
+            )}
+          </section>
         </div>
         <aside aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('caseFile.timeline')}</h2>

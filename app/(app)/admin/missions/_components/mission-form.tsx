@@ -7,7 +7,7 @@ import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { MissionListItem } from '@/db/queries/missions';
-import { missionKinds } from '@/db/schema';
+import { missionKinds } from '@/lib/domain/users';
 import { missionSchema, updateMissionSchema } from '@/lib/validation/missions';
 import { createMissionAction, updateMissionAction } from '../actions';
 

@@ -8,7 +8,7 @@ import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { UserDetail } from '@/db/queries/users';
-import { roles } from '@/db/schema';
+import { roles } from '@/lib/domain/users';
 import { createUserSchema, toUserFormValues, updateUserSchema } from '@/lib/validation/users';
 import { createUserAction, updateUserAction } from '../actions';
 

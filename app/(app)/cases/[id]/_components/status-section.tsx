@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
@@ -29,6 +29,10 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
       router.refresh();
     },
   });
+
+  // The buttons above save through this page too: keep the request on the case's latest version.
+  const { setValue } = closure.form;
+  useEffect(() => setValue('version', version), [version, setValue]);
 
   if (status === 'closed' || status === 'resolution_requested') {
     return <p className="muted">{status === 'closed' ? t('status.isClosed') : t('status.awaitingApproval')}</p>;

@@ -39,6 +39,7 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
             </div>
             <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', { pseudonym: String(e.data?.pseudonym ?? ''), reference: String(e.data?.reference ?? '') })}</div>
             {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
+            {typeof e.data?.fileName === 'string' && <p>{e.data.fileName}</p>}
             {typeof e.data?.summary === 'string' && <p className="narrative">{e.data.summary}</p>}
             {changes && (
               <ul>
