@@ -311,3 +311,35 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
   expect((await response.body()).includes(Buffer.from('%PDF'))).toBe(false);
   await other.close();
 });
+
+test('an officer adds a family contact and corrects an undisclosed subject, whose identity stays off the timeline', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Hidden Person');
+  await subject(page, 1).getByLabel('Identity must stay undisclosed').check();
+  await page.getByLabel('Account of events').fill('Escaped from the employer’s house.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  await page.getByRole('button', { name: 'Add a person' }).click();
+  const form = page.getByRole('form', { name: 'Add a person' });
+  await form.getByLabel('Role on the case').selectOption({ label: 'Family contact at home' });
+  await form.getByLabel('Full name').fill('Ibu Aminah');
+  await form.getByLabel('Relationship (optional)').fill('mother');
+  await form.getByLabel('Phone (optional)').fill('+62 812 3456 7890');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await expect(page.getByRole('heading', { name: /Ibu Aminah/ })).toContainText('family contact');
+  const timeline = page.getByRole('complementary', { name: 'Timeline' });
+  await expect(timeline).toContainText(`${reference}-F1 added`);
+
+  await page.getByRole('button', { name: `Edit ${reference}-S1` }).click();
+  const edit = page.getByRole('form', { name: 'Edit' });
+  await expect(edit.getByLabel('Full name')).toHaveValue('Hidden Person');
+  await edit.getByLabel('Full name').fill('Hidden Person Corrected');
+  await edit.getByRole('button', { name: 'Save person' }).click();
+  await expect(timeline).toContainText(`Details of ${reference}-S1 changed`);
+  await expect(timeline).toContainText(`Identity of ${reference}-S1 revealed`);
+  await expect(page.getByText('Hidden Person Corrected')).toHaveCount(0);
+});

@@ -9,6 +9,7 @@ export type CaseEventKind =
   | 'status_changed'
   | 'identity_revealed'
   | 'party_added'
+  | 'party_updated'
   | 'assessment_updated'
   | 'closure_requested'
   | 'document_added'

@@ -44,7 +44,7 @@ async function missionForNewCase(conn: Conn, actor: Actor, missionCode: string) 
 }
 
 /** Only persons who already appear in a case this actor may see can be linked (no fishing for ids). */
-async function assertPersonVisible(conn: Conn, actor: Actor, personId: string) {
+export async function assertPersonVisible(conn: Conn, actor: Actor, personId: string) {
   const [row] = await conn
     .select({ id: caseParties.personId })
     .from(caseParties)
@@ -221,7 +221,9 @@ export interface PartyView {
   passportNumber: string | null;
   homeProvince: string | null;
   homeRegency: string | null;
+  phone: string | null;
   nationality: string | null;
+  relationship: string | null;
   isChild: boolean;
   perpetratorKind: string | null;
   organisation: string | null;
@@ -296,7 +298,9 @@ export async function getCase(conn: Conn, actor: Actor, id: string): Promise<Cas
       passportNumber: persons.passportNumber,
       homeProvince: persons.homeProvince,
       homeRegency: persons.homeRegency,
+      phone: persons.phone,
       nationality: persons.nationality,
+      relationship: caseParties.relationship,
       perpetratorKind: caseParties.perpetratorKind,
       organisation: caseParties.organisation,
       isArrested: caseParties.isArrested,
@@ -323,9 +327,9 @@ export async function getCase(conn: Conn, actor: Actor, id: string): Promise<Cas
 }
 
 /** Where the identity must stay undisclosed, only the pseudonym leaves the database layer. */
-function maskIdentity<T extends { isIdentityUndisclosed: boolean; fullName: string | null; nik: string | null; passportNumber: string | null; dateOfBirth: string | null; sex: string | null; homeProvince: string | null; homeRegency: string | null }>(p: T): T {
+function maskIdentity<T extends { isIdentityUndisclosed: boolean; fullName: string | null; nik: string | null; passportNumber: string | null; dateOfBirth: string | null; sex: string | null; homeProvince: string | null; homeRegency: string | null; phone: string | null }>(p: T): T {
   if (!p.isIdentityUndisclosed) return p;
-  return { ...p, fullName: null, nik: null, passportNumber: null, dateOfBirth: null, sex: null, homeProvince: null, homeRegency: null };
+  return { ...p, fullName: null, nik: null, passportNumber: null, dateOfBirth: null, sex: null, homeProvince: null, homeRegency: null, phone: null };
 }
 
 export interface CaseListItem {

@@ -8,19 +8,28 @@ import { caseParties, cases, missions, persons } from '../schema';
 import { addCaseEvent } from './case-timeline';
 
 export interface RevealedIdentity {
+  role: string;
+  isIdentityUndisclosed: boolean;
   fullName: string;
   sex: string | null;
   dateOfBirth: string | null;
+  dobBasis: string | null;
   nik: string | null;
   passportNumber: string | null;
+  nationality: string | null;
   homeProvince: string | null;
   homeRegency: string | null;
   phone: string | null;
+  perpetratorKind: string | null;
+  organisation: string | null;
+  isArrested: boolean | null;
+  relationship: string | null;
 }
 
 /**
- * Shows an undisclosed identity to the case's own mission staff and supervisors in scope,
- * and records the reveal on the case's access log (its timeline).
+ * The one access path to a person's whole identity on a case (to show it, or to edit it):
+ * for the case's own mission staff and supervisors in scope. Where the identity is
+ * undisclosed, the reveal is recorded on the case's access log (its timeline).
  */
 export async function revealIdentity(conn: Conn, actor: Actor, partyId: string): Promise<{ caseId: string; pseudonym: string; identity: RevealedIdentity }> {
   assertCan(actor, 'case:read');
@@ -29,14 +38,22 @@ export async function revealIdentity(conn: Conn, actor: Actor, partyId: string):
     .select({
       caseId: caseParties.caseId,
       pseudonym: caseParties.pseudonym,
+      role: caseParties.role,
+      isIdentityUndisclosed: persons.isIdentityUndisclosed,
       fullName: persons.fullName,
       sex: persons.sex,
       dateOfBirth: persons.dateOfBirth,
+      dobBasis: persons.dobBasis,
       nik: persons.nik,
       passportNumber: persons.passportNumber,
+      nationality: persons.nationality,
       homeProvince: persons.homeProvince,
       homeRegency: persons.homeRegency,
       phone: persons.phone,
+      perpetratorKind: caseParties.perpetratorKind,
+      organisation: caseParties.organisation,
+      isArrested: caseParties.isArrested,
+      relationship: caseParties.relationship,
     })
     .from(caseParties)
     .innerJoin(persons, eq(persons.id, caseParties.personId))
@@ -45,7 +62,7 @@ export async function revealIdentity(conn: Conn, actor: Actor, partyId: string):
     .where(and(eq(caseParties.id, partyId), missionScope(actor, cases.missionId, missions.country)));
   if (!row) throw notFound();
   const { caseId, pseudonym, ...identity } = row;
-  await addCaseEvent(conn, caseId, actor.id, 'identity_revealed', { pseudonym });
+  if (identity.isIdentityUndisclosed) await addCaseEvent(conn, caseId, actor.id, 'identity_revealed', { pseudonym });
   return { caseId, pseudonym, identity };
 }
 

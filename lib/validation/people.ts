@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dobBases, perpetratorKinds, sexes } from '@/lib/domain/cases';
+import { dobBases, partyRoles, perpetratorKinds, sexes } from '@/lib/domain/cases';
 import { emptyDate, pastDate } from './dates';
 import { isCountryCode } from './missions';
 
@@ -81,3 +81,64 @@ export const perpetratorSchema = z.object({
 export type PerpetratorInput = z.infer<typeof perpetratorSchema>;
 
 export const emptyPerpetrator: z.input<typeof perpetratorSchema> = { fullName: '', perpetratorKind: 'recruiter', nationality: '', organisation: '', isArrested: false };
+
+/** A person added to an existing case, or edited on it: the fields that matter depend on the role. */
+const partyFields = z.object({
+    caseId: z.uuid(),
+    /** the case's version when the form was opened */
+    version: z.number().int().positive(),
+    role: z.enum(partyRoles, 'validation.required'),
+    existingPersonId: z.union([z.uuid(), z.literal('')]),
+    fullName: optionalText(),
+    sex: z.enum(['', ...sexes]),
+    dateOfBirth: pastDate({ earliestYear: 1900 }),
+    dobBasis: z.enum(['', ...dobBases]),
+    nik: nikField,
+    passportNumber: passportField,
+    nationality: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((v) => v === '' || isCountryCode(v), 'validation.countryCode'),
+    homeProvince: optionalText(100),
+    homeRegency: optionalText(100),
+    phone: optionalText(40),
+    isIdentityUndisclosed: z.boolean(),
+    perpetratorKind: z.enum(['', ...perpetratorKinds]),
+    organisation: optionalText(),
+    isArrested: z.boolean(),
+    relationship: optionalText(100),
+  });
+
+function partyRules(p: z.infer<typeof partyFields>, ctx: z.RefinementCtx) {
+  if (!p.existingPersonId && !p.fullName) ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'validation.required' });
+  if (p.role === 'perpetrator' && !p.perpetratorKind) ctx.addIssue({ code: 'custom', path: ['perpetratorKind'], message: 'validation.required' });
+}
+
+export const partySchema = partyFields.superRefine(partyRules);
+export type PartyInput = z.infer<typeof partySchema>;
+
+export const emptyParty = (caseId: string, version: number): z.input<typeof partySchema> => ({
+  caseId,
+  version,
+  role: 'subject',
+  existingPersonId: '',
+  fullName: '',
+  sex: '',
+  dateOfBirth: emptyDate,
+  dobBasis: '',
+  nik: '',
+  passportNumber: '',
+  nationality: '',
+  homeProvince: '',
+  homeRegency: '',
+  phone: '',
+  isIdentityUndisclosed: false,
+  perpetratorKind: '',
+  organisation: '',
+  isArrested: false,
+  relationship: '',
+});
+
+export const updatePartySchema = partyFields.extend({ partyId: z.uuid() }).superRefine(partyRules);
+export type UpdatePartyInput = z.infer<typeof updatePartySchema>;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
+import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
 import { createAction } from '@/lib/action';
 import {
@@ -16,6 +17,7 @@ import {
   saveDraftSchema,
   updateCaseDetailsSchema,
 } from '@/lib/validation/cases';
+import { partySchema, updatePartySchema } from '@/lib/validation/people';
 
 export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
   const { id, reference, changes } = await createCase(tx, actor, input);
@@ -72,4 +74,14 @@ export const addNoteAction = createAction('case.add_note', { permission: 'case:u
 export const updateAssessmentAction = createAction('case.update_assessment', { permission: 'case:update', schema: assessmentSchema }, async (input, { actor, tx }) => {
   const { version, changes } = await updateAssessment(tx, actor, input);
   return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const addPartyAction = createAction('case.add_party', { permission: 'case:update', schema: partySchema }, async (input, { actor, tx }) => {
+  const { partyId, pseudonym, version, changes } = await addParty(tx, actor, input);
+  return { data: { partyId, pseudonym, version }, audit: { entityType: 'case', entityId: input.caseId, changes } };
+});
+
+export const updatePartyAction = createAction('case.update_party', { permission: 'case:update', schema: updatePartySchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await updateParty(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.caseId, changes } };
 });

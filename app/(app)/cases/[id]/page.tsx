@@ -15,6 +15,7 @@ import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { NoteForm } from './_components/note-form';
+import { AddParty, EditParty } from './_components/party-form';
 import { RevealIdentity } from './_components/reveal-identity';
 import { StatusSection } from './_components/status-section';
 import { Timeline } from './_components/timeline';
@@ -136,8 +137,15 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                         <dd>{[p.homeRegency, p.homeProvince].filter(Boolean).join(', ')}</dd>
                       </>
                     )}
+                    {p.phone && (
+                      <>
+                        <dt>{t('intake.phone')}</dt>
+                        <dd>{p.phone}</dd>
+                      </>
+                    )}
                   </dl>
                 )}
+                {canEdit && <EditParty caseId={file.id} version={file.version} partyId={p.id} label={p.isIdentityUndisclosed ? p.pseudonym : (p.fullName ?? p.pseudonym)} />}
               </div>
             ))}
             {others.map((p) => (
@@ -170,9 +178,24 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                       <dd>{p.isArrested ? t('caseFile.yes') : t('caseFile.no')}</dd>
                     </>
                   )}
+                  {p.relationship && (
+                    <>
+                      <dt>{t('parties.relationship')}</dt>
+                      <dd>{p.relationship}</dd>
+                    </>
+                  )}
+                  {p.phone && (
+                    <>
+                      <dt>{t('intake.phone')}</dt>
+                      <dd>{p.phone}</dd>
+                    </>
+                  )}
                 </dl>
+                {p.isIdentityUndisclosed && <RevealIdentity partyId={p.id} pseudonym={p.pseudonym} />}
+                {canEdit && <EditParty caseId={file.id} version={file.version} partyId={p.id} label={p.fullName ?? p.pseudonym} />}
               </div>
             ))}
+            {canEdit && <AddParty caseId={file.id} version={file.version} />}
           </section>
 
           {file.assessment && (
