@@ -250,10 +250,12 @@ test('an officer works a case: assessment, status, a note, then a closure reques
   await page.getByRole('button', { name: 'Mark as in progress' }).click();
   await expect(page.locator('.case-header')).toContainText('In progress');
 
-  await page.getByLabel('Note', { exact: true }).fill('Spoke with her mother in Indramayu.');
+  await page.getByLabel('Note', { exact: true }).fill('Spoke with her mother in Indramayu. <b>not bold</b>');
   await page.getByRole('button', { name: 'Add note' }).click();
   const timeline = page.getByRole('complementary', { name: 'Timeline' });
-  await expect(timeline).toContainText('Spoke with her mother in Indramayu.');
+  // Stored as typed, shown as text: markup is not interpreted.
+  await expect(timeline).toContainText('Spoke with her mother in Indramayu. <b>not bold</b>');
+  await expect(timeline.locator('b')).toHaveCount(0);
   await expect(timeline).toContainText('Status: New → In progress');
   await expect(timeline).toContainText('Assessment changed');
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import { type CaseClass, type CaseStatus, type Category, type PartyRole, PSEUDONYM_LETTER, classOf, isChildOn, traffickingElementsMet } from '@/lib/domain/cases';
@@ -392,7 +392,8 @@ export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter
             /^\d{16}$/.test(digits) ? eq(persons.nik, digits) : undefined,
             eq(persons.passportNumber, upper),
             eq(caseParties.pseudonym, upper),
-            q.length >= 3 ? ilike(persons.fullName, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+            // lower(full_name) LIKE uses the trigram index on lower(full_name).
+            q.length >= 3 ? sql`lower(${persons.fullName}) LIKE ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
           ),
         ),
       );
