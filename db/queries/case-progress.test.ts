@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
-import { missions, users } from '@/db/schema';
+
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
-import { actorOf } from '@/lib/testing/actors';
+import { actorOf, officerActor } from '@/lib/testing/actors';
 import { assessmentSchema, createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { fromIsoDate } from '@/lib/validation/dates';
 import { listCaseEvents } from './case-timeline';
@@ -19,12 +18,8 @@ describe.each(testDatabaseKinds())('case progress on %s', (kind) => {
   beforeAll(async () => {
     h = await openTestDatabase(kind);
     await seedDemo(h.db);
-    const officer = async (email: string) => {
-      const [u] = await h.db.select({ id: users.id, missionId: users.missionId }).from(users).innerJoin(missions, eq(missions.id, users.missionId)).where(eq(users.email, email));
-      return actorOf('officer', { id: u!.id, email, missionId: u!.missionId });
-    };
-    kul = await officer('officer.kul@payung.test');
-    jed = await officer('officer.jed@payung.test');
+    kul = await officerActor(h.db, 'officer.kul@payung.test');
+    jed = await officerActor(h.db, 'officer.jed@payung.test');
   });
   afterAll(() => h?.close());
 

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DbHandle, setHandle } from '@/db';
 import { createCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
-import { auditEvents, caseEvents, missions, users } from '@/db/schema';
+import { auditEvents, caseEvents } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
-import { actorOf } from '@/lib/testing/actors';
+import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { checkFile, cleanFileName } from './file-check';
 
@@ -47,12 +47,8 @@ describe.each(testDatabaseKinds())('documents on %s', (kind) => {
     h = await openTestDatabase(kind);
     setHandle(h);
     await seedDemo(h.db);
-    const officer = async (email: string) => {
-      const [u] = await h.db.select({ id: users.id, missionId: users.missionId }).from(users).innerJoin(missions, eq(missions.id, users.missionId)).where(eq(users.email, email));
-      return actorOf('officer', { id: u!.id, email, missionId: u!.missionId });
-    };
-    kul = await officer('officer.kul@payung.test');
-    jed = await officer('officer.jed@payung.test');
+    kul = await officerActor(h.db, 'officer.kul@payung.test');
+    jed = await officerActor(h.db, 'officer.jed@payung.test');
     const input = createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Doc Subject' }] });
     caseId = (await h.db.transaction((tx) => createCase(tx, kul, input))).id;
   });

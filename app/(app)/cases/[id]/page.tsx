@@ -10,6 +10,7 @@ import { listDocuments } from '@/db/queries/documents';
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { SummaryRow } from '@/app/_components/ui/summary-row';
 import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
@@ -107,42 +108,12 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                   <dl className="summary">
                     <dt>{t('caseFile.pseudonym')}</dt>
                     <dd className="mono">{p.pseudonym}</dd>
-                    {p.nik && (
-                      <>
-                        <dt>{t('intake.nik')}</dt>
-                        <dd className="mono">{p.nik}</dd>
-                      </>
-                    )}
-                    {p.passportNumber && (
-                      <>
-                        <dt>{t('intake.passportNumber')}</dt>
-                        <dd className="mono">{p.passportNumber}</dd>
-                      </>
-                    )}
-                    {p.dateOfBirth && (
-                      <>
-                        <dt>{t('intake.dateOfBirth')}</dt>
-                        <dd>{format.dateTime(new Date(`${p.dateOfBirth}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</dd>
-                      </>
-                    )}
-                    {p.sex && (
-                      <>
-                        <dt>{t('intake.sex')}</dt>
-                        <dd>{translateKey(t, `sex.${p.sex}`)}</dd>
-                      </>
-                    )}
-                    {(p.homeProvince || p.homeRegency) && (
-                      <>
-                        <dt>{t('caseFile.home')}</dt>
-                        <dd>{[p.homeRegency, p.homeProvince].filter(Boolean).join(', ')}</dd>
-                      </>
-                    )}
-                    {p.phone && (
-                      <>
-                        <dt>{t('intake.phone')}</dt>
-                        <dd>{p.phone}</dd>
-                      </>
-                    )}
+                    <SummaryRow label={t('intake.nik')} mono>{p.nik}</SummaryRow>
+                    <SummaryRow label={t('intake.passportNumber')} mono>{p.passportNumber}</SummaryRow>
+                    <SummaryRow label={t('intake.dateOfBirth')}>{p.dateOfBirth && <>{format.dateTime(new Date(`${p.dateOfBirth}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</>}</SummaryRow>
+                    <SummaryRow label={t('intake.sex')}>{p.sex && <>{translateKey(t, `sex.${p.sex}`)}</>}</SummaryRow>
+                    <SummaryRow label={t('caseFile.home')}>{(p.homeProvince || p.homeRegency) && <>{[p.homeRegency, p.homeProvince].filter(Boolean).join(', ')}</>}</SummaryRow>
+                    <SummaryRow label={t('intake.phone')}>{p.phone}</SummaryRow>
                   </dl>
                 )}
                 {canEdit && <EditParty caseId={file.id} version={file.version} partyId={p.id} label={p.isIdentityUndisclosed ? p.pseudonym : (p.fullName ?? p.pseudonym)} />}
@@ -154,42 +125,12 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                   {p.fullName ?? p.pseudonym} <span className="muted">· {translateKey(t, `caseFile.roles.${p.role}`)}</span>
                 </h3>
                 <dl className="summary">
-                  {p.perpetratorKind && (
-                    <>
-                      <dt>{t('intake.perpetratorKind')}</dt>
-                      <dd>{translateKey(t, `perpetratorKinds.${p.perpetratorKind}`)}</dd>
-                    </>
-                  )}
-                  {p.nationality && (
-                    <>
-                      <dt>{t('intake.nationality')}</dt>
-                      <dd>{countryName(locale, p.nationality)}</dd>
-                    </>
-                  )}
-                  {p.organisation && (
-                    <>
-                      <dt>{t('intake.organisation')}</dt>
-                      <dd>{p.organisation}</dd>
-                    </>
-                  )}
-                  {p.role === 'perpetrator' && (
-                    <>
-                      <dt>{t('intake.isArrested')}</dt>
-                      <dd>{p.isArrested ? t('caseFile.yes') : t('caseFile.no')}</dd>
-                    </>
-                  )}
-                  {p.relationship && (
-                    <>
-                      <dt>{t('parties.relationship')}</dt>
-                      <dd>{p.relationship}</dd>
-                    </>
-                  )}
-                  {p.phone && (
-                    <>
-                      <dt>{t('intake.phone')}</dt>
-                      <dd>{p.phone}</dd>
-                    </>
-                  )}
+                  <SummaryRow label={t('intake.perpetratorKind')}>{p.perpetratorKind && <>{translateKey(t, `perpetratorKinds.${p.perpetratorKind}`)}</>}</SummaryRow>
+                  <SummaryRow label={t('intake.nationality')}>{p.nationality && <>{countryName(locale, p.nationality)}</>}</SummaryRow>
+                  <SummaryRow label={t('intake.organisation')}>{p.organisation}</SummaryRow>
+                  <SummaryRow label={t('intake.isArrested')}>{p.role === 'perpetrator' && <>{p.isArrested ? t('caseFile.yes') : t('caseFile.no')}</>}</SummaryRow>
+                  <SummaryRow label={t('parties.relationship')}>{p.relationship}</SummaryRow>
+                  <SummaryRow label={t('intake.phone')}>{p.phone}</SummaryRow>
                 </dl>
                 {p.isIdentityUndisclosed && <RevealIdentity partyId={p.id} pseudonym={p.pseudonym} />}
                 {canEdit && <EditParty caseId={file.id} version={file.version} partyId={p.id} label={p.fullName ?? p.pseudonym} />}
@@ -212,33 +153,10 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             <dl className="summary">
               <dt>{t('intake.narrative')}</dt>
               <dd className="narrative">{file.narrative}</dd>
-              {file.eventsPlace && (
-                <>
-                  <dt>{t('intake.eventsPlace')}</dt>
-                  <dd>{file.eventsPlace}</dd>
-                </>
-              )}
-              {file.eventsDate && (
-                <>
-                  <dt>{t('intake.eventsDate')}</dt>
-                  <dd>{format.dateTime(new Date(`${file.eventsDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</dd>
-                </>
-              )}
-              {file.employerOrAgency && (
-                <>
-                  <dt>{t('intake.employerOrAgency')}</dt>
-                  <dd>{file.employerOrAgency}</dd>
-                </>
-              )}
-              {file.vesselName && (
-                <>
-                  <dt>{t('intake.vesselName')}</dt>
-                  <dd>
-                    {file.vesselName}
-                    {file.vesselFlag ? ` (${countryName(locale, file.vesselFlag)})` : ''}
-                  </dd>
-                </>
-              )}
+              <SummaryRow label={t('intake.eventsPlace')}>{file.eventsPlace}</SummaryRow>
+              <SummaryRow label={t('intake.eventsDate')}>{file.eventsDate && <>{format.dateTime(new Date(`${file.eventsDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</>}</SummaryRow>
+              <SummaryRow label={t('intake.employerOrAgency')}>{file.employerOrAgency}</SummaryRow>
+              <SummaryRow label={t('intake.vesselName')}>{file.vesselName && `${file.vesselName}${file.vesselFlag ? ` (${countryName(locale, file.vesselFlag)})` : ''}`}</SummaryRow>
               <dt>{t('intake.intakeChannel')}</dt>
               <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
             </dl>

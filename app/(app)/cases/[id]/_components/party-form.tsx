@@ -5,15 +5,15 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
-import { DateField } from '@/app/_components/ui/date-field';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { RevealedIdentity } from '@/db/queries/people';
-import { dobBases, partyRoles, perpetratorKinds, sexes } from '@/lib/domain/cases';
+import { partyRoles, perpetratorKinds } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { fromIsoDate } from '@/lib/validation/dates';
 import { type PartyInput, emptyParty, partySchema, updatePartySchema } from '@/lib/validation/people';
+import { HomeFields, IdentityFields } from '../../_components/identity-fields';
 import { addPartyAction, revealIdentityAction, updatePartyAction } from '../../actions';
 
 type Values = PartyInput & { partyId?: string };
@@ -136,45 +136,7 @@ function PartyForm({ initial, onDone }: { initial: Values; onDone: () => void })
       <Field id="fullName" label={is('perpetrator') ? t('perpetratorName') : t('fullName')} error={fieldError('fullName')}>
         {(aria) => <input type="text" autoComplete="off" {...aria} {...register('fullName')} />}
       </Field>
-      {is('subject') && (
-        <>
-          <div className="grid2">
-            <Field id="nik" label={t('nik')} hint={t('nikHint')} optional error={fieldError('nik')}>
-              {(aria) => <input type="text" inputMode="numeric" autoComplete="off" {...aria} {...register('nik')} />}
-            </Field>
-            <Field id="passportNumber" label={t('passportNumber')} hint={t('passportHint')} optional error={fieldError('passportNumber')}>
-              {(aria) => <input type="text" autoComplete="off" {...aria} {...register('passportNumber')} />}
-            </Field>
-          </div>
-          <DateField name="dateOfBirth" legend={t('dateOfBirth')} optional error={fieldError('dateOfBirth')} register={register as never} />
-          <div className="grid2">
-            <Field id="dobBasis" label={t('dobBasis')} optional>
-              {(aria) => (
-                <select {...aria} {...register('dobBasis')}>
-                  <option value="">{t('notKnown')}</option>
-                  {dobBases.map((b) => (
-                    <option key={b} value={b}>
-                      {tAll(`dobBasis.${b}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id="sex" label={t('sex')} optional>
-              {(aria) => (
-                <select {...aria} {...register('sex')}>
-                  <option value="">{t('notKnown')}</option>
-                  {sexes.map((s) => (
-                    <option key={s} value={s}>
-                      {tAll(`sex.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-          </div>
-        </>
-      )}
+      {is('subject') && <IdentityFields prefix="" register={register} fieldError={fieldError} />}
       {is('perpetrator') && (
         <div className="grid2">
           <Field id="perpetratorKind" label={t('perpetratorKind')} error={fieldError('perpetratorKind')}>
@@ -204,17 +166,8 @@ function PartyForm({ initial, onDone }: { initial: Values; onDone: () => void })
           {(aria) => <input type="text" autoComplete="off" {...aria} {...register('relationship')} />}
         </Field>
       )}
-      {is('subject', 'family_contact') && (
-        <div className="grid2">
-          <Field id="homeProvince" label={t('homeProvince')} optional>
-            {(aria) => <input type="text" autoComplete="off" {...aria} {...register('homeProvince')} />}
-          </Field>
-          <Field id="homeRegency" label={t('homeRegency')} optional>
-            {(aria) => <input type="text" autoComplete="off" {...aria} {...register('homeRegency')} />}
-          </Field>
-        </div>
-      )}
-      {!is('perpetrator') && (
+      {is('subject', 'family_contact') && <HomeFields prefix="" register={register} fieldError={fieldError} />}
+      {is('witness') && (
         <Field id="phone" label={t('phone')} optional error={fieldError('phone')}>
           {(aria) => <input type="tel" autoComplete="off" {...aria} {...register('phone')} />}
         </Field>

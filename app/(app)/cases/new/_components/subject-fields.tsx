@@ -3,12 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
-import { DateField } from '@/app/_components/ui/date-field';
 import { Field } from '@/app/_components/ui/field';
 import type { DuplicateMatch } from '@/db/queries/people';
-import { dobBases, sexes } from '@/lib/domain/cases';
 import type { CreateCaseForm } from '@/lib/validation/cases';
 import { toIsoDate } from '@/lib/validation/dates';
+import { HomeFields, IdentityFields } from '../../_components/identity-fields';
 import { checkDuplicatesAction } from '../../actions';
 
 interface Props {
@@ -72,50 +71,8 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
           <Field id={id('fullName')} label={t('fullName')} error={fieldError(id('fullName'))}>
             {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.fullName`)} />}
           </Field>
-          <div className="grid2">
-            <Field id={id('nik')} label={t('nik')} hint={t('nikHint')} optional error={fieldError(id('nik'))}>
-              {(aria) => <input type="text" inputMode="numeric" autoComplete="off" spellCheck={false} {...aria} {...register(`${p}.nik`)} />}
-            </Field>
-            <Field id={id('passportNumber')} label={t('passportNumber')} hint={t('passportHint')} optional error={fieldError(id('passportNumber'))}>
-              {(aria) => <input type="text" autoComplete="off" spellCheck={false} {...aria} {...register(`${p}.passportNumber`)} />}
-            </Field>
-          </div>
-          <DateField name={id('dateOfBirth')} legend={t('dateOfBirth')} hint={t('dateOfBirthHint')} optional error={fieldError(id('dateOfBirth'))} register={register as never} />
-          <div className="grid2">
-            <Field id={id('dobBasis')} label={t('dobBasis')} optional error={fieldError(id('dobBasis'))}>
-              {(aria) => (
-                <select {...aria} {...register(`${p}.dobBasis`)}>
-                  <option value="">{t('notKnown')}</option>
-                  {dobBases.map((b) => (
-                    <option key={b} value={b}>
-                      {tAll(`dobBasis.${b}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id={id('sex')} label={t('sex')} optional error={fieldError(id('sex'))}>
-              {(aria) => (
-                <select {...aria} {...register(`${p}.sex`)}>
-                  <option value="">{t('notKnown')}</option>
-                  {sexes.map((s) => (
-                    <option key={s} value={s}>
-                      {tAll(`sex.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field id={id('homeProvince')} label={t('homeProvince')} optional error={fieldError(id('homeProvince'))}>
-              {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.homeProvince`)} />}
-            </Field>
-            <Field id={id('homeRegency')} label={t('homeRegency')} optional error={fieldError(id('homeRegency'))}>
-              {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.homeRegency`)} />}
-            </Field>
-            <Field id={id('phone')} label={t('phone')} optional error={fieldError(id('phone'))}>
-              {(aria) => <input type="tel" autoComplete="off" {...aria} {...register(`${p}.phone`)} />}
-            </Field>
-          </div>
+          <IdentityFields prefix={`${p}.`} register={register} fieldError={fieldError} />
+          <HomeFields prefix={`${p}.`} register={register} fieldError={fieldError} />
           <div className="field">
             <label className="checkbox" htmlFor={id('isIdentityUndisclosed')}>
               <input type="checkbox" id={id('isIdentityUndisclosed')} {...register(`${p}.isIdentityUndisclosed`)} />
