@@ -2,6 +2,7 @@ import { StartupError } from '@/lib/errors';
 import { getHandle, type DbHandle } from './index';
 import { migrationStatus, runMigrations } from './migrate';
 import { countActiveDemoPasswords } from './queries/users';
+import { ensureReferenceData } from './reference';
 import { isEmpty, seedDemo } from './seed';
 
 export interface PrepareOptions {
@@ -41,6 +42,7 @@ export async function prepareDatabase(opts: PrepareOptions, handle?: DbHandle): 
       );
     }
   }
+  await ensureReferenceData(h.db);
   if (opts.seedDemo && (await isEmpty(h.db))) {
     await seedDemo(h.db);
     console.log('[payung] Demo data seeded: sign in as admin@payung.test with the password payung-demo.');

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type DbHandle, openDatabase } from '@/db';
 import { runMigrations } from '@/db/migrate';
+import { ensureReferenceData } from '@/db/reference';
 
 export type TestDbKind = 'pglite' | 'postgres';
 
@@ -21,6 +22,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<DbHandle> {
   if (kind === 'pglite') {
     const handle = await openDatabase({});
     await runMigrations(handle);
+    await ensureReferenceData(handle.db);
     return handle;
   }
   const base = new URL(serverUrl()!);
@@ -32,6 +34,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<DbHandle> {
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
   await runMigrations(handle);
+  await ensureReferenceData(handle.db);
   return {
     ...handle,
     async close() {

@@ -5,7 +5,7 @@ import { type CaseStatus, canMoveTo } from '@/lib/domain/cases';
 import { AppError, notFound } from '@/lib/errors';
 import type { AssessmentInput, RequestClosureInput } from '@/lib/validation/cases';
 import type { Conn } from '../index';
-import { cases, missions, traffickingAssessments } from '../schema';
+import { approvals, cases, missions, traffickingAssessments } from '../schema';
 import { type Changes, diffChanges } from './audit';
 import { addCaseEvent } from './case-timeline';
 import { lockCaseForEdit } from './cases';
@@ -29,7 +29,7 @@ export async function changeCaseStatus(conn: Conn, actor: Actor, input: { id: st
   return { version: before.version + 1, changes };
 }
 
-/** A closure request: the outcome and a summary; the case waits for approval (the workflow adds who approves). */
+/** A closure request: the outcome and a summary; the case waits for a supervisor's approval (db/queries/approvals.ts). */
 export async function requestClosure(conn: Conn, actor: Actor, input: RequestClosureInput, now = new Date()): Promise<{ version: number; changes: Changes }> {
   const before = await lockCaseForEdit(conn, actor, input.id, input.version);
   if (!canMoveTo(before.status, 'resolution_requested')) throw new AppError('invalid', 'errors.statusTransition');
@@ -37,6 +37,7 @@ export async function requestClosure(conn: Conn, actor: Actor, input: RequestClo
     .update(cases)
     .set({ status: 'resolution_requested', outcome: input.outcome, summary: input.summary, version: sql`${cases.version} + 1`, lastActivityAt: now })
     .where(eq(cases.id, input.id));
+  await conn.insert(approvals).values({ caseId: input.id, kind: 'closure', outcome: input.outcome, summary: input.summary, requestedById: actor.id, requestedAt: now });
   const changes = diffChanges<Record<string, unknown>>({ status: before.status, outcome: null }, { status: 'resolution_requested', outcome: input.outcome });
   await addCaseEvent(conn, input.id, actor.id, 'closure_requested', { changes, summary: input.summary });
   return { version: before.version + 1, changes };

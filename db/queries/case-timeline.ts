@@ -13,7 +13,13 @@ export type CaseEventKind =
   | 'assessment_updated'
   | 'closure_requested'
   | 'document_added'
-  | 'document_downloaded';
+  | 'document_downloaded'
+  | 'steps_added'
+  | 'step_added'
+  | 'step_updated'
+  | 'closure_approved'
+  | 'closure_rejected'
+  | 'reopened';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

@@ -2,3 +2,4 @@ export * from './missions';
 export * from './users';
 export * from './audit';
 export * from './cases';
+export * from './workflow';

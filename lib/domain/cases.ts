@@ -118,3 +118,39 @@ export function isChildOn(dateOfBirth: string | null | undefined, on: string): b
 }
 
 export const documentKinds = ['passport', 'identity_card', 'birth_certificate', 'family_card', 'contract', 'court_papers', 'medical', 'photo', 'other'] as const;
+
+/** The catalogue of services behind steps (DESIGN §3). */
+export const serviceTypes = [
+  'assessment',
+  'shelter',
+  'health_care',
+  'counselling',
+  'admin_assistance',
+  'legal_aid',
+  'consular_visit',
+  'mediation',
+  'wage_recovery',
+  'repatriation',
+  'repatriation_remains',
+  'rehabilitation',
+  'reintegration',
+  'empowerment',
+  'restitution',
+  'referral',
+  'other',
+] as const;
+export type ServiceType = (typeof serviceTypes)[number];
+
+export const stepStatuses = ['planned', 'in_progress', 'done', 'not_needed', 'cancelled'] as const;
+export type StepStatus = (typeof stepStatuses)[number];
+
+/** planned → in progress → done; not needed or cancelled from either open state; a done step reopens only with a reason. */
+export const STEP_TRANSITIONS: Record<StepStatus, readonly StepStatus[]> = {
+  planned: ['in_progress', 'done', 'not_needed', 'cancelled'],
+  in_progress: ['done', 'not_needed', 'cancelled'],
+  done: ['in_progress'],
+  not_needed: ['planned'],
+  cancelled: ['planned'],
+};
+
+export const OPEN_STEP_STATUSES: readonly StepStatus[] = ['planned', 'in_progress'];

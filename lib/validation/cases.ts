@@ -8,6 +8,8 @@ import {
   recruiterRelations,
   recruitmentChannels,
   riskLevels,
+  serviceTypes,
+  stepStatuses,
   traffickingActs,
   traffickingMeans,
   traffickingPurposes,
@@ -123,3 +125,42 @@ export const assessmentSchema = z.object({
   recruiterRelation: z.enum(['', ...recruiterRelations]),
 });
 export type AssessmentInput = z.infer<typeof assessmentSchema>;
+
+export const acceptStepsSchema = z.object({ ...caseRef, templateIds: z.array(z.number().int().positive()).max(50) });
+
+const isoDateOrEmpty = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
+
+export const addStepSchema = z.object({
+  ...caseRef,
+  serviceType: z.enum(serviceTypes, 'validation.required'),
+  label: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  dueDate: isoDateOrEmpty,
+});
+
+export const updateStepSchema = z
+  .object({
+    stepId: z.uuid(),
+    version: z.number().int().positive(),
+    status: z.enum(stepStatuses),
+    dueDate: isoDateOrEmpty,
+    provider: z.string().trim().max(200, 'validation.tooLong'),
+    outcome: z.string().trim().max(2000, 'validation.tooLong'),
+    notes: z.string().trim().max(5000, 'validation.tooLong'),
+    /** a done step reopened, or a required step set aside, needs a reason */
+    reason: z.string().trim().max(1000, 'validation.tooLong'),
+  });
+export type UpdateStepInput = z.infer<typeof updateStepSchema>;
+
+export const decideClosureSchema = z
+  .object({
+    approvalId: z.uuid(),
+    decision: z.enum(['approve', 'reject']),
+    comment: z.string().trim().max(2000, 'validation.tooLong'),
+    overrideReason: z.string().trim().max(1000, 'validation.tooLong'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'validation.commentRequired' });
+  });
+export type DecideClosureInput = z.infer<typeof decideClosureSchema>;
+
+export const reopenSchema = z.object({ ...caseRef, reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') });

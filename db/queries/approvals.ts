@@ -1,0 +1,117 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Actor } from '@/lib/actor';
+import { assertCan, missionScope } from '@/lib/authz';
+import type { CaseClass } from '@/lib/domain/cases';
+import { AppError, notFound, staleVersion } from '@/lib/errors';
+import type { DecideClosureInput } from '@/lib/validation/cases';
+import type { Conn } from '../index';
+import { approvals, cases, missions, users } from '../schema';
+import { type Changes, diffChanges } from './audit';
+import { addCaseEvent } from './case-timeline';
+import { countOpenRequiredSteps } from './steps';
+
+/** Outcomes that count as the citizen's problem resolved, as opposed to closed unresolved (DESIGN §3). */
+const RESOLVING_OUTCOMES = ['resolved', 'repatriated', 'reintegrated'];
+
+export interface PendingApproval {
+  id: string;
+  caseId: string;
+  reference: string;
+  caseClass: CaseClass;
+  missionCode: string;
+  outcome: string | null;
+  summary: string;
+  requestedByName: string | null;
+  requestedAt: Date;
+  openRequiredSteps: number;
+}
+
+/** Closure requests waiting for a supervisor, oldest first, in the supervisor's scope. */
+export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<PendingApproval[]> {
+  assertCan(actor, 'case:approve');
+  const requester = alias(users, 'requester');
+  return conn
+    .select({
+      id: approvals.id,
+      caseId: cases.id,
+      reference: cases.reference,
+      caseClass: cases.caseClass,
+      missionCode: missions.code,
+      outcome: approvals.outcome,
+      summary: approvals.summary,
+      requestedByName: requester.name,
+      requestedAt: approvals.requestedAt,
+      openRequiredSteps: sql<number>`(SELECT count(*)::int FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
+    })
+    .from(approvals)
+    .innerJoin(cases, eq(cases.id, approvals.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .leftJoin(requester, eq(requester.id, approvals.requestedById))
+    .where(and(eq(approvals.status, 'pending'), missionScope(actor, cases.missionId, missions.country)))
+    .orderBy(asc(approvals.requestedAt))
+    .limit(200);
+}
+
+/**
+ * A supervisor approves or rejects a closure request. Approving closes the case, unless a
+ * required step is still open and no override reason is given; rejecting (with a comment)
+ * returns the case to in progress.
+ */
+export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosureInput, now = new Date()): Promise<{ caseId: string; changes: Changes }> {
+  assertCan(actor, 'case:approve');
+  const [row] = await conn
+    .select({ caseId: approvals.caseId, status: approvals.status, outcome: approvals.outcome, caseStatus: cases.status })
+    .from(approvals)
+    .innerJoin(cases, eq(cases.id, approvals.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(approvals.id, input.approvalId), missionScope(actor, cases.missionId, missions.country)))
+    .for('update', { of: approvals });
+  if (!row) throw notFound();
+  if (row.status !== 'pending' || row.caseStatus !== 'resolution_requested') throw new AppError('conflict', 'errors.alreadyDecided');
+
+  if (input.decision === 'approve') {
+    const open = await countOpenRequiredSteps(conn, row.caseId);
+    if (open > 0 && !input.overrideReason) {
+      throw new AppError('invalid', 'errors.requiredStepsOpen', { overrideReason: ['validation.overrideRequired'] }, { open });
+    }
+  }
+  const approved = input.decision === 'approve';
+  await conn
+    .update(approvals)
+    .set({ status: approved ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, comment: input.comment || null, overrideReason: approved ? input.overrideReason || null : null })
+    .where(eq(approvals.id, input.approvalId));
+  await conn
+    .update(cases)
+    .set(
+      approved
+        ? { status: 'closed', closedAt: now, resolvedAt: RESOLVING_OUTCOMES.includes(row.outcome ?? '') ? now : null, version: sql`${cases.version} + 1`, lastActivityAt: now }
+        : { status: 'in_progress', outcome: null, version: sql`${cases.version} + 1`, lastActivityAt: now },
+    )
+    .where(eq(cases.id, row.caseId));
+  const changes = diffChanges<Record<string, unknown>>({ status: 'resolution_requested' }, { status: approved ? 'closed' : 'in_progress' });
+  await addCaseEvent(conn, row.caseId, actor.id, approved ? 'closure_approved' : 'closure_rejected', {
+    changes,
+    ...(input.comment ? { text: input.comment } : {}),
+    ...(approved && input.overrideReason ? { reason: input.overrideReason } : {}),
+  });
+  return { caseId: row.caseId, changes };
+}
+
+/** A closed case reopened, with the reason on the timeline. */
+export async function reopenCase(conn: Conn, actor: Actor, input: { id: string; version: number; reason: string }, now = new Date()): Promise<{ version: number; changes: Changes }> {
+  assertCan(actor, 'case:update');
+  const [c] = await conn
+    .select({ status: cases.status, version: cases.version })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(cases.id, input.id), missionScope(actor, cases.missionId, missions.country)))
+    .for('update', { of: cases });
+  if (!c) throw notFound();
+  if (c.version !== input.version) throw staleVersion({ current: { status: c.status, version: c.version } });
+  if (c.status !== 'closed') throw new AppError('invalid', 'errors.statusTransition');
+  await conn.update(cases).set({ status: 'in_progress', closedAt: null, version: sql`${cases.version} + 1`, lastActivityAt: now }).where(eq(cases.id, input.id));
+  const changes = diffChanges<Record<string, unknown>>({ status: 'closed' }, { status: 'in_progress' });
+  await addCaseEvent(conn, input.id, actor.id, 'reopened', { changes, reason: input.reason });
+  return { version: c.version + 1, changes };
+}

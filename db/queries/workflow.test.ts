@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db';
+import { seedDemo } from '@/db/seed';
+import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
+import type { Actor } from '@/lib/actor';
+import { actorOf, officerActor } from '@/lib/testing/actors';
+import { createCaseSchema, decideClosureSchema, emptyCase, emptySubject, updateStepSchema } from '@/lib/validation/cases';
+import { decideClosure, listPendingApprovals, reopenCase } from './approvals';
+import { listCaseEvents } from './case-timeline';
+import { changeCaseStatus, requestClosure } from './case-progress';
+import { createCase, getCase } from './cases';
+import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
+
+describe('overdue steps', () => {
+  it('are open steps past their due date and grace period', () => {
+    const step = { status: 'planned' as const, dueDate: '2026-11-01', graceDays: 7 };
+    expect(isOverdue(step, '2026-11-08')).toBe(false);
+    expect(isOverdue(step, '2026-11-09')).toBe(true);
+    expect(isOverdue({ ...step, status: 'done' }, '2026-12-01')).toBe(false);
+  });
+});
+
+describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
+  let h: DbHandle;
+  let kul: Actor;
+  const supervisor = actorOf('supervisor', { email: 'supervisor@payung.test' });
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+    kul = await officerActor(h.db, 'officer.kul@payung.test');
+  });
+  afterAll(() => h?.close());
+
+  const trafficking = async () => {
+    const input = createCaseSchema.parse({ ...emptyCase, category: 'trafficking', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Victim' }] });
+    const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
+    return (await getCase(h.db, kul, id))!;
+  };
+  const step = (s: Awaited<ReturnType<typeof listSteps>>[number], extra: object) =>
+    updateStepSchema.parse({ stepId: s.id, version: s.version, status: s.status, dueDate: s.dueDate ?? '', provider: '', outcome: '', notes: '', reason: '', ...extra });
+
+  it('proposes the category’s default steps; the officer keeps some and adds one', async () => {
+    const c = await trafficking();
+    const templates = await listStepTemplates(h.db, 'trafficking');
+    expect(templates.map((t) => t.labelEn)).toContain('Safety and shelter');
+    const keep = templates.filter((t) => t.labelEn !== 'Restitution').map((t) => t.id);
+    const r = await acceptSteps(h.db, kul, { id: c.id, version: c.version, templateIds: keep });
+    await addStep(h.db, kul, { id: c.id, version: r.version, serviceType: 'counselling', label: 'Counselling with the shelter psychologist', dueDate: '' });
+    const steps = await listSteps(h.db, c.id);
+    expect(steps).toHaveLength(keep.length + 1);
+    expect(steps.map((s) => s.labelEn)).not.toContain('Restitution');
+    expect(steps.at(-1)).toMatchObject({ serviceType: 'counselling', status: 'planned' });
+    expect(steps[0]!.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('moves steps along allowed paths, with version checks and reasons where needed', async () => {
+    const c = await trafficking();
+    const templates = await listStepTemplates(h.db, 'trafficking');
+    await acceptSteps(h.db, kul, { id: c.id, version: c.version, templateIds: templates.map((t) => t.id) });
+    const [screening] = await listSteps(h.db, c.id);
+    const started = await updateStep(h.db, kul, step(screening!, { status: 'in_progress' }));
+    await expect(updateStep(h.db, kul, step(screening!, { status: 'done' }))).rejects.toMatchObject({ messageKey: 'errors.staleVersion' });
+    await updateStep(h.db, kul, step({ ...screening!, version: started.version, status: 'in_progress' }, { status: 'done', outcome: 'Identified as a victim' }));
+    const [done] = await listSteps(h.db, c.id);
+    expect(done).toMatchObject({ status: 'done', outcome: 'Identified as a victim' });
+    expect(done!.doneAt).toBeInstanceOf(Date);
+    // Reopening a done step, or setting aside a required one, needs a reason.
+    await expect(updateStep(h.db, kul, step(done!, { status: 'in_progress' }))).rejects.toMatchObject({ fieldErrors: { reason: ['validation.reasonRequired'] } });
+    await expect(updateStep(h.db, kul, step(done!, { status: 'cancelled' }))).rejects.toMatchObject({ messageKey: 'errors.stepTransition' });
+    const shelter = (await listSteps(h.db, c.id))[1]!;
+    await expect(updateStep(h.db, kul, step(shelter, { status: 'not_needed' }))).rejects.toMatchObject({ fieldErrors: { reason: ['validation.reasonRequired'] } });
+    const jed = await officerActor(h.db, 'officer.jed@payung.test');
+    await expect(updateStep(h.db, jed, step(shelter, { status: 'in_progress' }))).rejects.toMatchObject({ code: 'not_found' });
+    const events = await listCaseEvents(h.db, c.id);
+    expect(events.filter((e) => e.kind === 'step_updated')).toHaveLength(2);
+  });
+
+  it('lists an officer’s due and overdue steps', async () => {
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const due = await listDueSteps(h.db, kul, until);
+    expect(due.length).toBeGreaterThan(0);
+    expect(due.every((d) => d.dueDate <= until)).toBe(true);
+    expect(await listDueSteps(h.db, await officerActor(h.db, 'officer.per@payung.test'), until)).toEqual([]);
+  });
+
+  it('closes only through an approved request; required open steps need an override; rejection returns the case', async () => {
+    const c = await trafficking();
+    const templates = await listStepTemplates(h.db, 'trafficking');
+    const r1 = await acceptSteps(h.db, kul, { id: c.id, version: c.version, templateIds: templates.map((t) => t.id) });
+    const r2 = await changeCaseStatus(h.db, kul, { id: c.id, version: r1.version, status: 'in_progress' });
+    await requestClosure(h.db, kul, { id: c.id, version: r2.version, outcome: 'repatriated', summary: 'Home.' });
+
+    await expect(listPendingApprovals(h.db, kul)).rejects.toMatchObject({ code: 'forbidden' });
+    const [pending] = (await listPendingApprovals(h.db, supervisor)).filter((p) => p.caseId === c.id);
+    expect(pending).toMatchObject({ caseClass: 'special', outcome: 'repatriated' });
+    expect(pending!.openRequiredSteps).toBeGreaterThan(0);
+
+    const gulf = actorOf('supervisor', { regionCountries: ['SA', 'AE'] });
+    await expect(decideClosure(h.db, gulf, decideClosureSchema.parse({ approvalId: pending!.id, decision: 'approve', comment: '', overrideReason: '' }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(decideClosure(h.db, kul, decideClosureSchema.parse({ approvalId: pending!.id, decision: 'approve', comment: '', overrideReason: '' }))).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: pending!.id, decision: 'approve', comment: '', overrideReason: '' }))).rejects.toMatchObject({
+      messageKey: 'errors.requiredStepsOpen',
+    });
+    expect(decideClosureSchema.safeParse({ approvalId: pending!.id, decision: 'reject', comment: '', overrideReason: '' }).success).toBe(false);
+
+    await decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: pending!.id, decision: 'reject', comment: 'Restitution still open.', overrideReason: '' }));
+    let file = (await getCase(h.db, kul, c.id))!;
+    expect(file.status).toBe('in_progress');
+
+    await requestClosure(h.db, kul, { id: c.id, version: file.version, outcome: 'repatriated', summary: 'Home, again.' });
+    const [again] = (await listPendingApprovals(h.db, supervisor)).filter((p) => p.caseId === c.id);
+    await decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: again!.id, decision: 'approve', comment: 'Good work.', overrideReason: 'Reintegration handed to the home agency.' }));
+    await expect(decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: again!.id, decision: 'approve', comment: '', overrideReason: 'x' }))).rejects.toMatchObject({
+      messageKey: 'errors.alreadyDecided',
+    });
+    file = (await getCase(h.db, kul, c.id))!;
+    expect(file.status).toBe('closed');
+
+    await expect(reopenCase(h.db, kul, { id: c.id, version: file.version - 1, reason: 'x' })).rejects.toMatchObject({ messageKey: 'errors.staleVersion' });
+    await reopenCase(h.db, kul, { id: c.id, version: file.version, reason: 'The employer paid only half.' });
+    expect((await getCase(h.db, kul, c.id))!.status).toBe('in_progress');
+    const kinds = (await listCaseEvents(h.db, c.id)).map((e) => e.kind);
+    expect(kinds.slice(0, 4)).toEqual(['reopened', 'closure_approved', 'closure_requested', 'closure_rejected']);
+  });
+});

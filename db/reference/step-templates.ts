@@ -1,0 +1,80 @@
+import type { Category, ServiceType } from '@/lib/domain/cases';
+
+type Template = [serviceType: ServiceType, labelId: string, labelEn: string, dueOffsetDays: number, isRequired?: boolean];
+
+/** The default steps of each category (DESIGN §3), in the order work happens, with a due date offset from opening. */
+export const DEFAULT_STEP_TEMPLATES: Record<Category, Template[]> = {
+  labour: [
+    ['assessment', 'Verifikasi status dan dokumen', 'Verify status and documents', 3, true],
+    ['mediation', 'Hubungi majikan/agensi', 'Contact the employer or agency', 7],
+    ['mediation', 'Mediasi', 'Mediation', 21],
+    ['legal_aid', 'Pengaduan atau gugatan ke pengadilan tenaga kerja', 'Labour court claim or complaint', 45],
+    ['shelter', 'Penampungan di shelter bila perlu', 'Shelter if needed', 3],
+    ['wage_recovery', 'Pemulihan gaji/hak', 'Wage recovery', 60],
+    ['admin_assistance', 'Izin keluar (exit permit)', 'Exit permit', 75],
+    ['repatriation', 'Pemulangan', 'Repatriation', 90],
+    ['referral', 'Serah terima ke BP2MI', 'Handover to the migrant-worker agency', 95],
+  ],
+  trafficking: [
+    ['assessment', 'Penapisan dan asesmen korban', 'Screening and assessment', 1, true],
+    ['shelter', 'Keamanan dan rumah aman', 'Safety and shelter', 1, true],
+    ['health_care', 'Layanan kesehatan dan psikososial', 'Health and psychosocial care', 7],
+    ['legal_aid', 'Laporan ke kepolisian (setempat dan Indonesia)', 'Report to the police (host and home)', 14, true],
+    ['legal_aid', 'Pendampingan hukum', 'Legal accompaniment', 30],
+    ['admin_assistance', 'Dokumen perjalanan (SPLP)', 'Travel document (SPLP)', 30],
+    ['repatriation', 'Pemulangan', 'Repatriation', 45],
+    ['referral', 'Serah terima ke layanan sosial/perlindungan anak', 'Handover to social or child-protection services', 46, true],
+    ['reintegration', 'Reintegrasi', 'Reintegration', 90],
+    ['restitution', 'Restitusi', 'Restitution', 180],
+    ['legal_aid', 'Pemantauan proses hukum', 'Follow the prosecution', 180],
+  ],
+  fishing_crew: [
+    ['assessment', 'Verifikasi status, kapal, dan negara bendera', 'Verify status, vessel and flag state', 3, true],
+    ['mediation', 'Hubungi pemilik kapal/agensi', 'Contact the vessel owner or agency', 7],
+    ['mediation', 'Mediasi', 'Mediation', 21],
+    ['legal_aid', 'Pengaduan atau gugatan', 'Claim or complaint', 45],
+    ['shelter', 'Penampungan bila perlu', 'Shelter if needed', 3],
+    ['wage_recovery', 'Pemulihan gaji', 'Wage recovery', 60],
+    ['repatriation', 'Pemulangan', 'Repatriation', 90],
+    ['referral', 'Serah terima ke BP2MI', 'Handover to the migrant-worker agency', 95],
+  ],
+  smuggling: [
+    ['consular_visit', 'Notifikasi kekonsuleran', 'Consular notification', 1, true],
+    ['consular_visit', 'Kunjungan kekonsuleran', 'Consular visit', 7, true],
+    ['legal_aid', 'Pengacara dan penerjemah', 'Lawyer and interpreter', 14],
+    ['assessment', 'Klaim usia anak bila ada', 'Age claim, if any', 14],
+    ['legal_aid', 'Pendampingan sidang', 'Hearings', 60],
+    ['legal_aid', 'Putusan', 'Verdict', 120],
+    ['repatriation', 'Pembebasan/pemulangan', 'Release or removal', 150],
+    ['reintegration', 'Reintegrasi', 'Reintegration', 180],
+  ],
+  criminal: [
+    ['consular_visit', 'Notifikasi kekonsuleran', 'Consular notification', 1, true],
+    ['consular_visit', 'Kunjungan kekonsuleran', 'Consular visit', 7, true],
+    ['legal_aid', 'Pengacara', 'Lawyer', 14, true],
+    ['legal_aid', 'Pendampingan sidang', 'Hearings', 60],
+    ['legal_aid', 'Banding/grasi', 'Appeal or clemency', 180],
+    ['repatriation', 'Pembebasan/deportasi', 'Release or deportation', 365],
+  ],
+  immigration: [
+    ['assessment', 'Verifikasi identitas', 'Verify identity', 3, true],
+    ['admin_assistance', 'Dokumen perjalanan (SPLP)', 'Travel document (SPLP)', 14],
+    ['consular_visit', 'Kunjungan ke detensi', 'Detention visits', 14],
+    ['repatriation', 'Deportasi/pemulangan', 'Deportation or repatriation', 45],
+  ],
+  death: [
+    ['assessment', 'Verifikasi', 'Verify', 1, true],
+    ['other', 'Notifikasi keluarga', 'Notify the family', 2, true],
+    ['admin_assistance', 'Autopsi/akta kematian', 'Autopsy or death certificate', 10],
+    ['repatriation_remains', 'Pemulangan jenazah atau pemakaman', 'Repatriation of remains or burial', 21],
+    ['wage_recovery', 'Asuransi dan gaji yang belum dibayar', 'Insurance and unpaid wages', 90],
+  ],
+  civil: [],
+  emergency: [
+    ['assessment', 'Lokasi WNI', 'Locate', 1, true],
+    ['consular_visit', 'Kontak', 'Contact', 1, true],
+    ['other', 'Evakuasi', 'Evacuate', 3],
+    ['repatriation', 'Pemulangan', 'Repatriate', 14],
+  ],
+  other: [],
+};

@@ -1,0 +1,93 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Category, ServiceType, StepStatus } from '@/lib/domain/cases';
+import { cases } from './cases';
+import { users } from './users';
+
+/**
+ * The default steps of each category: reference data an admin edits. A case copies what it
+ * takes, so changing a template never rewrites existing cases.
+ */
+export const stepTemplates = pgTable(
+  'step_templates',
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    category: text().$type<Category>().notNull(),
+    position: integer().notNull(),
+    serviceType: text().$type<ServiceType>().notNull(),
+    labelId: text().notNull(),
+    labelEn: text().notNull(),
+    dueOffsetDays: integer().notNull(),
+    graceDays: integer().notNull().default(7),
+    isRequired: boolean().notNull().default(false),
+    /** the step must be started before it can be done */
+    mustStart: boolean().notNull().default(false),
+    isActive: boolean().notNull().default(true),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('step_templates_category_idx').on(t.category, t.position)],
+);
+
+export const caseSteps = pgTable(
+  'case_steps',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    templateId: integer().references(() => stepTemplates.id),
+    position: integer().notNull(),
+    serviceType: text().$type<ServiceType>().notNull(),
+    labelId: text().notNull(),
+    labelEn: text().notNull(),
+    status: text().$type<StepStatus>().notNull().default('planned'),
+    assigneeId: uuid().references(() => users.id),
+    dueDate: date({ mode: 'string' }),
+    doneAt: timestamp({ withTimezone: true }),
+    provider: text(),
+    outcome: text(),
+    notes: text(),
+    /** what the service was: shelter (where, from–to), repatriation (date, route, escort, receiving agency)… */
+    details: jsonb().$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    isRequired: boolean().notNull().default(false),
+    mustStart: boolean().notNull().default(false),
+    graceDays: integer().notNull().default(7),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('case_steps_case_idx').on(t.caseId, t.position),
+    // The officers' "due this week" and the overdue queues read open steps by due date.
+    index('case_steps_open_due_idx').on(t.dueDate).where(sql`${t.status} IN ('planned', 'in_progress')`),
+    index('case_steps_assignee_idx').on(t.assigneeId, t.dueDate).where(sql`${t.status} IN ('planned', 'in_progress')`),
+  ],
+);
+
+export const approvalStatuses = ['pending', 'approved', 'rejected'] as const;
+
+/** A decision a supervisor makes on a case: today the closure of a case. */
+export const approvals = pgTable(
+  'approvals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    kind: text({ enum: ['closure'] }).notNull(),
+    status: text({ enum: approvalStatuses }).notNull().default('pending'),
+    outcome: text(),
+    summary: text().notNull(),
+    requestedById: uuid().references(() => users.id),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    comment: text(),
+    /** why the supervisor closed while a required step was still open */
+    overrideReason: text(),
+  },
+  (t) => [
+    index('approvals_pending_idx').on(t.requestedAt).where(sql`${t.status} = 'pending'`),
+    index('approvals_case_idx').on(t.caseId),
+  ],
+);
