@@ -73,6 +73,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/cases', label: 'cases', permission: 'case:create' },
   { href: '/drafts', label: 'drafts', permission: 'case:create' },
   { href: '/queues', label: 'queues', permission: 'queue:read' },
+  { href: '/approvals', label: 'approvals', permission: 'case:approve' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },
   { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },
   { href: '/audit', label: 'audit', permission: 'audit:read' },

@@ -1,14 +1,21 @@
 'use server';
 
 import { z } from 'zod';
+import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
+import { acceptSteps, addStep, updateStep } from '@/db/queries/steps';
 import { createAction } from '@/lib/action';
 import {
+  acceptStepsSchema,
   addNoteSchema,
+  addStepSchema,
+  decideClosureSchema,
+  reopenSchema,
+  updateStepSchema,
   assessmentSchema,
   changeStatusSchema,
   createCaseSchema,
@@ -84,4 +91,31 @@ export const addPartyAction = createAction('case.add_party', { permission: 'case
 export const updatePartyAction = createAction('case.update_party', { permission: 'case:update', schema: updatePartySchema }, async (input, { actor, tx }) => {
   const { version, changes } = await updateParty(tx, actor, input);
   return { data: { version }, audit: { entityType: 'case', entityId: input.caseId, changes } };
+});
+
+export const acceptStepsAction = createAction('case.accept_steps', { permission: 'case:update', schema: acceptStepsSchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await acceptSteps(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const addStepAction = createAction('case.add_step', { permission: 'case:update', schema: addStepSchema }, async (input, { actor, tx }) => {
+  const { stepId, version, changes } = await addStep(tx, actor, input);
+  return { data: { stepId, version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const updateStepAction = createAction('case.update_step', { permission: 'case:update', schema: updateStepSchema }, async (input, { actor, tx }) => {
+  const { caseId, version, changes } = await updateStep(tx, actor, input);
+  // Outcome and notes may name people: the audit keeps the status and dates.
+  const { outcome: _o, notes: _n, provider: _p, ...auditable } = changes;
+  return { data: { version }, audit: { entityType: 'case_step', entityId: input.stepId, changes: auditable, details: { caseId } } };
+});
+
+export const decideClosureAction = createAction('case.decide_closure', { permission: 'case:approve', schema: decideClosureSchema }, async (input, { actor, tx }) => {
+  const { caseId, changes } = await decideClosure(tx, actor, input);
+  return { data: { caseId }, audit: { entityType: 'case', entityId: caseId, changes, details: { decision: input.decision, override: !!input.overrideReason } } };
+});
+
+export const reopenCaseAction = createAction('case.reopen', { permission: 'case:update', schema: reopenSchema }, async (input, { actor, tx }) => {
+  const { version, changes } = await reopenCase(tx, actor, input);
+  return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
 });

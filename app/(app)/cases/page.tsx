@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listCases } from '@/db/queries/cases';
+import { isOverdue, listDueSteps, localDate } from '@/db/queries/steps';
 import { requirePermission } from '@/lib/auth/actor';
 import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -25,7 +26,11 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
     assignedToMe: params.mine === '1',
     after: params.after,
   };
-  const [t, format, page] = await Promise.all([getTranslations(), getFormatter(), listCases(await getDb(), actor, filter)]);
+  const db = await getDb();
+  const today = localDate(actor.timeZone);
+  const weekEnd = localDate(actor.timeZone, new Date(Date.now() + 7 * 86_400_000));
+  const [t, format, page, due] = await Promise.all([getTranslations(), getFormatter(), listCases(db, actor, filter), listDueSteps(db, actor, weekEnd)]);
+  const locale = await getLocale();
   const filtered = !!(filter.q || filter.status || filter.category || filter.caseClass || filter.assignedToMe);
   const nextParams = new URLSearchParams(Object.entries({ ...params, after: page.next ?? '' }).filter(([, v]) => v) as [string, string][]);
   const now = Date.now();
@@ -38,6 +43,29 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
         </Link>
         <Link href="/drafts">{t('drafts.title')}</Link>
       </div>
+      <section aria-labelledby="due-title">
+        <h2 id="due-title">{t('steps.dueTitle')}</h2>
+        {due.length === 0 ? (
+          <p className="muted">{t('steps.noneDue')}</p>
+        ) : (
+          <ul>
+            {due.map((d) => (
+              <li key={d.id}>
+                <Link href={`/cases/${d.caseId}`} className="mono">
+                  {d.reference}
+                </Link>{' '}
+                {locale === 'id' ? d.labelId : d.labelEn} · {format.dateTime(new Date(`${d.dueDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' })}
+                {isOverdue(d, today) && (
+                  <>
+                    {' '}
+                    <span className="tag risk-critical">{t('steps.overdue')}</span>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <form method="get" role="search" className="toolbar" aria-label={t('cases.filters')}>
         <div className="field">
           <label htmlFor="q">{t('cases.search')}</label>

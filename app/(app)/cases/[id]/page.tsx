@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
+import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries/steps';
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -19,6 +20,7 @@ import { NoteForm } from './_components/note-form';
 import { AddParty, EditParty } from './_components/party-form';
 import { RevealIdentity } from './_components/reveal-identity';
 import { StatusSection } from './_components/status-section';
+import { StepsSection } from './_components/steps-section';
 import { Timeline } from './_components/timeline';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -34,7 +36,16 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const db = await getDb();
   const file = await getCase(db, actor, id);
   if (!file) notFound();
-  const [t, format, locale, events, docs] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listCaseEvents(db, file.id), listDocuments(db, file.id)]);
+  const [t, format, locale, events, docs, steps] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+    listCaseEvents(db, file.id),
+    listDocuments(db, file.id),
+    listSteps(db, file.id),
+  ]);
+  const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
+  const today = localDate(file.missionTimeZone);
   const zone = { timeZone: file.missionTimeZone };
   const daysOpen = Math.floor((Date.now() - file.openedAt.getTime()) / 86_400_000);
   const subjects = file.parties.filter((p) => p.role === 'subject');
@@ -77,7 +88,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             {format.dateTime(file.openedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' })} · {t('cases.daysOpen', { days: daysOpen })}
           </dd>
         </dl>
-        {canEdit && (
+        {can(actor, 'case:update') && (
           <section aria-label={t('status.title')}>
             <StatusSection caseId={file.id} version={file.version} status={file.status} />
           </section>
@@ -148,6 +159,18 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               canEdit={canEdit}
             />
           )}
+
+          <StepsSection
+            caseId={file.id}
+            version={file.version}
+            canEdit={canEdit}
+            templates={templates}
+            steps={steps.map((s) => ({
+              ...s,
+              dueLabel: s.dueDate ? format.dateTime(new Date(`${s.dueDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) : null,
+              isOverdue: isOverdue(s, today),
+            }))}
+          />
 
           <DetailsSection file={file} canEdit={canEdit}>
             <dl className="summary">

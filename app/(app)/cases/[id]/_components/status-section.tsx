@@ -8,8 +8,8 @@ import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { type CaseStatus, DIRECT_STATUSES, canMoveTo, caseOutcomes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
-import { requestClosureSchema } from '@/lib/validation/cases';
-import { changeStatusAction, requestClosureAction } from '../../actions';
+import { reopenSchema, requestClosureSchema } from '@/lib/validation/cases';
+import { changeStatusAction, reopenCaseAction, requestClosureAction } from '../../actions';
 
 /** The next steps a case can take from its status; closing only by a closure request. */
 export function StatusSection({ caseId, version, status }: { caseId: string; version: number; status: CaseStatus }) {
@@ -34,9 +34,8 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
   const { setValue } = closure.form;
   useEffect(() => setValue('version', version), [version, setValue]);
 
-  if (status === 'closed' || status === 'resolution_requested') {
-    return <p className="muted">{status === 'closed' ? t('status.isClosed') : t('status.awaitingApproval')}</p>;
-  }
+  if (status === 'closed') return <Reopen caseId={caseId} version={version} />;
+  if (status === 'resolution_requested') return <p className="muted">{t('status.awaitingApproval')}</p>;
   return (
     <div>
       {error && (
@@ -97,5 +96,48 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
         </form>
       )}
     </div>
+  );
+}
+
+/** A closed case reopens only with a reason, which goes on the timeline. */
+function Reopen({ caseId, version }: { caseId: string; version: number }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
+    schema: reopenSchema,
+    defaultValues: { id: caseId, version, reason: '' },
+    action: reopenCaseAction,
+    labels: { reason: t('status.reopenReason') },
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
+  if (!open) {
+    return (
+      <p>
+        <span className="muted">{t('status.isClosed')}</span>{' '}
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          {t('status.reopen')}
+        </button>
+      </p>
+    );
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('status.reopen')}>
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
+      <Field id="reason" label={t('status.reopenReason')} error={fieldError('reason')}>
+        {(aria) => <textarea rows={2} {...aria} {...form.register('reason')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {t('status.reopen')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

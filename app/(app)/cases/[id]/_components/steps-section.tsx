@@ -1,0 +1,275 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { ConflictDetails } from '@/app/_components/ui/conflict-details';
+import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { Field } from '@/app/_components/ui/field';
+import { useActionForm } from '@/app/_components/ui/use-action-form';
+import { STEP_TRANSITIONS, type StepStatus, serviceTypes } from '@/lib/domain/cases';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { addStepSchema, updateStepSchema } from '@/lib/validation/cases';
+import { acceptStepsAction, addStepAction, updateStepAction } from '../../actions';
+
+export interface StepRow {
+  id: string;
+  serviceType: string;
+  labelId: string;
+  labelEn: string;
+  status: StepStatus;
+  dueDate: string | null;
+  dueLabel: string | null;
+  isOverdue: boolean;
+  isRequired: boolean;
+  provider: string | null;
+  outcome: string | null;
+  notes: string | null;
+  assigneeName: string | null;
+  version: number;
+}
+
+export interface TemplateRow {
+  id: number;
+  labelId: string;
+  labelEn: string;
+  isRequired: boolean;
+  dueOffsetDays: number;
+}
+
+/** The case's protection steps: proposed from the category's templates, then worked one by one. */
+export function StepsSection({ caseId, version, steps, templates, canEdit }: { caseId: string; version: number; steps: StepRow[]; templates: TemplateRow[]; canEdit: boolean }) {
+  const t = useTranslations();
+  const locale = useLocale();
+  const label = (s: { labelId: string; labelEn: string }) => (locale === 'id' ? s.labelId : s.labelEn);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  return (
+    <section aria-labelledby="steps-title">
+      <h2 id="steps-title">{t('steps.title')}</h2>
+      {steps.length === 0 && canEdit && templates.length > 0 && <ProposedSteps caseId={caseId} version={version} templates={templates} label={label} />}
+      {steps.length === 0 && (templates.length === 0 || !canEdit) && <p className="muted">{t('steps.none')}</p>}
+      {steps.length > 0 && (
+        <table className="list">
+          <caption className="visually-hidden">{t('steps.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('steps.step')}</th>
+              <th scope="col">{t('steps.status')}</th>
+              <th scope="col">{t('steps.due')}</th>
+              <th scope="col">{t('steps.result')}</th>
+              {canEdit && <th scope="col"><span className="visually-hidden">{t('steps.update')}</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((s) =>
+              editing === s.id ? (
+                <tr key={s.id}>
+                  <td colSpan={canEdit ? 5 : 4}>
+                    <StepEditor step={s} label={label(s)} onDone={() => setEditing(null)} />
+                  </td>
+                </tr>
+              ) : (
+                <tr key={s.id}>
+                  <td>
+                    {label(s)}
+                    {s.isRequired && <span className="muted"> · {t('steps.required')}</span>}
+                    <div className="muted">{translateKey(t, `services.${s.serviceType}`)}</div>
+                  </td>
+                  <td>
+                    <span className="tag status">{translateKey(t, `stepStatuses.${s.status}`)}</span>
+                    {s.isOverdue && (
+                      <>
+                        {' '}
+                        <span className="tag risk-critical">{t('steps.overdue')}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{s.dueLabel ?? '—'}</td>
+                  <td>
+                    {[s.provider, s.outcome].filter(Boolean).join(' · ') || '—'}
+                    {s.assigneeName && <div className="muted">{s.assigneeName}</div>}
+                  </td>
+                  {canEdit && (
+                    <td>
+                      <button type="button" className="link" aria-label={t('steps.updateOf', { step: label(s) })} onClick={() => setEditing(s.id)}>
+                        {t('steps.update')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      )}
+      {canEdit && steps.length > 0 && (adding ? <AddStep caseId={caseId} version={version} onDone={() => setAdding(false)} /> : (
+        <button type="button" className="secondary" onClick={() => setAdding(true)}>
+          {t('steps.add')}
+        </button>
+      ))}
+    </section>
+  );
+}
+
+function ProposedSteps({ caseId, version, templates, label }: { caseId: string; version: number; templates: TemplateRow[]; label: (s: TemplateRow) => string }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [chosen, setChosen] = useState<number[]>(templates.map((tpl) => tpl.id));
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  return (
+    <form
+      aria-label={t('steps.proposed')}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setPending(true);
+        const result = await acceptStepsAction({ id: caseId, version, templateIds: chosen });
+        setPending(false);
+        if (result.ok) router.refresh();
+        else setError(result.error);
+      }}
+    >
+      <fieldset className="field">
+        <legend>{t('steps.proposed')}</legend>
+        <p className="hint">{t('steps.proposedHint')}</p>
+        {templates.map((tpl) => (
+          <label className="checkbox" key={tpl.id} htmlFor={`tpl-${tpl.id}`}>
+            <input
+              type="checkbox"
+              id={`tpl-${tpl.id}`}
+              checked={chosen.includes(tpl.id)}
+              onChange={(e) => setChosen(e.target.checked ? [...chosen, tpl.id] : chosen.filter((id) => id !== tpl.id))}
+            />
+            {label(tpl)} <span className="muted">({t('steps.dueIn', { days: tpl.dueOffsetDays })}{tpl.isRequired ? ` · ${t('steps.required')}` : ''})</span>
+          </label>
+        ))}
+      </fieldset>
+      {error && (
+        <p className="notice warn" role="alert">
+          {translateKey(t, error, 'errors.unexpected')}
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={pending}>
+        {t('steps.accept', { count: chosen.length })}
+      </button>
+    </form>
+  );
+}
+
+function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onDone: () => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const opened = {
+    stepId: step.id,
+    version: step.version,
+    status: step.status,
+    dueDate: step.dueDate ?? '',
+    provider: step.provider ?? '',
+    outcome: step.outcome ?? '',
+    notes: step.notes ?? '',
+    reason: '',
+  };
+  const labels = { status: t('steps.status'), dueDate: t('steps.due'), provider: t('steps.provider'), outcome: t('steps.outcome'), notes: t('steps.notes'), reason: t('steps.reason') };
+  const { form, onSubmit, summaryRef, summaryItems, fieldError, conflict } = useActionForm({
+    schema: updateStepSchema,
+    defaultValues: opened,
+    action: updateStepAction,
+    labels,
+    onSuccess: () => {
+      router.refresh();
+      onDone();
+    },
+  });
+  const allowed = [step.status, ...STEP_TRANSITIONS[step.status]];
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('steps.updateOf', { step: label })}>
+      <h3>{label}</h3>
+      <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={opened} current={conflict} labels={labels} />} />
+      <div className="grid2">
+        <Field id="status" label={labels.status} error={fieldError('status')}>
+          {(aria) => (
+            <select {...aria} {...form.register('status')}>
+              {allowed.map((s) => (
+                <option key={s} value={s}>
+                  {t(`stepStatuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="dueDate" label={labels.dueDate} optional error={fieldError('dueDate')}>
+          {(aria) => <input type="date" {...aria} {...form.register('dueDate')} />}
+        </Field>
+        <Field id="provider" label={labels.provider} hint={t('steps.providerHint')} optional error={fieldError('provider')}>
+          {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('provider')} />}
+        </Field>
+        <Field id="outcome" label={labels.outcome} optional error={fieldError('outcome')}>
+          {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('outcome')} />}
+        </Field>
+      </div>
+      <Field id="notes" label={labels.notes} optional error={fieldError('notes')}>
+        {(aria) => <textarea rows={2} {...aria} {...form.register('notes')} />}
+      </Field>
+      <Field id="reason" label={labels.reason} hint={t('steps.reasonHint')} optional error={fieldError('reason')}>
+        {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('reason')} />}
+      </Field>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {t('steps.save')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function AddStep({ caseId, version, onDone }: { caseId: string; version: number; onDone: () => void }) {
+  const t = useTranslations();
+  const router = useRouter();
+  const labels = { serviceType: t('steps.service'), label: t('steps.step'), dueDate: t('steps.due') };
+  const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
+    schema: addStepSchema,
+    defaultValues: { id: caseId, version, serviceType: 'other', label: '', dueDate: '' },
+    action: addStepAction,
+    labels,
+    onSuccess: () => {
+      router.refresh();
+      onDone();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('steps.add')}>
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
+      <div className="grid2">
+        <Field id="serviceType" label={labels.serviceType} error={fieldError('serviceType')}>
+          {(aria) => (
+            <select {...aria} {...form.register('serviceType')}>
+              {serviceTypes.map((s) => (
+                <option key={s} value={s}>
+                  {t(`services.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="label" label={labels.label} error={fieldError('label')}>
+          {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('label')} />}
+        </Field>
+        <Field id="dueDate" label={labels.dueDate} optional error={fieldError('dueDate')}>
+          {(aria) => <input type="date" {...aria} {...form.register('dueDate')} />}
+        </Field>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
+          {t('steps.addButton')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
