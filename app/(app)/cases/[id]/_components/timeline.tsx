@@ -4,6 +4,13 @@ import { translateKey } from '@/lib/i18n/dynamic';
 
 const show = (v: unknown) => (v == null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
+/** The event's plain values, for the message that describes it ("{count} steps added"). */
+function messageValues(data: Record<string, unknown> | null): Record<string, string | number> {
+  const values: Record<string, string | number> = { pseudonym: '', reference: '', count: 0 };
+  for (const [k, v] of Object.entries(data ?? {})) if (typeof v === 'string' || typeof v === 'number') values[k] = v;
+  return values;
+}
+
 /** Coded values are shown by their label: "Status: New → In progress". */
 const VALUE_LABELS: Record<string, string> = {
   status: 'statuses',
@@ -37,7 +44,7 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
             <div className="when">
               {format.dateTime(e.at, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
             </div>
-            <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', { pseudonym: String(e.data?.pseudonym ?? ''), reference: String(e.data?.reference ?? '') })}</div>
+            <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', messageValues(e.data))}</div>
             {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
             {typeof e.data?.fileName === 'string' && <p>{e.data.fileName}</p>}
             {typeof e.data?.summary === 'string' && <p className="narrative">{e.data.summary}</p>}

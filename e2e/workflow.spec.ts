@@ -1,0 +1,120 @@
+import { type Page, expect, test } from '@playwright/test';
+import { errorSummary, expectAccessible, signIn } from './fixtures';
+
+async function completeStep(page: Page, label: string, provider?: string) {
+  await page.getByRole('button', { name: `Update ${label}` }).click();
+  const form = page.getByRole('form', { name: `Update ${label}` });
+  await form.getByLabel('Status').selectOption({ label: 'Done' });
+  if (provider) await form.getByLabel('Provider (optional)').fill(provider);
+  await form.getByRole('button', { name: 'Save step' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(label.replace(/[()]/g, '\\$&')) })).toContainText('Done');
+}
+
+test('the life of a trafficking case: steps, services, closure request and the supervisor’s approval', async ({ page, browser }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Nur Hidayah');
+  await page.getByLabel('Category').selectOption({ label: 'Trafficking in persons' });
+  await page.getByLabel('Account of events').fill('Rescued from a massage parlour in Kuala Lumpur by the police.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const caseUrl = page.url().replace(/\?.*$/, '');
+
+  // Payung proposes the category's steps; the officer leaves out two.
+  const proposed = page.getByRole('group', { name: 'Proposed steps for this category' });
+  await expect(proposed).toContainText('Safety and shelter');
+  await expectAccessible(page);
+  await proposed.getByLabel(/^Restitution/).uncheck();
+  await proposed.getByLabel(/^Follow the prosecution/).uncheck();
+  await page.getByRole('button', { name: 'Add 9 steps' }).click();
+  const steps = page.getByRole('table', { name: 'Protection steps' });
+  await expect(steps.getByRole('row')).toHaveCount(10);
+
+  // The officer's home lists what is due this week.
+  await page.goto('/cases');
+  await expect(page.getByRole('region', { name: 'Steps due this week' })).toContainText(reference);
+  await page.goto(caseUrl);
+
+  await page.getByRole('button', { name: 'Mark as in progress' }).click();
+  await expect(page.locator('.case-header')).toContainText('In progress');
+  for (const [label, provider] of [
+    ['Screening and assessment', 'KBRI Kuala Lumpur'],
+    ['Safety and shelter', 'KBRI shelter'],
+    ['Health and psychosocial care', 'Hospital Kuala Lumpur'],
+    ['Report to the police (host and home)', 'PDRM and Bareskrim'],
+    ['Legal accompaniment', undefined],
+    ['Travel document (SPLP)', undefined],
+    ['Repatriation', 'KBRI with IOM'],
+    ['Handover to social or child-protection services', 'Social affairs ministry'],
+    ['Reintegration', 'Women’s empowerment office, Indramayu'],
+  ] as const) {
+    await completeStep(page, label, provider);
+  }
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Step updated');
+
+  await page.getByRole('button', { name: 'Request closure' }).click();
+  await page.getByLabel('Outcome').selectOption({ label: 'Reintegrated' });
+  await page.getByLabel('Summary for the approver').fill('Sheltered, treated, repatriated and handed over; back with her family.');
+  await page.getByRole('button', { name: 'Send closure request' }).click();
+  await expect(page.locator('.case-header')).toContainText('Closure requested');
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const supervisor = await other.newPage();
+  await signIn(supervisor, 'supervisor@payung.test');
+  await supervisor.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Approvals' }).click();
+  const request = supervisor.getByRole('article', { name: new RegExp(reference) });
+  await expect(request).toContainText('Reintegrated');
+  await expect(request).toContainText('Special');
+  await expectAccessible(supervisor);
+  await request.getByLabel('Comment').fill('Well handled.');
+  await request.getByRole('button', { name: 'Approve closure' }).click();
+  await expect(supervisor.getByRole('article', { name: new RegExp(reference) })).toHaveCount(0);
+  await other.close();
+
+  await page.reload();
+  await expect(page.locator('.case-header')).toContainText('Closed');
+  const timeline = page.getByRole('complementary', { name: 'Timeline' });
+  await expect(timeline).toContainText('Closure approved');
+  await expect(timeline).toContainText('Well handled.');
+});
+
+test('a rejected closure returns the case to in progress; required steps need an override; an officer cannot approve', async ({ page, browser }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Unpaid Worker');
+  await page.getByLabel('Account of events').fill('Eight months without wages on a plantation.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await page.getByRole('button', { name: /^Add \d+ steps$/ }).click();
+  await page.getByRole('button', { name: 'Request closure' }).click();
+  await page.getByLabel('Outcome').selectOption({ label: 'Declined assistance' });
+  await page.getByLabel('Summary for the approver').fill('He chose to stay with the employer.');
+  await page.getByRole('button', { name: 'Send closure request' }).click();
+  await expect(page.locator('.case-header')).toContainText('Closure requested');
+
+  // Officers have no approvals page.
+  const response = await page.goto('/approvals');
+  expect(response?.status()).toBe(404);
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const supervisor = await other.newPage();
+  await signIn(supervisor, 'supervisor@payung.test');
+  await supervisor.goto('/approvals');
+  const request = supervisor.getByRole('article', { name: new RegExp(reference) });
+  await expect(request).toContainText('required step is still open');
+  await request.getByRole('button', { name: 'Approve closure' }).click();
+  await expect(errorSummary(supervisor)).toContainText('Give a reason to close with required steps open');
+  await request.getByRole('button', { name: 'Reject' }).click();
+  await expect(errorSummary(supervisor)).toContainText('Say why the request is rejected');
+  await request.getByLabel('Comment').fill('Record the mediation first.');
+  await request.getByRole('button', { name: 'Reject' }).click();
+  await expect(supervisor.getByRole('article', { name: new RegExp(reference) })).toHaveCount(0);
+  await other.close();
+
+  await page.goto('/cases');
+  await page.getByRole('table').getByRole('link', { name: reference }).click();
+  await expect(page.locator('.case-header')).toContainText('In progress');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Record the mediation first.');
+});
