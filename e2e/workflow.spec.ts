@@ -1,12 +1,18 @@
 import { type Page, expect, test } from '@playwright/test';
 import { errorSummary, expectAccessible, signIn } from './fixtures';
 
-async function completeStep(page: Page, label: string, provider?: string) {
-  await page.getByRole('button', { name: `Update ${label}` }).click();
+async function completeStep(page: Page, label: string, provider?: string, record: Record<string, string> = {}) {
   const form = page.getByRole('form', { name: `Update ${label}` });
+  // The page may still be re-rendering after the previous save: open the editor until it shows.
+  await expect(async () => {
+    await page.getByRole('button', { name: `Update ${label}` }).click({ timeout: 2000 });
+    await expect(form).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
   await form.getByLabel('Status').selectOption({ label: 'Done' });
   if (provider) await form.getByLabel('Provider (optional)').fill(provider);
+  for (const [field, value] of Object.entries(record)) await form.getByLabel(`${field} (optional)`).fill(value);
   await form.getByRole('button', { name: 'Save step' }).click();
+  await expect(form).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(label.replace(/[()]/g, '\\$&')) })).toContainText('Done');
 }
 
@@ -38,20 +44,22 @@ test('the life of a trafficking case: steps, services, closure request and the s
 
   await page.getByRole('button', { name: 'Mark as in progress' }).click();
   await expect(page.locator('.case-header')).toContainText('In progress');
+  await completeStep(page, 'Safety and shelter', 'KBRI shelter', { Where: 'KBRI Kuala Lumpur shelter', From: '2026-11-02', To: '2026-11-20' });
+  await expect(page.getByRole('row', { name: /Safety and shelter/ })).toContainText('Where: KBRI Kuala Lumpur shelter');
   for (const [label, provider] of [
     ['Screening and assessment', 'KBRI Kuala Lumpur'],
-    ['Safety and shelter', 'KBRI shelter'],
     ['Health and psychosocial care', 'Hospital Kuala Lumpur'],
     ['Report to the police (host and home)', 'PDRM and Bareskrim'],
     ['Legal accompaniment', undefined],
     ['Travel document (SPLP)', undefined],
-    ['Repatriation', 'KBRI with IOM'],
     ['Handover to social or child-protection services', 'Social affairs ministry'],
     ['Reintegration', 'Women’s empowerment office, Indramayu'],
   ] as const) {
     await completeStep(page, label, provider);
   }
-  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Step updated');
+  await completeStep(page, 'Repatriation', 'KBRI with IOM', { Route: 'KUL–CGK–KJT', 'Receiving agency on arrival': 'BP3MI Jawa Barat' });
+  await expect(page.getByRole('row', { name: /^Repatriation/ })).toContainText('Route: KUL–CGK–KJT');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Where: — → KBRI Kuala Lumpur shelter');
 
   await page.getByRole('button', { name: 'Request closure' }).click();
   await page.getByLabel('Outcome').selectOption({ label: 'Reintegrated' });
@@ -88,6 +96,7 @@ test('a rejected closure returns the case to in progress; required steps need an
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   await page.getByRole('button', { name: /^Add \d+ steps$/ }).click();
+  await expect(page.getByRole('table', { name: 'Protection steps' })).toBeVisible();
   await page.getByRole('button', { name: 'Request closure' }).click();
   await page.getByLabel('Outcome').selectOption({ label: 'Declined assistance' });
   await page.getByLabel('Summary for the approver').fill('He chose to stay with the employer.');

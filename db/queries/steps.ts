@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
-import { type Category, OPEN_STEP_STATUSES, STEP_TRANSITIONS, type ServiceType, type StepStatus } from '@/lib/domain/cases';
+import { type Category, OPEN_STEP_STATUSES, STEP_TRANSITIONS, type ServiceType, type StepStatus, cleanServiceDetails } from '@/lib/domain/cases';
 import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { UpdateStepInput } from '@/lib/validation/cases';
 import type { Conn } from '../index';
@@ -100,6 +100,7 @@ export interface StepItem {
   provider: string | null;
   outcome: string | null;
   notes: string | null;
+  details: Record<string, string>;
   isRequired: boolean;
   graceDays: number;
   assigneeName: string | null;
@@ -121,6 +122,7 @@ export async function listSteps(conn: Conn, caseId: string): Promise<StepItem[]>
       provider: caseSteps.provider,
       outcome: caseSteps.outcome,
       notes: caseSteps.notes,
+      details: caseSteps.details,
       isRequired: caseSteps.isRequired,
       graceDays: caseSteps.graceDays,
       assigneeName: users.name,
@@ -151,6 +153,8 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
       provider: caseSteps.provider,
       outcome: caseSteps.outcome,
       notes: caseSteps.notes,
+      details: caseSteps.details,
+      serviceType: caseSteps.serviceType,
       version: caseSteps.version,
       isRequired: caseSteps.isRequired,
       mustStart: caseSteps.mustStart,
@@ -162,7 +166,9 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
     .where(and(eq(caseSteps.id, input.stepId), missionScope(actor, cases.missionId, missions.country)))
     .for('update', { of: caseSteps });
   if (!before) throw notFound();
-  const { caseId, version, isRequired, mustStart, caseStatus, ...old } = before;
+  const { caseId, version, isRequired, mustStart, caseStatus, serviceType, details: oldDetails, ...old } = before;
+  const cleaned = cleanServiceDetails(serviceType, input.details);
+  if (!cleaned.ok) throw new AppError('invalid', 'errors.invalid', { [`details.${cleaned.key}`]: ['validation.invalid'] });
   if (version !== input.version) throw staleVersion({ current: { ...old, version } });
   if (caseStatus === 'closed') throw new AppError('invalid', 'errors.caseClosed');
   if (input.status !== old.status) {
@@ -174,10 +180,11 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
   const row = { status: input.status, dueDate: input.dueDate || null, provider: input.provider || null, outcome: input.outcome || null, notes: input.notes || null };
   await conn
     .update(caseSteps)
-    .set({ ...row, doneAt: input.status === 'done' ? (old.status === 'done' ? undefined : now) : null, version: sql`${caseSteps.version} + 1`, updatedAt: now })
+    .set({ ...row, details: cleaned.details, doneAt: input.status === 'done' ? (old.status === 'done' ? undefined : now) : null, version: sql`${caseSteps.version} + 1`, updatedAt: now })
     .where(eq(caseSteps.id, input.stepId));
   await conn.update(cases).set({ lastActivityAt: now }).where(eq(cases.id, caseId));
-  const changes = diffChanges<Record<string, unknown>>(old, row);
+  const prefixed = (d: Record<string, string>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [`detail.${k}`, v]));
+  const changes = diffChanges<Record<string, unknown>>({ ...old, ...prefixed(oldDetails) }, { ...row, ...prefixed(cleaned.details) });
   if (Object.keys(changes).length) await addCaseEvent(conn, caseId, actor.id, 'step_updated', { stepId: input.stepId, changes, ...(input.reason ? { reason: input.reason } : {}) });
   return { caseId, version: version + 1, changes };
 }

@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     return (await getCase(h.db, kul, id))!;
   };
   const step = (s: Awaited<ReturnType<typeof listSteps>>[number], extra: object) =>
-    updateStepSchema.parse({ stepId: s.id, version: s.version, status: s.status, dueDate: s.dueDate ?? '', provider: '', outcome: '', notes: '', reason: '', ...extra });
+    updateStepSchema.parse({ stepId: s.id, version: s.version, status: s.status, dueDate: s.dueDate ?? '', provider: '', outcome: '', notes: '', reason: '', details: {}, ...extra });
 
   it('proposes the category’s default steps; the officer keeps some and adds one', async () => {
     const c = await trafficking();
@@ -73,6 +73,13 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     await expect(updateStep(h.db, jed, step(shelter, { status: 'in_progress' }))).rejects.toMatchObject({ code: 'not_found' });
     const events = await listCaseEvents(h.db, c.id);
     expect(events.filter((e) => e.kind === 'step_updated')).toHaveLength(2);
+
+    // A service's own record: only its fields, each of its kind.
+    const shelterStarted = await updateStep(h.db, kul, step(shelter, { status: 'in_progress', details: { place: 'KBRI shelter', from: '2026-11-01', smuggled: 'x' } }));
+    const [, withDetails] = await listSteps(h.db, c.id);
+    expect(withDetails!.details).toEqual({ place: 'KBRI shelter', from: '2026-11-01' });
+    await expect(updateStep(h.db, kul, step({ ...withDetails! }, { details: { to: 'next week' } }))).rejects.toMatchObject({ fieldErrors: { 'details.to': ['validation.invalid'] } });
+    expect(shelterStarted.changes['detail.place']).toEqual({ before: null, after: 'KBRI shelter' });
   });
 
   it('lists an officer’s due and overdue steps', async () => {

@@ -154,3 +154,45 @@ export const STEP_TRANSITIONS: Record<StepStatus, readonly StepStatus[]> = {
 };
 
 export const OPEN_STEP_STATUSES: readonly StepStatus[] = ['planned', 'in_progress'];
+
+export type DetailKind = 'text' | 'date' | 'yesno';
+
+/** What is recorded about a service delivered (feeds the monthly summary's services and repatriations). */
+export const SERVICE_DETAILS: Partial<Record<ServiceType, readonly { key: string; kind: DetailKind }[]>> = {
+  shelter: [
+    { key: 'place', kind: 'text' },
+    { key: 'from', kind: 'date' },
+    { key: 'to', kind: 'date' },
+  ],
+  health_care: [{ key: 'facility', kind: 'text' }],
+  admin_assistance: [{ key: 'documentNumber', kind: 'text' }],
+  repatriation: [
+    { key: 'date', kind: 'date' },
+    { key: 'route', kind: 'text' },
+    { key: 'escort', kind: 'text' },
+    { key: 'receivingAgency', kind: 'text' },
+  ],
+  repatriation_remains: [
+    { key: 'date', kind: 'date' },
+    { key: 'route', kind: 'text' },
+    { key: 'receivingAgency', kind: 'text' },
+  ],
+  reintegration: [
+    { key: 'homeProvince', kind: 'text' },
+    { key: 'homeRegency', kind: 'text' },
+    { key: 'familyReunified', kind: 'yesno' },
+  ],
+};
+
+/** Only the details a service type has, each checked for its kind; unknown keys are dropped. */
+export function cleanServiceDetails(serviceType: ServiceType, details: Record<string, string>): { ok: true; details: Record<string, string> } | { ok: false; key: string } {
+  const out: Record<string, string> = {};
+  for (const { key, kind } of SERVICE_DETAILS[serviceType] ?? []) {
+    const value = (details[key] ?? '').trim();
+    if (!value) continue;
+    if (kind === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return { ok: false, key };
+    if (kind === 'yesno' && value !== 'yes' && value !== 'no') return { ok: false, key };
+    out[key] = value.slice(0, 300);
+  }
+  return { ok: true, details: out };
+}

@@ -148,6 +148,8 @@ export const updateStepSchema = z
     notes: z.string().trim().max(5000, 'validation.tooLong'),
     /** a done step reopened, or a required step set aside, needs a reason */
     reason: z.string().trim().max(1000, 'validation.tooLong'),
+    /** the service's own record (SERVICE_DETAILS): checked against the step's type on the server */
+    details: z.record(z.string().max(40), z.string().max(300, 'validation.tooLong')).refine((d) => Object.keys(d).length <= 10, 'validation.tooMany'),
   });
 export type UpdateStepInput = z.infer<typeof updateStepSchema>;
 

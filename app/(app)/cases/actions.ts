@@ -105,8 +105,8 @@ export const addStepAction = createAction('case.add_step', { permission: 'case:u
 
 export const updateStepAction = createAction('case.update_step', { permission: 'case:update', schema: updateStepSchema }, async (input, { actor, tx }) => {
   const { caseId, version, changes } = await updateStep(tx, actor, input);
-  // Outcome and notes may name people: the audit keeps the status and dates.
-  const { outcome: _o, notes: _n, provider: _p, ...auditable } = changes;
+  // Outcome, notes and the service's details may name people: the audit keeps the status and due date.
+  const auditable = Object.fromEntries(Object.entries(changes).filter(([field]) => field === 'status' || field === 'dueDate'));
   return { data: { version }, audit: { entityType: 'case_step', entityId: input.stepId, changes: auditable, details: { caseId } } };
 });
 

@@ -7,7 +7,7 @@ import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
-import { STEP_TRANSITIONS, type StepStatus, serviceTypes } from '@/lib/domain/cases';
+import { SERVICE_DETAILS, STEP_TRANSITIONS, type ServiceType, type StepStatus, serviceTypes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { addStepSchema, updateStepSchema } from '@/lib/validation/cases';
 import { acceptStepsAction, addStepAction, updateStepAction } from '../../actions';
@@ -25,6 +25,7 @@ export interface StepRow {
   provider: string | null;
   outcome: string | null;
   notes: string | null;
+  details: Record<string, string>;
   assigneeName: string | null;
   version: number;
 }
@@ -88,6 +89,13 @@ export function StepsSection({ caseId, version, steps, templates, canEdit }: { c
                   <td>{s.dueLabel ?? '—'}</td>
                   <td>
                     {[s.provider, s.outcome].filter(Boolean).join(' · ') || '—'}
+                    {Object.keys(s.details).length > 0 && (
+                      <div className="muted">
+                        {Object.entries(s.details)
+                          .map(([k, v]) => `${translateKey(t, `steps.detail.${k}`, '') || k}: ${v === 'yes' ? t('caseFile.yes') : v === 'no' ? t('caseFile.no') : v}`)
+                          .join(' · ')}
+                      </div>
+                    )}
                     {s.assigneeName && <div className="muted">{s.assigneeName}</div>}
                   </td>
                   {canEdit && (
@@ -169,6 +177,7 @@ function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onD
     outcome: step.outcome ?? '',
     notes: step.notes ?? '',
     reason: '',
+    details: Object.fromEntries((SERVICE_DETAILS[step.serviceType as ServiceType] ?? []).map(({ key }) => [key, step.details[key] ?? ''])),
   };
   const labels = { status: t('steps.status'), dueDate: t('steps.due'), provider: t('steps.provider'), outcome: t('steps.outcome'), notes: t('steps.notes'), reason: t('steps.reason') };
   const { form, onSubmit, summaryRef, summaryItems, fieldError, conflict } = useActionForm({
@@ -208,6 +217,7 @@ function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onD
           {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('outcome')} />}
         </Field>
       </div>
+      <ServiceDetailFields serviceType={step.serviceType as ServiceType} register={form.register as never} fieldError={fieldError} />
       <Field id="notes" label={labels.notes} optional error={fieldError('notes')}>
         {(aria) => <textarea rows={2} {...aria} {...form.register('notes')} />}
       </Field>
@@ -271,5 +281,38 @@ function AddStep({ caseId, version, onDone }: { caseId: string; version: number;
         </button>
       </div>
     </form>
+  );
+}
+
+/** The record a service keeps (where a shelter stay was, a travel document's number, a repatriation's route…). */
+function ServiceDetailFields({ serviceType, register, fieldError }: { serviceType: ServiceType; register: (path: string) => Record<string, unknown>; fieldError: (path: string) => string | undefined }) {
+  const t = useTranslations();
+  const fields = SERVICE_DETAILS[serviceType];
+  if (!fields?.length) return null;
+  return (
+    <fieldset className="field">
+      <legend>{t('steps.serviceRecord', { service: t(`services.${serviceType}`) })}</legend>
+      <div className="grid2">
+        {fields.map(({ key, kind }) => {
+          const path = `details.${key}`;
+          const label = translateKey(t, `steps.detail.${key}`, '') || key;
+          return (
+            <Field key={key} id={path} label={label} optional error={fieldError(path)}>
+              {(aria) =>
+                kind === 'yesno' ? (
+                  <select {...aria} {...register(path)}>
+                    <option value="">{t('intake.notKnown')}</option>
+                    <option value="yes">{t('caseFile.yes')}</option>
+                    <option value="no">{t('caseFile.no')}</option>
+                  </select>
+                ) : (
+                  <input type={kind === 'date' ? 'date' : 'text'} autoComplete="off" {...aria} {...register(path)} />
+                )
+              }
+            </Field>
+          );
+        })}
+      </div>
+    </fieldset>
   );
 }

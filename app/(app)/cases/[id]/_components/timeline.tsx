@@ -28,7 +28,7 @@ const VALUE_LABELS: Record<string, string> = {
 export async function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const fieldLabel = (field: string) =>
-    [`intake.${field}`, `cases.${field}`, `assessment.${field}`, `status.${field}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');
+    [`intake.${field}`, `cases.${field}`, `assessment.${field}`, `status.${field}`, `steps.${field}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');
   const value = (field: string, v: unknown) => {
     const prefix = VALUE_LABELS[field];
     if (!prefix || v == null) return show(v);
