@@ -19,7 +19,11 @@ export type CaseEventKind =
   | 'step_updated'
   | 'closure_approved'
   | 'closure_rejected'
-  | 'reopened';
+  | 'reopened'
+  | 'consent_recorded'
+  | 'consent_withdrawn'
+  | 'referral_sent'
+  | 'referral_updated';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { Category, ServiceType, StepStatus } from '@/lib/domain/cases';
-import { cases } from './cases';
+import { type Category, type ServiceType, type StepStatus, consentScopes, partnerKinds, referralStatuses } from '@/lib/domain/cases';
+import { caseParties, cases, persons } from './cases';
 import { users } from './users';
 
 /**
@@ -90,4 +90,63 @@ export const approvals = pgTable(
     index('approvals_pending_idx').on(t.requestedAt).where(sql`${t.status} = 'pending'`),
     index('approvals_case_idx').on(t.caseId),
   ],
+);
+
+/** Partner agencies a case can be referred to (reference data, editable by admins). */
+export const partnerAgencies = pgTable('partner_agencies', {
+  id: integer().primaryKey().generatedAlwaysAsIdentity(),
+  code: text().notNull().unique(),
+  kind: text({ enum: partnerKinds }).notNull(),
+  nameId: text().notNull(),
+  nameEn: text().notNull(),
+  isActive: boolean().notNull().default(true),
+});
+
+/** What a person agreed to: services, sharing with a named partner (or any), disclosure of identity. */
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    personId: uuid()
+      .notNull()
+      .references(() => persons.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    scope: text({ enum: consentScopes }).notNull(),
+    /** for sharing: the partner it allows; null allows any partner */
+    partnerAgencyId: integer().references(() => partnerAgencies.id),
+    givenOn: date({ mode: 'string' }).notNull(),
+    recordedById: uuid().references(() => users.id),
+    recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp({ withTimezone: true }),
+    withdrawnById: uuid().references(() => users.id),
+  },
+  (t) => [index('consents_person_idx').on(t.personId), index('consents_case_idx').on(t.caseId)],
+);
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => caseParties.id),
+    partnerAgencyId: integer()
+      .notNull()
+      .references(() => partnerAgencies.id),
+    status: text({ enum: referralStatuses }).notNull().default('sent'),
+    consentId: uuid().references(() => consents.id),
+    /** a supervisor's reason to refer without a matching consent */
+    overrideReason: text(),
+    purpose: text(),
+    sentById: uuid().references(() => users.id),
+    sentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('referrals_case_idx').on(t.caseId)],
 );

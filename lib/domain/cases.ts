@@ -196,3 +196,18 @@ export function cleanServiceDetails(serviceType: ServiceType, details: Record<st
   }
   return { ok: true, details: out };
 }
+
+export const consentScopes = ['services', 'sharing', 'disclosure'] as const;
+export type ConsentScope = (typeof consentScopes)[number];
+
+export const referralStatuses = ['sent', 'accepted', 'rejected', 'completed', 'revoked'] as const;
+export type ReferralStatus = (typeof referralStatuses)[number];
+export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatus[]> = {
+  sent: ['accepted', 'rejected', 'revoked'],
+  accepted: ['completed', 'revoked'],
+  rejected: [],
+  completed: [],
+  revoked: [],
+};
+
+export const partnerKinds = ['home_government', 'international', 'ngo', 'host'] as const;

@@ -8,6 +8,8 @@ import {
   recruiterRelations,
   recruitmentChannels,
   riskLevels,
+  consentScopes,
+  referralStatuses,
   serviceTypes,
   stepStatuses,
   traffickingActs,
@@ -166,3 +168,23 @@ export const decideClosureSchema = z
 export type DecideClosureInput = z.infer<typeof decideClosureSchema>;
 
 export const reopenSchema = z.object({ ...caseRef, reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong') });
+
+export const recordConsentSchema = z.object({
+  caseId: z.uuid(),
+  partyId: z.uuid('validation.required'),
+  scope: z.enum(consentScopes, 'validation.required'),
+  partnerCode: z.string().trim().max(40),
+  givenOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+});
+
+export const withdrawConsentSchema = z.object({ consentId: z.uuid() });
+
+export const createReferralSchema = z.object({
+  caseId: z.uuid(),
+  partyId: z.uuid('validation.required'),
+  partnerCode: z.string().trim().min(1, 'validation.required').max(40),
+  purpose: z.string().trim().max(1000, 'validation.tooLong'),
+  overrideReason: z.string().trim().max(1000, 'validation.tooLong'),
+});
+
+export const moveReferralSchema = z.object({ referralId: z.uuid(), version: z.number().int().positive(), status: z.enum(referralStatuses) });

@@ -1,0 +1,22 @@
+/** Partner agencies (DESIGN §3): who cases are referred to. Codes are stable; names shown per language. */
+export const DEFAULT_PARTNER_AGENCIES: { code: string; kind: 'home_government' | 'international' | 'ngo' | 'host'; nameId: string; nameEn: string }[] = [
+  { code: 'BP2MI', kind: 'home_government', nameId: 'Kementerian P2MI/BP2MI', nameEn: 'Migrant-worker protection ministry/agency (BP2MI)' },
+  { code: 'BARESKRIM', kind: 'home_government', nameId: 'Bareskrim Polri', nameEn: 'National police criminal investigation (Bareskrim)' },
+  { code: 'KEJAGUNG', kind: 'home_government', nameId: 'Kejaksaan', nameEn: 'Prosecutors (Kejaksaan)' },
+  { code: 'LPSK', kind: 'home_government', nameId: 'LPSK', nameEn: 'Witness and victim protection agency (LPSK)' },
+  { code: 'KPPPA', kind: 'home_government', nameId: 'Kementerian PPPA dan UPTD PPA', nameEn: 'Women’s empowerment and child protection ministry and local units' },
+  { code: 'KEMENSOS', kind: 'home_government', nameId: 'Kementerian Sosial', nameEn: 'Social affairs ministry' },
+  { code: 'DUKCAPIL', kind: 'home_government', nameId: 'Dukcapil', nameEn: 'Civil registry (Dukcapil)' },
+  { code: 'IMIGRASI', kind: 'home_government', nameId: 'Direktorat Jenderal Imigrasi', nameEn: 'Immigration' },
+  { code: 'PEMDA', kind: 'home_government', nameId: 'Pemerintah daerah', nameEn: 'Local government' },
+  { code: 'IOM', kind: 'international', nameId: 'IOM', nameEn: 'IOM' },
+  { code: 'UNHCR', kind: 'international', nameId: 'UNHCR', nameEn: 'UNHCR' },
+  { code: 'UNODC', kind: 'international', nameId: 'UNODC', nameEn: 'UNODC' },
+  { code: 'SBMI', kind: 'ngo', nameId: 'Serikat Buruh Migran Indonesia', nameEn: 'Indonesian migrant workers’ union (SBMI)' },
+  { code: 'LBH', kind: 'ngo', nameId: 'Lembaga bantuan hukum', nameEn: 'Legal-aid NGO' },
+  { code: 'HOST_POLICE', kind: 'host', nameId: 'Kepolisian setempat', nameEn: 'Host police' },
+  { code: 'HOST_LABOUR', kind: 'host', nameId: 'Otoritas ketenagakerjaan setempat', nameEn: 'Host labour authority' },
+  { code: 'HOST_IMMIGRATION', kind: 'host', nameId: 'Imigrasi setempat', nameEn: 'Host immigration' },
+  { code: 'HOST_COURT', kind: 'host', nameId: 'Pengadilan setempat', nameEn: 'Host court' },
+  { code: 'HOST_SHELTER', kind: 'host', nameId: 'Shelter setempat', nameEn: 'Host shelter' },
+];
