@@ -127,3 +127,38 @@ test('a rejected closure returns the case to in progress; required steps need an
   await expect(page.locator('.case-header')).toContainText('In progress');
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Record the mediation first.');
 });
+
+test('a referral is refused for lack of consent, and goes through once the consent is recorded', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Referral Subject');
+  await page.getByLabel('Account of events').fill('Needs return assistance.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+
+  const section = page.getByRole('region', { name: 'Consents and referrals' });
+  await section.getByRole('button', { name: 'Refer to a partner' }).click();
+  const refer = page.getByRole('form', { name: 'Refer to a partner' });
+  await refer.getByLabel('Partner agency').selectOption('IOM');
+  await refer.getByLabel('Purpose (optional)').fill('Return and reintegration assistance');
+  await refer.getByRole('button', { name: 'Send referral' }).click();
+  await expect(errorSummary(page)).toContainText('Record the person\'s consent to sharing with this partner first');
+  await expectAccessible(page);
+  await refer.getByRole('button', { name: 'Cancel' }).click();
+
+  await section.getByRole('button', { name: 'Record a consent' }).click();
+  const consent = page.getByRole('form', { name: 'Record a consent' });
+  await consent.getByLabel('What the person agreed to').selectOption({ label: 'To share their case with a partner' });
+  await consent.getByLabel('Partner agency').selectOption('IOM');
+  await consent.getByRole('button', { name: 'Record consent' }).click();
+  await expect(section).toContainText('To share their case with a partner · IOM');
+
+  await section.getByRole('button', { name: 'Refer to a partner' }).click();
+  await page.getByRole('form', { name: 'Refer to a partner' }).getByLabel('Partner agency').selectOption('IOM');
+  await page.getByRole('form', { name: 'Refer to a partner' }).getByRole('button', { name: 'Send referral' }).click();
+  const row = section.getByRole('row', { name: /IOM/ });
+  await expect(row).toContainText('Sent');
+  await row.getByRole('button', { name: 'Accepted' }).click();
+  await expect(row).toContainText('Accepted');
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('referred to IOM');
+});

@@ -7,10 +7,15 @@ import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
+import { createReferral, moveReferral, recordConsent, withdrawConsent } from '@/db/queries/referrals';
 import { acceptSteps, addStep, updateStep } from '@/db/queries/steps';
 import { createAction } from '@/lib/action';
 import {
   acceptStepsSchema,
+  createReferralSchema,
+  moveReferralSchema,
+  recordConsentSchema,
+  withdrawConsentSchema,
   addNoteSchema,
   addStepSchema,
   decideClosureSchema,
@@ -118,4 +123,24 @@ export const decideClosureAction = createAction('case.decide_closure', { permiss
 export const reopenCaseAction = createAction('case.reopen', { permission: 'case:update', schema: reopenSchema }, async (input, { actor, tx }) => {
   const { version, changes } = await reopenCase(tx, actor, input);
   return { data: { version }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const recordConsentAction = createAction('consent.record', { permission: 'case:update', schema: recordConsentSchema }, async (input, { actor, tx }) => {
+  const { id, changes } = await recordConsent(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'consent', entityId: id, changes, details: { caseId: input.caseId } } };
+});
+
+export const withdrawConsentAction = createAction('consent.withdraw', { permission: 'case:update', schema: withdrawConsentSchema }, async (input, { actor, tx }) => {
+  const { caseId } = await withdrawConsent(tx, actor, input.consentId);
+  return { data: null, audit: { entityType: 'consent', entityId: input.consentId, details: { caseId } } };
+});
+
+export const createReferralAction = createAction('referral.create', { permission: 'case:update', schema: createReferralSchema }, async (input, { actor, tx }) => {
+  const { id, changes } = await createReferral(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'referral', entityId: id, changes, details: { caseId: input.caseId } } };
+});
+
+export const moveReferralAction = createAction('referral.move', { permission: 'case:update', schema: moveReferralSchema }, async (input, { actor, tx }) => {
+  const { caseId, changes } = await moveReferral(tx, actor, input);
+  return { data: null, audit: { entityType: 'referral', entityId: input.referralId, changes, details: { caseId } } };
 });

@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
+import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
 import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries/steps';
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
@@ -17,6 +18,7 @@ import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { NoteForm } from './_components/note-form';
+import { ReferralsSection } from './_components/referrals-section';
 import { AddParty, EditParty } from './_components/party-form';
 import { RevealIdentity } from './_components/reveal-identity';
 import { StatusSection } from './_components/status-section';
@@ -44,6 +46,8 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     listDocuments(db, file.id),
     listSteps(db, file.id),
   ]);
+  const [{ consents, referrals }, partners] = await Promise.all([listConsentsAndReferrals(db, file.id), listPartnerAgencies(db)]);
+  const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
   const today = localDate(file.missionTimeZone);
   const zone = { timeZone: file.missionTimeZone };
@@ -185,6 +189,20 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             </dl>
           </DetailsSection>
 
+          <ReferralsSection
+            caseId={file.id}
+            parties={partyOptions}
+            partners={partners}
+            canEdit={canEdit}
+            canOverride={actor.role === 'supervisor'}
+            consents={consents.map(({ withdrawnAt, ...c }) => ({
+              ...c,
+              withdrawn: !!withdrawnAt,
+              givenLabel: format.dateTime(new Date(`${c.givenOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }),
+            }))}
+            referrals={referrals.map(({ sentAt, ...r }) => ({ ...r, sentLabel: format.dateTime(sentAt, { ...zone, dateStyle: 'medium' }) }))}
+          />
+
           <section aria-labelledby="documents-title">
             <h2 id="documents-title">{t('documents.title')}</h2>
             <DocumentList
@@ -197,7 +215,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             {canEdit && (
               <DocumentUpload
                 caseId={file.id}
-                parties={file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }))}
+                parties={partyOptions}
               />
             )}
           </section>
