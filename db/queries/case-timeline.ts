@@ -23,7 +23,10 @@ export type CaseEventKind =
   | 'consent_recorded'
   | 'consent_withdrawn'
   | 'referral_sent'
-  | 'referral_updated';
+  | 'referral_updated'
+  | 'transfer_requested'
+  | 'transfer_accepted'
+  | 'transfer_rejected';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { type Category, type ServiceType, type StepStatus, consentScopes, partnerKinds, referralStatuses } from '@/lib/domain/cases';
 import { caseParties, cases, persons } from './cases';
+import { missions } from './missions';
 import { users } from './users';
 
 /**
@@ -149,4 +150,34 @@ export const referrals = pgTable(
     version: integer().notNull().default(1),
   },
   (t) => [index('referrals_case_idx').on(t.caseId)],
+);
+
+export const transferStatuses = ['requested', 'accepted', 'rejected', 'cancelled'] as const;
+
+/** A case handed from one mission to another: the receiving mission accepts or rejects. */
+export const transfers = pgTable(
+  'transfers',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    fromMissionId: integer()
+      .notNull()
+      .references(() => missions.id),
+    toMissionId: integer()
+      .notNull()
+      .references(() => missions.id),
+    status: text({ enum: transferStatuses }).notNull().default('requested'),
+    reason: text().notNull(),
+    requestedById: uuid().references(() => users.id),
+    requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedById: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    comment: text(),
+  },
+  (t) => [
+    index('transfers_case_idx').on(t.caseId),
+    index('transfers_incoming_idx').on(t.toMissionId).where(sql`${t.status} = 'requested'`),
+  ],
 );

@@ -188,3 +188,15 @@ export const createReferralSchema = z.object({
 });
 
 export const moveReferralSchema = z.object({ referralId: z.uuid(), version: z.number().int().positive(), status: z.enum(referralStatuses) });
+
+export const requestTransferSchema = z.object({
+  ...caseRef,
+  toMissionCode: z.string().trim().toUpperCase().min(1, 'validation.required'),
+  reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+});
+
+export const decideTransferSchema = z
+  .object({ transferId: z.uuid(), decision: z.enum(['accept', 'reject']), comment: z.string().trim().max(2000, 'validation.tooLong') })
+  .superRefine((v, ctx) => {
+    if (v.decision === 'reject' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'validation.commentRequired' });
+  });
