@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import { createUserAsAdmin, errorSummary, expectAccessible, signIn, uniqueEmail } from './fixtures';
 
 async function completeStep(page: Page, label: string, provider?: string, record: Record<string, string> = {}) {
   const form = page.getByRole('form', { name: `Update ${label}` });
@@ -161,4 +161,45 @@ test('a referral is refused for lack of consent, and goes through once the conse
   await row.getByRole('button', { name: 'Accepted' }).click();
   await expect(row).toContainText('Accepted');
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('referred to IOM');
+});
+
+test('a case transferred from KUL to Singapore is accepted on the other side, and leaves KUL', async ({ page, browser }) => {
+  const sinEmail = uniqueEmail('officer.sin');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Officer Singapore', email: sinEmail, role: 'Consular officer', mission: /^SIN/, password: 'singapore-pass-1' });
+  await adminPage.context().close();
+
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Moving Worker');
+  await page.getByLabel('Account of events').fill('Unpaid in Johor; now working in Singapore.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const caseUrl = page.url().replace(/\?.*$/, '');
+
+  await page.getByRole('button', { name: 'Transfer to another mission' }).click();
+  const form = page.getByRole('form', { name: 'Transfer to another mission' });
+  await form.getByLabel('Receiving mission').selectOption('SIN');
+  await form.getByLabel('Why the case moves').fill('The worker moved to Singapore with the same agency.');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Send transfer request' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Transfer to SIN requested' })).toBeVisible();
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const sin = await other.newPage();
+  await signIn(sin, sinEmail, 'singapore-pass-1');
+  const incoming = sin.getByRole('region', { name: 'Transfers to your mission' });
+  await expect(incoming).toContainText(reference);
+  await expect(incoming).toContainText('from KUL to SIN');
+  await expect(incoming.getByText('Moving Worker')).toHaveCount(0);
+  await expectAccessible(sin);
+  await incoming.getByRole('button', { name: 'Accept transfer' }).click();
+  await expect(sin).toHaveURL(caseUrl);
+  await expect(sin.locator('.case-header')).toContainText('SIN · Embassy in Singapore');
+  await expect(sin.getByRole('heading', { name: /Moving Worker/ })).toBeVisible();
+  await expect(sin.getByRole('complementary', { name: 'Timeline' })).toContainText('Transfer accepted by SIN');
+  await other.close();
+
+  const response = await page.goto(caseUrl);
+  expect(response?.status()).toBe(404);
 });

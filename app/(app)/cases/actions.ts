@@ -9,9 +9,12 @@ import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
 import { createReferral, moveReferral, recordConsent, withdrawConsent } from '@/db/queries/referrals';
 import { acceptSteps, addStep, updateStep } from '@/db/queries/steps';
+import { decideTransfer, requestTransfer } from '@/db/queries/transfers';
 import { createAction } from '@/lib/action';
 import {
   acceptStepsSchema,
+  decideTransferSchema,
+  requestTransferSchema,
   createReferralSchema,
   moveReferralSchema,
   recordConsentSchema,
@@ -143,4 +146,14 @@ export const createReferralAction = createAction('referral.create', { permission
 export const moveReferralAction = createAction('referral.move', { permission: 'case:update', schema: moveReferralSchema }, async (input, { actor, tx }) => {
   const { caseId, changes } = await moveReferral(tx, actor, input);
   return { data: null, audit: { entityType: 'referral', entityId: input.referralId, changes, details: { caseId } } };
+});
+
+export const requestTransferAction = createAction('case.request_transfer', { permission: 'case:update', schema: requestTransferSchema }, async (input, { actor, tx }) => {
+  const { id, changes } = await requestTransfer(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'case', entityId: input.id, changes } };
+});
+
+export const decideTransferAction = createAction('case.decide_transfer', { permission: 'case:update', schema: decideTransferSchema }, async (input, { actor, tx }) => {
+  const { caseId, changes } = await decideTransfer(tx, actor, input);
+  return { data: { caseId }, audit: { entityType: 'case', entityId: caseId, changes, details: { decision: input.decision } } };
 });

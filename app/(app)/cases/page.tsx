@@ -4,11 +4,13 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listCases } from '@/db/queries/cases';
 import { isOverdue, listDueSteps, localDate } from '@/db/queries/steps';
+import { listIncomingTransfers } from '@/db/queries/transfers';
 import { requirePermission } from '@/lib/auth/actor';
 import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { caseListQuerySchema } from '@/lib/validation/cases';
 import { CaseTags } from './_components/case-tags';
+import { IncomingTransfers } from './_components/incoming-transfers';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cases'))('title') };
@@ -29,7 +31,13 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const today = localDate(actor.timeZone);
   const weekEnd = localDate(actor.timeZone, new Date(Date.now() + 7 * 86_400_000));
-  const [t, format, page, due] = await Promise.all([getTranslations(), getFormatter(), listCases(db, actor, filter), listDueSteps(db, actor, weekEnd)]);
+  const [t, format, page, due, incoming] = await Promise.all([
+    getTranslations(),
+    getFormatter(),
+    listCases(db, actor, filter),
+    listDueSteps(db, actor, weekEnd),
+    listIncomingTransfers(db, actor),
+  ]);
   const locale = await getLocale();
   const filtered = !!(filter.q || filter.status || filter.category || filter.caseClass || filter.assignedToMe);
   const nextParams = new URLSearchParams(Object.entries({ ...params, after: page.next ?? '' }).filter(([, v]) => v) as [string, string][]);
@@ -43,6 +51,9 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
         </Link>
         <Link href="/drafts">{t('drafts.title')}</Link>
       </div>
+      <IncomingTransfers
+        transfers={incoming.map(({ requestedAt, requestedByName: _r, caseClass: _c, ...tr }) => ({ ...tr, requestedLabel: format.dateTime(requestedAt, { dateStyle: 'medium' }) }))}
+      />
       <section aria-labelledby="due-title">
         <h2 id="due-title">{t('steps.dueTitle')}</h2>
         {due.length === 0 ? (

@@ -7,7 +7,9 @@ import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
+import { listMissions } from '@/db/queries/missions';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
+import { getPendingTransfer } from '@/db/queries/transfers';
 import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries/steps';
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
@@ -23,6 +25,7 @@ import { AddParty, EditParty } from './_components/party-form';
 import { RevealIdentity } from './_components/reveal-identity';
 import { StatusSection } from './_components/status-section';
 import { StepsSection } from './_components/steps-section';
+import { TransferSection } from './_components/transfer-section';
 import { Timeline } from './_components/timeline';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -46,7 +49,13 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     listDocuments(db, file.id),
     listSteps(db, file.id),
   ]);
-  const [{ consents, referrals }, partners] = await Promise.all([listConsentsAndReferrals(db, file.id), listPartnerAgencies(db)]);
+  const [{ consents, referrals }, partners, pendingTransfer, allMissions] = await Promise.all([
+    listConsentsAndReferrals(db, file.id),
+    listPartnerAgencies(db),
+    getPendingTransfer(db, file.id),
+    listMissions(db, actor),
+  ]);
+  const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
   const today = localDate(file.missionTimeZone);
@@ -95,6 +104,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
         {can(actor, 'case:update') && (
           <section aria-label={t('status.title')}>
             <StatusSection caseId={file.id} version={file.version} status={file.status} />
+            {canEdit && <TransferSection caseId={file.id} version={file.version} missions={otherMissions} pending={pendingTransfer} />}
           </section>
         )}
       </header>
