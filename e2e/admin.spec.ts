@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createUserAsAdmin, expectAccessible, signIn, uniqueEmail, visit, errorSummary } from './fixtures';
+import { createUserAsAdmin, errorSummary, expectAccessible, signIn, uniqueEmail, visit } from './fixtures';
 
 test('an admin creates an officer, who then signs in and sees their mission', async ({ browser, page }) => {
   const email = uniqueEmail('new.officer');
@@ -127,4 +127,33 @@ test('every change an admin makes is on the audit trail, without passwords', asy
   await signIn(page, 'auditor@payung.test');
   await expect(page.getByRole('row', { name: /user\.create/ }).first()).toContainText(email);
   await expect(page.getByText('secret-password-99')).toHaveCount(0);
+});
+
+test('an admin edits a category’s default step; new cases propose it', async ({ page, browser }) => {
+  await signIn(page, 'admin@payung.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference lists' }).click();
+  await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Emergency' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  const locate = page.getByRole('form', { name: /^Locate/ }).first();
+  await expect(locate).toBeVisible();
+  await expectAccessible(page);
+  const newName = `Locate the citizen ${Date.now().toString(36)}`;
+  await locate.getByLabel('Name in English').fill(newName);
+  await locate.getByLabel('Due after (days from opening)').fill('x');
+  await locate.getByRole('button', { name: 'Save' }).click();
+  await expect(errorSummary(page)).toContainText('Enter a whole number of days');
+  await locate.getByLabel('Due after (days from opening)').fill('2');
+  await locate.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved \d/ })).toBeVisible();
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const officer = await other.newPage();
+  await signIn(officer, 'officer.kul@payung.test');
+  await officer.goto('/cases/new');
+  await officer.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Flood Victim');
+  await officer.getByLabel('Category').selectOption({ label: 'Emergency' });
+  await officer.getByLabel('Account of events').fill('Caught in the floods in Kelantan.');
+  await officer.getByRole('button', { name: 'Create case' }).click();
+  await expect(officer.getByRole('group', { name: 'Proposed steps for this category' })).toContainText(newName);
+  await other.close();
 });

@@ -76,6 +76,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/approvals', label: 'approvals', permission: 'case:approve' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },
   { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },
+  { href: '/admin/reference', label: 'reference', permission: 'reference:manage' },
   { href: '/audit', label: 'audit', permission: 'audit:read' },
 ];
 

@@ -5,10 +5,12 @@ import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, decideClosureSchema, emptyCase, emptySubject, updateStepSchema } from '@/lib/validation/cases';
+import { stepTemplateSchema } from '@/lib/validation/reference';
 import { decideClosure, listPendingApprovals, reopenCase } from './approvals';
 import { listCaseEvents } from './case-timeline';
 import { changeCaseStatus, requestClosure } from './case-progress';
 import { createCase, getCase } from './cases';
+import { listTemplatesForAdmin, saveStepTemplate } from './reference';
 import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
 
 describe('overdue steps', () => {
@@ -128,5 +130,32 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     expect((await getCase(h.db, kul, c.id))!.status).toBe('in_progress');
     const kinds = (await listCaseEvents(h.db, c.id)).map((e) => e.kind);
     expect(kinds.slice(0, 4)).toEqual(['reopened', 'closure_approved', 'closure_requested', 'closure_rejected']);
+  });
+});
+
+describe.each(testDatabaseKinds())('step templates on %s', (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+  });
+  afterAll(() => h?.close());
+
+  it('are edited by admins only, and a change never rewrites the steps cases already took', async () => {
+    const kul = await officerActor(h.db, 'officer.kul@payung.test');
+    const admin = actorOf('admin');
+    const input = createCaseSchema.parse({ ...emptyCase, category: 'death', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Deceased' }] });
+    const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
+    const c = (await getCase(h.db, kul, id))!;
+    const [first] = await listStepTemplates(h.db, 'death');
+    await acceptSteps(h.db, kul, { id, version: c.version, templateIds: [first!.id] });
+
+    const [tpl] = await listTemplatesForAdmin(h.db, admin, 'death');
+    await expect(saveStepTemplate(h.db, kul, stepTemplateSchema.parse({ ...tpl, labelEn: 'x' }))).rejects.toMatchObject({ code: 'forbidden' });
+    const saved = await saveStepTemplate(h.db, admin, stepTemplateSchema.parse({ ...tpl, labelEn: 'Verify the death with the hospital' }));
+    expect(saved.version).toBe(tpl!.version + 1);
+    await expect(saveStepTemplate(h.db, admin, stepTemplateSchema.parse({ ...tpl, labelEn: 'stale' }))).rejects.toMatchObject({ messageKey: 'errors.staleVersion' });
+    expect((await listStepTemplates(h.db, 'death'))[0]!.labelEn).toBe('Verify the death with the hospital');
+    expect((await listSteps(h.db, id))[0]!.labelEn).toBe('Verify');
   });
 });

@@ -18,7 +18,8 @@ export const ErrorSummary = forwardRef<HTMLDivElement, { items: SummaryItem[]; e
   ref,
 ) {
   const t = useTranslations();
-  if (items.length === 0 && !extra) return null;
+  // Extra detail (what another person saved) only ever accompanies a listed problem.
+  if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">{t('form.problemTitle')}</h2>
