@@ -103,6 +103,7 @@ export interface StepItem {
   details: Record<string, string>;
   isRequired: boolean;
   graceDays: number;
+  assigneeId: string | null;
   assigneeName: string | null;
   version: number;
 }
@@ -125,6 +126,7 @@ export async function listSteps(conn: Conn, caseId: string): Promise<StepItem[]>
       details: caseSteps.details,
       isRequired: caseSteps.isRequired,
       graceDays: caseSteps.graceDays,
+      assigneeId: caseSteps.assigneeId,
       assigneeName: users.name,
       version: caseSteps.version,
     })
@@ -148,7 +150,9 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
   const [before] = await conn
     .select({
       caseId: caseSteps.caseId,
+      missionId: cases.missionId,
       status: caseSteps.status,
+      assigneeId: caseSteps.assigneeId,
       dueDate: caseSteps.dueDate,
       provider: caseSteps.provider,
       outcome: caseSteps.outcome,
@@ -166,7 +170,19 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
     .where(and(eq(caseSteps.id, input.stepId), missionScope(actor, cases.missionId, missions.country)))
     .for('update', { of: caseSteps });
   if (!before) throw notFound();
-  const { caseId, version, isRequired, mustStart, caseStatus, serviceType, details: oldDetails, ...old } = before;
+  const { caseId, missionId, version, isRequired, mustStart, caseStatus, serviceType, details: oldDetails, assigneeId: oldAssignee, ...old } = before;
+  const assigneeId = input.assigneeId || null;
+  const names = new Map<string, string>();
+  if (assigneeId || oldAssignee) {
+    const ids = [assigneeId, oldAssignee].filter((x): x is string => !!x);
+    const found = await conn.select({ id: users.id, name: users.name, missionId: users.missionId, role: users.role, isActive: users.isActive }).from(users).where(inArray(users.id, ids));
+    for (const u of found) names.set(u.id, u.name);
+    const next = found.find((u) => u.id === assigneeId);
+    // Steps are assigned to officers of the case's own mission.
+    if (assigneeId && assigneeId !== oldAssignee && (!next || next.role !== 'officer' || next.missionId !== missionId || !next.isActive)) {
+      throw new AppError('invalid', 'errors.invalid', { assigneeId: ['validation.assignee'] });
+    }
+  }
   const cleaned = cleanServiceDetails(serviceType, input.details);
   if (!cleaned.ok) throw new AppError('invalid', 'errors.invalid', { [`details.${cleaned.key}`]: ['validation.invalid'] });
   if (version !== input.version) throw staleVersion({ current: { ...old, version } });
@@ -180,11 +196,15 @@ export async function updateStep(conn: Conn, actor: Actor, input: UpdateStepInpu
   const row = { status: input.status, dueDate: input.dueDate || null, provider: input.provider || null, outcome: input.outcome || null, notes: input.notes || null };
   await conn
     .update(caseSteps)
-    .set({ ...row, details: cleaned.details, doneAt: input.status === 'done' ? (old.status === 'done' ? undefined : now) : null, version: sql`${caseSteps.version} + 1`, updatedAt: now })
+    .set({ ...row, assigneeId, details: cleaned.details, doneAt: input.status === 'done' ? (old.status === 'done' ? undefined : now) : null, version: sql`${caseSteps.version} + 1`, updatedAt: now })
     .where(eq(caseSteps.id, input.stepId));
   await conn.update(cases).set({ lastActivityAt: now }).where(eq(cases.id, caseId));
   const prefixed = (d: Record<string, string>) => Object.fromEntries(Object.entries(d).map(([k, v]) => [`detail.${k}`, v]));
-  const changes = diffChanges<Record<string, unknown>>({ ...old, ...prefixed(oldDetails) }, { ...row, ...prefixed(cleaned.details) });
+  const assignee = (id: string | null) => (id ? (names.get(id) ?? null) : null);
+  const changes = diffChanges<Record<string, unknown>>(
+    { ...old, assignee: assignee(oldAssignee), ...prefixed(oldDetails) },
+    { ...row, assignee: assignee(assigneeId), ...prefixed(cleaned.details) },
+  );
   if (Object.keys(changes).length) await addCaseEvent(conn, caseId, actor.id, 'step_updated', { stepId: input.stepId, changes, ...(input.reason ? { reason: input.reason } : {}) });
   return { caseId, version: version + 1, changes };
 }

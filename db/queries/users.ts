@@ -1,7 +1,7 @@
 import { and, asc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { hashPassword } from '@/lib/auth/password';
-import { assertCan } from '@/lib/authz';
+import { assertCan, missionScope } from '@/lib/authz';
 import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from '@/lib/validation/users';
 import type { Conn } from '../index';
@@ -190,4 +190,15 @@ export async function countActiveDemoPasswords(conn: Conn): Promise<number> {
 export async function countUsers(conn: Conn): Promise<number> {
   const [row] = await conn.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
+}
+
+/** The active officers of a mission, to assign work to. */
+export async function listMissionOfficers(conn: Conn, actor: Actor, missionId: number): Promise<{ id: string; name: string }[]> {
+  assertCan(actor, 'case:read');
+  return conn
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .innerJoin(missions, eq(missions.id, users.missionId))
+    .where(and(eq(users.missionId, missionId), eq(users.role, 'officer'), eq(users.isActive, true), missionScope(actor, missions.id, missions.country)))
+    .orderBy(asc(users.name));
 }

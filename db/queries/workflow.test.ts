@@ -39,7 +39,7 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     return (await getCase(h.db, kul, id))!;
   };
   const step = (s: Awaited<ReturnType<typeof listSteps>>[number], extra: object) =>
-    updateStepSchema.parse({ stepId: s.id, version: s.version, status: s.status, dueDate: s.dueDate ?? '', provider: '', outcome: '', notes: '', reason: '', details: {}, ...extra });
+    updateStepSchema.parse({ stepId: s.id, version: s.version, status: s.status, assigneeId: s.assigneeId ?? '', dueDate: s.dueDate ?? '', provider: '', outcome: '', notes: '', reason: '', details: {}, ...extra });
 
   it('proposes the category’s default steps; the officer keeps some and adds one', async () => {
     const c = await trafficking();
@@ -82,6 +82,11 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     expect(withDetails!.details).toEqual({ place: 'KBRI shelter', from: '2026-11-01' });
     await expect(updateStep(h.db, kul, step({ ...withDetails! }, { details: { to: 'next week' } }))).rejects.toMatchObject({ fieldErrors: { 'details.to': ['validation.invalid'] } });
     expect(shelterStarted.changes['detail.place']).toEqual({ before: null, after: 'KBRI shelter' });
+
+    // Work is assigned to officers of the case's own mission only.
+    const per = await officerActor(h.db, 'officer.per@payung.test');
+    const [, current] = await listSteps(h.db, c.id);
+    await expect(updateStep(h.db, kul, step(current!, { assigneeId: per.id }))).rejects.toMatchObject({ fieldErrors: { assigneeId: ['validation.assignee'] } });
   });
 
   it('lists an officer’s due and overdue steps', async () => {

@@ -144,6 +144,7 @@ export const updateStepSchema = z
     stepId: z.uuid(),
     version: z.number().int().positive(),
     status: z.enum(stepStatuses),
+    assigneeId: z.union([z.uuid(), z.literal('')]),
     dueDate: isoDateOrEmpty,
     provider: z.string().trim().max(200, 'validation.tooLong'),
     outcome: z.string().trim().max(2000, 'validation.tooLong'),

@@ -8,6 +8,7 @@ import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
 import { listMissions } from '@/db/queries/missions';
+import { listMissionOfficers } from '@/db/queries/users';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
 import { getPendingTransfer } from '@/db/queries/transfers';
 import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries/steps';
@@ -55,6 +56,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     getPendingTransfer(db, file.id),
     listMissions(db, actor),
   ]);
+  const officers = await listMissionOfficers(db, actor, file.missionId);
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
@@ -178,6 +180,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             caseId={file.id}
             version={file.version}
             canEdit={canEdit}
+            officers={officers}
             templates={templates}
             steps={steps.map((s) => ({
               ...s,

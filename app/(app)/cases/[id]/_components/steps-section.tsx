@@ -26,6 +26,7 @@ export interface StepRow {
   outcome: string | null;
   notes: string | null;
   details: Record<string, string>;
+  assigneeId: string | null;
   assigneeName: string | null;
   version: number;
 }
@@ -39,7 +40,7 @@ export interface TemplateRow {
 }
 
 /** The case's protection steps: proposed from the category's templates, then worked one by one. */
-export function StepsSection({ caseId, version, steps, templates, canEdit }: { caseId: string; version: number; steps: StepRow[]; templates: TemplateRow[]; canEdit: boolean }) {
+export function StepsSection({ caseId, version, steps, templates, officers, canEdit }: { caseId: string; version: number; steps: StepRow[]; templates: TemplateRow[]; officers: { id: string; name: string }[]; canEdit: boolean }) {
   const t = useTranslations();
   const locale = useLocale();
   const label = (s: { labelId: string; labelEn: string }) => (locale === 'id' ? s.labelId : s.labelEn);
@@ -67,7 +68,7 @@ export function StepsSection({ caseId, version, steps, templates, canEdit }: { c
               editing === s.id ? (
                 <tr key={s.id}>
                   <td colSpan={canEdit ? 5 : 4}>
-                    <StepEditor step={s} label={label(s)} onDone={() => setEditing(null)} />
+                    <StepEditor step={s} label={label(s)} officers={officers} onDone={() => setEditing(null)} />
                   </td>
                 </tr>
               ) : (
@@ -165,13 +166,14 @@ function ProposedSteps({ caseId, version, templates, label }: { caseId: string; 
   );
 }
 
-function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onDone: () => void }) {
+function StepEditor({ step, label, officers, onDone }: { step: StepRow; label: string; officers: { id: string; name: string }[]; onDone: () => void }) {
   const t = useTranslations();
   const router = useRouter();
   const opened = {
     stepId: step.id,
     version: step.version,
     status: step.status,
+    assigneeId: step.assigneeId ?? '',
     dueDate: step.dueDate ?? '',
     provider: step.provider ?? '',
     outcome: step.outcome ?? '',
@@ -179,7 +181,7 @@ function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onD
     reason: '',
     details: Object.fromEntries((SERVICE_DETAILS[step.serviceType as ServiceType] ?? []).map(({ key }) => [key, step.details[key] ?? ''])),
   };
-  const labels = { status: t('steps.status'), dueDate: t('steps.due'), provider: t('steps.provider'), outcome: t('steps.outcome'), notes: t('steps.notes'), reason: t('steps.reason') };
+  const labels = { status: t('steps.status'), assigneeId: t('steps.assignee'), dueDate: t('steps.due'), provider: t('steps.provider'), outcome: t('steps.outcome'), notes: t('steps.notes'), reason: t('steps.reason') };
   const { form, onSubmit, summaryRef, summaryItems, fieldError, conflict } = useActionForm({
     schema: updateStepSchema,
     defaultValues: opened,
@@ -209,6 +211,18 @@ function StepEditor({ step, label, onDone }: { step: StepRow; label: string; onD
         </Field>
         <Field id="dueDate" label={labels.dueDate} optional error={fieldError('dueDate')}>
           {(aria) => <input type="date" {...aria} {...form.register('dueDate')} />}
+        </Field>
+        <Field id="assigneeId" label={labels.assigneeId} optional error={fieldError('assigneeId')}>
+          {(aria) => (
+            <select {...aria} {...form.register('assigneeId')}>
+              <option value="">{t('cases.unassigned')}</option>
+              {officers.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         <Field id="provider" label={labels.provider} hint={t('steps.providerHint')} optional error={fieldError('provider')}>
           {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('provider')} />}
