@@ -77,7 +77,7 @@ export async function seedDemo(db: Db): Promise<void> {
       await createUser(
         tx,
         systemActor,
-        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', password: DEMO_PASSWORD },
+        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', isMissionHead: false, password: DEMO_PASSWORD },
         { isDemoPassword: true },
       );
     }

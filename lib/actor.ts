@@ -15,6 +15,8 @@ export interface Actor {
   regionCountries: string[] | null;
   regionCode: string | null;
   locale: Locale | null;
+  /** head of their mission (officers only) */
+  isMissionHead: boolean;
   sessionId: string | null;
   ip: string | null;
 }
@@ -32,6 +34,7 @@ export const systemActor: Actor = {
   regionCountries: null,
   regionCode: null,
   locale: null,
+  isMissionHead: false,
   sessionId: null,
   ip: null,
 };

@@ -49,6 +49,19 @@ export function missionScope(actor: Actor, missionId: AnyPgColumn, missionCountr
   }
 }
 
+/**
+ * Who decides a closure request: a supervisor over the case's mission, for any case; where
+ * PAYUNG_MISSION_HEAD_APPROVES=1, also the head of the case's own mission, for general cases.
+ */
+export function missionHeadsApprove(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.PAYUNG_MISSION_HEAD_APPROVES === '1';
+}
+
+export function mayApproveClosures(actor: Actor | null): boolean {
+  if (!actor) return false;
+  return can(actor, 'case:approve') || (actor.role === 'officer' && actor.isMissionHead && missionHeadsApprove());
+}
+
 /** The page a role lands on after signing in. */
 export function homeFor(role: Role): string {
   switch (role) {
@@ -81,5 +94,5 @@ const NAV: (NavItem & { permission: Permission })[] = [
 ];
 
 export function navFor(actor: Actor): NavItem[] {
-  return NAV.filter((item) => can(actor, item.permission)).map(({ href, label }) => ({ href, label }));
+  return NAV.filter((item) => (item.href === '/approvals' ? mayApproveClosures(actor) : can(actor, item.permission))).map(({ href, label }) => ({ href, label }));
 }

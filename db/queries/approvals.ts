@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/actor';
-import { assertCan, missionScope } from '@/lib/authz';
+import { assertCan, mayApproveClosures, missionScope } from '@/lib/authz';
 import type { CaseClass } from '@/lib/domain/cases';
 import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { DecideClosureInput } from '@/lib/validation/cases';
@@ -28,8 +28,16 @@ export interface PendingApproval {
 }
 
 /** Closure requests waiting for a supervisor, oldest first, in the supervisor's scope. */
+/** What this actor may decide: a supervisor's scope, or a mission head's own mission's general cases. */
+function approvalScope(actor: Actor) {
+  if (!mayApproveClosures(actor)) throw new AppError('forbidden');
+  return actor.role === 'supervisor'
+    ? missionScope(actor, cases.missionId, missions.country)
+    : and(eq(cases.missionId, actor.missionId ?? -1), eq(cases.caseClass, 'general'));
+}
+
 export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<PendingApproval[]> {
-  assertCan(actor, 'case:approve');
+  const scope = approvalScope(actor);
   const requester = alias(users, 'requester');
   return conn
     .select({
@@ -48,7 +56,7 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
     .innerJoin(cases, eq(cases.id, approvals.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .leftJoin(requester, eq(requester.id, approvals.requestedById))
-    .where(and(eq(approvals.status, 'pending'), missionScope(actor, cases.missionId, missions.country)))
+    .where(and(eq(approvals.status, 'pending'), scope))
     .orderBy(asc(approvals.requestedAt))
     .limit(200);
 }
@@ -59,13 +67,13 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
  * returns the case to in progress.
  */
 export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosureInput, now = new Date()): Promise<{ caseId: string; changes: Changes }> {
-  assertCan(actor, 'case:approve');
+  const scope = approvalScope(actor);
   const [row] = await conn
     .select({ caseId: approvals.caseId, status: approvals.status, outcome: approvals.outcome, caseStatus: cases.status })
     .from(approvals)
     .innerJoin(cases, eq(cases.id, approvals.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
-    .where(and(eq(approvals.id, input.approvalId), missionScope(actor, cases.missionId, missions.country)))
+    .where(and(eq(approvals.id, input.approvalId), scope))
     .for('update', { of: approvals });
   if (!row) throw notFound();
   if (row.status !== 'pending' || row.caseStatus !== 'resolution_requested') throw new AppError('conflict', 'errors.alreadyDecided');

@@ -84,6 +84,7 @@ export async function resolveSession(conn: Conn, sessionId: string, ip: string |
       name: users.name,
       role: users.role,
       locale: users.locale,
+      isMissionHead: users.isMissionHead,
       missionId: users.missionId,
       missionCode: missions.code,
       missionTimeZone: missions.timeZone,
@@ -119,6 +120,7 @@ export async function resolveSession(conn: Conn, sessionId: string, ip: string |
     regionCountries: row.regionCountries,
     regionCode: row.regionCode,
     locale: row.locale,
+    isMissionHead: row.role === 'officer' && row.isMissionHead,
     sessionId,
     ip,
   };

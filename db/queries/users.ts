@@ -18,6 +18,7 @@ export interface UserListItem {
   regionCode: string | null;
   locale: Locale | null;
   isActive: boolean;
+  isMissionHead: boolean;
 }
 
 export interface UserDetail extends UserListItem {
@@ -33,6 +34,7 @@ const columns = {
   regionCode: regions.code,
   locale: users.locale,
   isActive: users.isActive,
+  isMissionHead: users.isMissionHead,
 };
 
 export async function listUsers(conn: Conn, actor: Actor, opts: { q?: string } = {}): Promise<UserListItem[]> {
@@ -103,6 +105,7 @@ export async function createUser(
     ...refs,
     locale: input.locale || null,
     isActive: true,
+    isMissionHead: input.role === 'officer' && input.isMissionHead,
   };
   const [created] = await conn
     .insert(users)
@@ -126,6 +129,7 @@ export async function updateUser(conn: Conn, actor: Actor, input: UpdateUserInpu
       regionId: users.regionId,
       locale: users.locale,
       isActive: users.isActive,
+      isMissionHead: users.isMissionHead,
       version: users.version,
     })
     .from(users)
@@ -142,7 +146,15 @@ export async function updateUser(conn: Conn, actor: Actor, input: UpdateUserInpu
   }
   await assertEmailFree(conn, input.email, input.id);
   const refs = await resolveRefs(conn, input);
-  const row = { email: input.email, name: input.name, role: input.role, ...refs, locale: input.locale || null, isActive: input.isActive };
+  const row = {
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    ...refs,
+    locale: input.locale || null,
+    isActive: input.isActive,
+    isMissionHead: input.role === 'officer' && input.isMissionHead,
+  };
   await conn
     .update(users)
     .set({ ...row, version: sql`${users.version} + 1`, updatedAt: sql`now()` })

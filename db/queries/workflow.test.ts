@@ -164,3 +164,39 @@ describe.each(testDatabaseKinds())('step templates on %s', (kind) => {
     expect((await listSteps(h.db, id))[0]!.labelEn).toBe('Verify');
   });
 });
+
+describe.each(testDatabaseKinds())('a mission head’s approvals on %s', (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+  });
+  afterAll(() => {
+    delete process.env.PAYUNG_MISSION_HEAD_APPROVES;
+    return h?.close();
+  });
+
+  it('decides general cases of their own mission only, and only where configured', async () => {
+    const kul = await officerActor(h.db, 'officer.kul@payung.test');
+    const head = { ...kul, id: null, isMissionHead: true };
+    const closing = async (category: 'labour' | 'trafficking') => {
+      const input = createCaseSchema.parse({ ...emptyCase, category, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'S' }] });
+      const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
+      const c = (await getCase(h.db, kul, id))!;
+      await requestClosure(h.db, kul, { id, version: c.version, outcome: 'resolved', summary: 'done' });
+      return id;
+    };
+    const general = await closing('labour');
+    const special = await closing('trafficking');
+
+    await expect(listPendingApprovals(h.db, head)).rejects.toMatchObject({ code: 'forbidden' });
+    process.env.PAYUNG_MISSION_HEAD_APPROVES = '1';
+    const mine = await listPendingApprovals(h.db, head);
+    expect(mine.map((a) => a.caseId)).toEqual([general]);
+    const [forSpecial] = (await listPendingApprovals(h.db, actorOf('supervisor'))).filter((a) => a.caseId === special);
+    await expect(decideClosure(h.db, head, decideClosureSchema.parse({ approvalId: forSpecial!.id, decision: 'approve', comment: '', overrideReason: '' }))).rejects.toMatchObject({ code: 'not_found' });
+    await decideClosure(h.db, head, decideClosureSchema.parse({ approvalId: mine[0]!.id, decision: 'approve', comment: 'ok', overrideReason: '' }));
+    expect((await getCase(h.db, kul, general))!.status).toBe('closed');
+    await expect(listPendingApprovals(h.db, { ...kul, isMissionHead: false })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

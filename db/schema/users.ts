@@ -18,6 +18,8 @@ export const users = pgTable(
     regionId: integer().references(() => regions.id),
     locale: text({ enum: locales }),
     isActive: boolean().notNull().default(true),
+    /** the mission's head: approves closure of the mission's general cases where that is configured */
+    isMissionHead: boolean().notNull().default(false),
     passwordHash: text().notNull(),
     // Set only by the demo seed; a production start refuses to run while an active account has it.
     hasDemoPassword: boolean().notNull().default(false),

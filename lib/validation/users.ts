@@ -19,6 +19,8 @@ const userFields = z.object({
   missionCode: z.string().trim().toUpperCase(),
   regionCode: z.string().trim(),
   locale: z.enum(['', ...locales]),
+  /** officers only: head of their mission */
+  isMissionHead: z.boolean().default(false),
 });
 
 /** A mission matters only for officers and a region only for supervisors; other values are ignored. */
@@ -50,10 +52,11 @@ export function toUserFormValues(user: {
   regionCode: string | null;
   locale: UpdateUserInput['locale'] | null;
   isActive: boolean;
+  isMissionHead: boolean;
   version: number;
 }): UpdateUserInput {
-  const { id, email, name, role, isActive, version } = user;
-  return { id, email, name, role, isActive, version, missionCode: user.missionCode ?? '', regionCode: user.regionCode ?? '', locale: user.locale ?? '' };
+  const { id, email, name, role, isActive, isMissionHead, version } = user;
+  return { id, email, name, role, isActive, isMissionHead, version, missionCode: user.missionCode ?? '', regionCode: user.regionCode ?? '', locale: user.locale ?? '' };
 }
 
 export const resetPasswordSchema = z

@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listPendingApprovals } from '@/db/queries/approvals';
-import { requirePermission } from '@/lib/auth/actor';
+import { notFound } from 'next/navigation';
+import { requireActor } from '@/lib/auth/actor';
+import { mayApproveClosures } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { DecideClosure } from './decide-closure';
 
@@ -13,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Closure requests waiting for this supervisor, oldest first, decided without leaving the list. */
 export default async function ApprovalsPage() {
-  const actor = await requirePermission('case:approve');
+  const actor = await requireActor();
+  if (!mayApproveClosures(actor)) notFound();
   const [t, format, pending] = await Promise.all([getTranslations(), getFormatter(), listPendingApprovals(await getDb(), actor)]);
   return (
     <>

@@ -118,7 +118,8 @@ export const updateStepAction = createAction('case.update_step', { permission: '
   return { data: { version }, audit: { entityType: 'case_step', entityId: input.stepId, changes: auditable, details: { caseId } } };
 });
 
-export const decideClosureAction = createAction('case.decide_closure', { permission: 'case:approve', schema: decideClosureSchema }, async (input, { actor, tx }) => {
+// Supervisors, or mission heads where configured: decideClosure checks who may decide what.
+export const decideClosureAction = createAction('case.decide_closure', { permission: 'case:update', schema: decideClosureSchema }, async (input, { actor, tx }) => {
   const { caseId, changes } = await decideClosure(tx, actor, input);
   return { data: { caseId }, audit: { entityType: 'case', entityId: caseId, changes, details: { decision: input.decision, override: !!input.overrideReason } } };
 });

@@ -41,7 +41,7 @@ export function UserForm({ missions, regions, user }: Props) {
     schema: editing ? updateUserSchema : createUserSchema,
     defaultValues: user
       ? toUserFormValues(user)
-      : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', password: '' },
+      : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', isMissionHead: false, password: '' },
     action: editing ? updateUserAction : createUserAction,
     labels,
     onSuccess: (data) => {
@@ -99,6 +99,15 @@ export function UserForm({ missions, regions, user }: Props) {
             </select>
           )}
         </Field>
+      )}
+      {role === 'officer' && (
+        <div className="field">
+          <label className="checkbox" htmlFor="isMissionHead">
+            <input type="checkbox" id="isMissionHead" {...register('isMissionHead')} />
+            {t('users.isMissionHead')}
+          </label>
+          <p className="hint">{t('users.isMissionHeadHint')}</p>
+        </div>
       )}
       {role === 'supervisor' && (
         <Field id="regionCode" label={labels.regionCode} hint={t('users.regionHint')} error={fieldError('regionCode')}>

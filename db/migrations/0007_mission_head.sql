@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "is_mission_head" boolean DEFAULT false NOT NULL;
