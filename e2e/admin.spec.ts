@@ -34,7 +34,7 @@ test('the user form checks its answers beside each field, in the browser and on 
   // The server's own check: an address already in use.
   await page.getByLabel('Full name').fill('Duplicate');
   await page.getByLabel('Email address').fill('OFFICER.KUL@payung.test');
-  await page.getByLabel('Mission').selectOption('KUL');
+  await page.getByLabel('Mission', { exact: true }).selectOption('KUL');
   await page.getByLabel('Password').fill('a-strong-password');
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.locator('#email-error')).toContainText('Another user already has this email address');

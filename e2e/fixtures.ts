@@ -58,8 +58,8 @@ export async function createUserAsAdmin(browser: Browser, user: NewUser): Promis
   await adminPage.getByLabel('Email address').fill(user.email);
   await adminPage.getByLabel('Role').selectOption({ label: user.role });
   if (user.mission) {
-    const option = adminPage.getByLabel('Mission').locator('option', { hasText: user.mission });
-    await adminPage.getByLabel('Mission').selectOption((await option.first().getAttribute('value'))!);
+    const option = adminPage.getByLabel('Mission', { exact: true }).locator('option', { hasText: user.mission });
+    await adminPage.getByLabel('Mission', { exact: true }).selectOption((await option.first().getAttribute('value'))!);
   }
   await adminPage.getByLabel('Password').fill(user.password);
   await adminPage.getByRole('button', { name: 'Create user' }).click();

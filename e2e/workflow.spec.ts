@@ -10,7 +10,7 @@ async function completeStep(page: Page, label: string, provider?: string, record
   }).toPass({ timeout: 20_000 });
   await form.getByLabel('Status').selectOption({ label: 'Done' });
   if (provider) await form.getByLabel('Provider (optional)').fill(provider);
-  for (const [field, value] of Object.entries(record)) await form.getByLabel(`${field} (optional)`).fill(value);
+  for (const [field, value] of Object.entries(record)) await form.getByLabel(`${field} (optional)`, { exact: true }).fill(value);
   await form.getByRole('button', { name: 'Save step' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('row', { name: new RegExp(label.replace(/[()]/g, '\\$&')) })).toContainText('Done');
