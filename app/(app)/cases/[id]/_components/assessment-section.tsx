@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { CaseFile } from '@/db/queries/cases';
@@ -121,14 +122,7 @@ function AssessmentEditor({ caseId, version, assessment, onDone }: { caseId: str
           )}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('assessment.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('assessment.save')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { CaseFile } from '@/db/queries/cases';
 import { type UpdateCaseDetailsInput, updateCaseDetailsSchema } from '@/lib/validation/cases';
@@ -60,14 +61,7 @@ export function DetailsEditor({ file, onDone }: { file: CaseFile; onDone: () => 
       <CaseDetailsFields form={form as never} fieldError={fieldError} part="what" />
       <CaseDetailsFields form={form as never} fieldError={fieldError} part="how" />
       <CaseDetailsFields form={form as never} fieldError={fieldError} part="urgency" />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('caseFile.saveDetails')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('caseFile.saveDetails')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

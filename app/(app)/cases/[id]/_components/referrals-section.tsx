@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { ConsentItem, PartnerItem, ReferralItem } from '@/db/queries/referrals';
@@ -196,14 +197,7 @@ function ConsentForm({ caseId, parties, partners, partnerName, onDone }: FormPro
       <Field id="givenOn" label={t('referrals.givenOn')} error={fieldError('givenOn')}>
         {(aria) => <input type="date" {...aria} {...form.register('givenOn')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('referrals.saveConsent')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('referrals.saveConsent')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }
@@ -233,14 +227,7 @@ function ReferralForm({ caseId, parties, partners, partnerName, canOverride, onD
           {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('overrideReason')} />}
         </Field>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('referrals.send')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('referrals.send')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

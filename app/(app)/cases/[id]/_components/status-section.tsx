@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { type CaseStatus, DIRECT_STATUSES, canMoveTo, caseOutcomes } from '@/lib/domain/cases';
@@ -85,14 +86,7 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
           <Field id="summary" label={t('status.summary')} hint={t('status.summaryHint')} error={closure.fieldError('summary')}>
             {(aria) => <textarea rows={4} {...aria} {...closure.form.register('summary')} />}
           </Field>
-          <div className="actions">
-            <button type="submit" className="primary" disabled={closure.form.formState.isSubmitting}>
-              {t('status.sendRequest')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setClosing(false)}>
-              {t('form.cancel')}
-            </button>
-          </div>
+          <FormActions label={t('status.sendRequest')} pending={closure.form.formState.isSubmitting} onCancel={() => setClosing(false)} />
         </form>
       )}
     </div>
@@ -130,14 +124,7 @@ function Reopen({ caseId, version }: { caseId: string; version: number }) {
       <Field id="reason" label={t('status.reopenReason')} error={fieldError('reason')}>
         {(aria) => <textarea rows={2} {...aria} {...form.register('reason')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('status.reopen')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('status.reopen')} pending={form.formState.isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }

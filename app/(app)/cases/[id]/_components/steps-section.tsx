@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { SERVICE_DETAILS, STEP_TRANSITIONS, type ServiceType, type StepStatus, serviceTypes } from '@/lib/domain/cases';
@@ -238,14 +239,7 @@ function StepEditor({ step, label, officers, onDone }: { step: StepRow; label: s
       <Field id="reason" label={labels.reason} hint={t('steps.reasonHint')} optional error={fieldError('reason')}>
         {(aria) => <input type="text" autoComplete="off" {...aria} {...form.register('reason')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('steps.save')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('steps.save')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }
@@ -286,14 +280,7 @@ function AddStep({ caseId, version, onDone }: { caseId: string; version: number;
           {(aria) => <input type="date" {...aria} {...form.register('dueDate')} />}
         </Field>
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('steps.addButton')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('steps.addButton')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { FormActions } from '@/app/_components/ui/form-actions';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { requestTransferSchema } from '@/lib/validation/cases';
@@ -56,14 +57,7 @@ export function TransferSection({ caseId, version, missions, pending }: { caseId
       <Field id="transfer-reason" label={t('transfers.reason')} hint={t('transfers.reasonHint')} error={fieldError('reason')}>
         {(aria) => <textarea rows={2} {...aria} {...form.register('reason')} />}
       </Field>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
-          {t('transfers.send')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormActions label={t('transfers.send')} pending={form.formState.isSubmitting} onCancel={() => setOpen(false)} />
     </form>
   );
 }
