@@ -26,7 +26,12 @@ export type CaseEventKind =
   | 'referral_updated'
   | 'transfer_requested'
   | 'transfer_accepted'
-  | 'transfer_rejected';
+  | 'transfer_rejected'
+  | 'proceeding_added'
+  | 'proceeding_updated'
+  | 'hearing_added'
+  | 'detention_recorded'
+  | 'visit_recorded';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

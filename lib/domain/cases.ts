@@ -211,3 +211,37 @@ export const REFERRAL_TRANSITIONS: Record<ReferralStatus, readonly ReferralStatu
 };
 
 export const partnerKinds = ['home_government', 'international', 'ngo', 'host'] as const;
+
+/** The legal track (DESIGN §2). */
+export const legalRoles = ['victim', 'witness', 'suspect', 'defendant'] as const;
+export const jurisdictions = ['host', 'home'] as const;
+/** Host-country stages in order; released, deported and executed end the track. */
+export const hostStages = ['arrested', 'charged', 'trial', 'verdict', 'appeal', 'clemency', 'released', 'deported', 'executed'] as const;
+export type HostStage = (typeof hostStages)[number];
+const TERMINAL_STAGES: readonly HostStage[] = ['released', 'deported', 'executed'];
+/** Home prosecution file codes in order (P-18/P-19: file incomplete, returned to police). */
+export const homeFileCodes = ['P-16', 'P-18/P-19', 'P-21', 'P-22', 'P-29', 'P-31', 'P-42', 'P-48'] as const;
+export type HomeFileCode = (typeof homeFileCodes)[number];
+
+/**
+ * A host-track stage moves forward only (an appeal or clemency may be skipped); any open
+ * stage may end in release or deportation; execution only after a verdict. Going back is a
+ * correction, which needs a supervisor and a reason.
+ */
+export function canMoveStage(from: HostStage | null, to: HostStage): boolean {
+  if (from === null) return to === 'arrested' || to === 'charged';
+  if (TERMINAL_STAGES.includes(from)) return false;
+  if (to === 'released' || to === 'deported') return true;
+  if (to === 'executed') return from === 'verdict' || from === 'appeal' || from === 'clemency';
+  return hostStages.indexOf(to) > hostStages.indexOf(from) && !TERMINAL_STAGES.includes(to);
+}
+
+/** Home files move forward; P-18/P-19 (returned to police) may go back to P-16 once the police complete it. */
+export function canMoveFileCode(from: HomeFileCode | null, to: HomeFileCode): boolean {
+  if (from === null) return true;
+  if (from === 'P-18/P-19' && to === 'P-16') return true;
+  return homeFileCodes.indexOf(to) > homeFileCodes.indexOf(from);
+}
+
+/** Detainees not visited for this many days are flagged. */
+export const VISIT_INTERVAL_DAYS = 90;

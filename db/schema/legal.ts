@@ -1,0 +1,99 @@
+import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { caseParties, cases } from './cases';
+import { users } from './users';
+
+/** One person's proceeding on a case: in the host country or at home. */
+export const legalProceedings = pgTable(
+  'legal_proceedings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => caseParties.id),
+    jurisdiction: text({ enum: jurisdictions }).notNull(),
+    role: text({ enum: legalRoles }).notNull(),
+    charge: text(),
+    court: text(),
+    /** the court's zone: hearings are shown in it */
+    courtTimeZone: text().notNull(),
+    arrestedOn: date({ mode: 'string' }),
+    lawyerName: text(),
+    lawyerAppointedOn: date({ mode: 'string' }),
+    lawyerPaidBy: text(),
+    interpreter: text(),
+    hostStage: text().$type<HostStage>(),
+    homeFileCode: text().$type<HomeFileCode>(),
+    verdict: text(),
+    sentence: text(),
+    isDetained: boolean().notNull().default(false),
+    isDeathPenalty: boolean().notNull().default(false),
+    isFinal: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('legal_proceedings_case_idx').on(t.caseId), index('legal_proceedings_death_idx').on(t.isDeathPenalty)],
+);
+
+export const hearings = pgTable(
+  'hearings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    proceedingId: uuid()
+      .notNull()
+      .references(() => legalProceedings.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    timeZone: text().notNull(),
+    court: text(),
+    purpose: text(),
+    outcome: text(),
+    createdById: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('hearings_starts_idx').on(t.startsAt), index('hearings_case_idx').on(t.caseId)],
+);
+
+export const detentions = pgTable(
+  'detentions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => caseParties.id),
+    facility: text().notNull(),
+    detainedSince: date({ mode: 'string' }).notNull(),
+    expectedRelease: date({ mode: 'string' }),
+    releasedOn: date({ mode: 'string' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('detentions_case_idx').on(t.caseId)],
+);
+
+export const consularVisits = pgTable(
+  'consular_visits',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    detentionId: uuid()
+      .notNull()
+      .references(() => detentions.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    visitedOn: date({ mode: 'string' }).notNull(),
+    officerId: uuid().references(() => users.id),
+    findings: text(),
+    needs: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consular_visits_detention_idx').on(t.detentionId, t.visitedOn)],
+);

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { homeFileCodes, hostStages, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { isTimeZone } from './missions';
+
+const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
+const text = (max = 500) => z.string().trim().max(max, 'validation.tooLong');
+
+export const proceedingSchema = z.object({
+  caseId: z.uuid(),
+  version: z.number().int().positive(),
+  partyId: z.uuid('validation.required'),
+  jurisdiction: z.enum(jurisdictions),
+  role: z.enum(legalRoles, 'validation.required'),
+  charge: text(),
+  court: text(200),
+  courtTimeZone: z.string().trim().refine(isTimeZone, 'validation.timeZone'),
+  arrestedOn: isoDate,
+  lawyerName: text(200),
+  lawyerAppointedOn: isoDate,
+  lawyerPaidBy: text(100),
+  interpreter: text(200),
+  hostStage: z.enum(['', ...hostStages]),
+  homeFileCode: z.enum(['', ...homeFileCodes]),
+  isDetained: z.boolean(),
+  isDeathPenalty: z.boolean(),
+});
+export type ProceedingInput = z.infer<typeof proceedingSchema>;
+
+export const moveProceedingSchema = z.object({
+  proceedingId: z.uuid(),
+  version: z.number().int().positive(),
+  hostStage: z.enum(['', ...hostStages]),
+  homeFileCode: z.enum(['', ...homeFileCodes]),
+  verdict: text(1000),
+  sentence: text(500),
+  isFinal: z.boolean(),
+  isDeathPenalty: z.boolean(),
+  /** a supervisor's reason for a correction against the allowed order */
+  correctionReason: text(1000),
+});
+export type MoveProceedingInput = z.infer<typeof moveProceedingSchema>;
+
+export const hearingSchema = z.object({
+  proceedingId: z.uuid(),
+  /** the local date and time at the court, as typed: "2026-12-03T09:30" */
+  startsAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'validation.dateTime'),
+  timeZone: z.string().trim().refine(isTimeZone, 'validation.timeZone'),
+  court: text(200),
+  purpose: text(500),
+});
+export type HearingInput = z.infer<typeof hearingSchema>;
+
+export const detentionSchema = z.object({
+  caseId: z.uuid(),
+  partyId: z.uuid('validation.required'),
+  facility: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+  detainedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+  expectedRelease: isoDate,
+});
+
+export const visitSchema = z.object({
+  detentionId: z.uuid(),
+  visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+  findings: text(5000),
+  needs: text(2000),
+});
