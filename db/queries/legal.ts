@@ -211,3 +211,81 @@ export async function listDetaineesNotVisited(conn: Conn, actor: Actor, today: s
     )
     .orderBy(asc(cases.reference));
 }
+
+export interface ProceedingView {
+  id: string;
+  pseudonym: string;
+  jurisdiction: string;
+  role: string;
+  charge: string | null;
+  court: string | null;
+  courtTimeZone: string;
+  arrestedOn: string | null;
+  lawyerName: string | null;
+  hostStage: HostStage | null;
+  homeFileCode: HomeFileCode | null;
+  verdict: string | null;
+  sentence: string | null;
+  isDetained: boolean;
+  isDeathPenalty: boolean;
+  isFinal: boolean;
+  version: number;
+  hearings: { id: string; startsAt: Date; timeZone: string; court: string | null; purpose: string | null }[];
+}
+
+export interface DetentionView {
+  id: string;
+  pseudonym: string;
+  facility: string;
+  detainedSince: string;
+  expectedRelease: string | null;
+  visits: { id: string; visitedOn: string; findings: string | null; needs: string | null }[];
+}
+
+/** A case's legal track for its file. The caller has shown the case is visible. */
+export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proceedings: ProceedingView[]; detentions: DetentionView[] }> {
+  const rows = await conn
+    .select({
+      id: legalProceedings.id,
+      pseudonym: caseParties.pseudonym,
+      jurisdiction: legalProceedings.jurisdiction,
+      role: legalProceedings.role,
+      charge: legalProceedings.charge,
+      court: legalProceedings.court,
+      courtTimeZone: legalProceedings.courtTimeZone,
+      arrestedOn: legalProceedings.arrestedOn,
+      lawyerName: legalProceedings.lawyerName,
+      hostStage: legalProceedings.hostStage,
+      homeFileCode: legalProceedings.homeFileCode,
+      verdict: legalProceedings.verdict,
+      sentence: legalProceedings.sentence,
+      isDetained: legalProceedings.isDetained,
+      isDeathPenalty: legalProceedings.isDeathPenalty,
+      isFinal: legalProceedings.isFinal,
+      version: legalProceedings.version,
+    })
+    .from(legalProceedings)
+    .innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId))
+    .where(eq(legalProceedings.caseId, caseId))
+    .orderBy(asc(legalProceedings.createdAt));
+  const hearingRows = await conn
+    .select({ id: hearings.id, proceedingId: hearings.proceedingId, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose })
+    .from(hearings)
+    .where(eq(hearings.caseId, caseId))
+    .orderBy(asc(hearings.startsAt));
+  const detentionRows = await conn
+    .select({ id: detentions.id, pseudonym: caseParties.pseudonym, facility: detentions.facility, detainedSince: detentions.detainedSince, expectedRelease: detentions.expectedRelease })
+    .from(detentions)
+    .innerJoin(caseParties, eq(caseParties.id, detentions.partyId))
+    .where(eq(detentions.caseId, caseId))
+    .orderBy(asc(detentions.createdAt));
+  const visitRows = await conn
+    .select({ id: consularVisits.id, detentionId: consularVisits.detentionId, visitedOn: consularVisits.visitedOn, findings: consularVisits.findings, needs: consularVisits.needs })
+    .from(consularVisits)
+    .where(eq(consularVisits.caseId, caseId))
+    .orderBy(asc(consularVisits.visitedOn));
+  return {
+    proceedings: rows.map((p) => ({ ...p, hearings: hearingRows.filter((h) => h.proceedingId === p.id).map(({ proceedingId: _p, ...h }) => h) })),
+    detentions: detentionRows.map((d) => ({ ...d, visits: visitRows.filter((v) => v.detentionId === d.id).map(({ detentionId: _d, ...v }) => v) })),
+  };
+}

@@ -5,6 +5,7 @@ import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
+import { addHearing, addVisit, createDetention, createProceeding, moveProceeding } from '@/db/queries/legal';
 import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
 import { createReferral, moveReferral, recordConsent, withdrawConsent } from '@/db/queries/referrals';
@@ -32,6 +33,7 @@ import {
   saveDraftSchema,
   updateCaseDetailsSchema,
 } from '@/lib/validation/cases';
+import { detentionSchema, hearingSchema, moveProceedingSchema, proceedingSchema, visitSchema } from '@/lib/validation/legal';
 import { partySchema, updatePartySchema } from '@/lib/validation/people';
 
 export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
@@ -157,4 +159,30 @@ export const requestTransferAction = createAction('case.request_transfer', { per
 export const decideTransferAction = createAction('case.decide_transfer', { permission: 'case:update', schema: decideTransferSchema }, async (input, { actor, tx }) => {
   const { caseId, changes } = await decideTransfer(tx, actor, input);
   return { data: { caseId }, audit: { entityType: 'case', entityId: caseId, changes, details: { decision: input.decision } } };
+});
+
+export const createProceedingAction = createAction('legal.create_proceeding', { permission: 'case:update', schema: proceedingSchema }, async (input, { actor, tx }) => {
+  const { id, changes } = await createProceeding(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'legal_proceeding', entityId: id, changes, details: { caseId: input.caseId } } };
+});
+
+export const moveProceedingAction = createAction('legal.move_proceeding', { permission: 'case:update', schema: moveProceedingSchema }, async (input, { actor, tx }) => {
+  const { caseId, version, changes } = await moveProceeding(tx, actor, input);
+  const { verdict: _v, sentence: _s, ...auditable } = changes;
+  return { data: { version }, audit: { entityType: 'legal_proceeding', entityId: input.proceedingId, changes: auditable, details: { caseId } } };
+});
+
+export const addHearingAction = createAction('legal.add_hearing', { permission: 'case:update', schema: hearingSchema }, async (input, { actor, tx }) => {
+  const { id, caseId } = await addHearing(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'hearing', entityId: id, details: { caseId } } };
+});
+
+export const createDetentionAction = createAction('legal.create_detention', { permission: 'case:update', schema: detentionSchema }, async (input, { actor, tx }) => {
+  const { id } = await createDetention(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'detention', entityId: id, details: { caseId: input.caseId } } };
+});
+
+export const addVisitAction = createAction('legal.add_visit', { permission: 'case:update', schema: visitSchema }, async (input, { actor, tx }) => {
+  const { id, caseId } = await addVisit(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'consular_visit', entityId: id, details: { caseId } } };
 });

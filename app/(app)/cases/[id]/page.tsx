@@ -7,6 +7,7 @@ import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
+import { getLegalTrack } from '@/db/queries/legal';
 import { listMissions } from '@/db/queries/missions';
 import { listMissionOfficers } from '@/db/queries/users';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
@@ -20,6 +21,7 @@ import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
+import { LegalSection } from './_components/legal-section';
 import { NoteForm } from './_components/note-form';
 import { ReferralsSection } from './_components/referrals-section';
 import { AddParty, EditParty } from './_components/party-form';
@@ -56,7 +58,9 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     getPendingTransfer(db, file.id),
     listMissions(db, actor),
   ]);
-  const officers = await listMissionOfficers(db, actor, file.missionId);
+  const [officers, legal] = await Promise.all([listMissionOfficers(db, actor, file.missionId), getLegalTrack(db, file.id)]);
+  const lastDate = (dates: string[], fallback: string) => dates.reduce((a, b) => (b > a ? b : a), fallback);
+  const ninetyDaysAgo = localDate(file.missionTimeZone, new Date(Date.now() - 90 * 86_400_000));
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
@@ -201,6 +205,31 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
             </dl>
           </DetailsSection>
+
+          <LegalSection
+            caseId={file.id}
+            version={file.version}
+            parties={partyOptions}
+            missionTimeZone={file.missionTimeZone}
+            canEdit={canEdit}
+            isSupervisor={actor.role === 'supervisor'}
+            proceedings={legal.proceedings.map((p) => ({
+              ...p,
+              hearings: p.hearings.map((h) => ({
+                id: h.id,
+                purpose: h.purpose,
+                label: format.dateTime(h.startsAt, { timeZone: h.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
+              })),
+            }))}
+            detentions={legal.detentions.map((d) => ({
+              id: d.id,
+              pseudonym: d.pseudonym,
+              facility: d.facility,
+              since: format.dateTime(new Date(`${d.detainedSince}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }),
+              visits: d.visits.map((v) => ({ id: v.id, findings: v.findings, label: format.dateTime(new Date(`${v.visitedOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) })),
+              isOverdue: lastDate(d.visits.map((v) => v.visitedOn), d.detainedSince) < ninetyDaysAgo,
+            }))}
+          />
 
           <ReferralsSection
             caseId={file.id}
