@@ -31,7 +31,10 @@ export type CaseEventKind =
   | 'proceeding_updated'
   | 'hearing_added'
   | 'detention_recorded'
-  | 'visit_recorded';
+  | 'visit_recorded'
+  | 'age_claim_made'
+  | 'age_claim_updated'
+  | 'age_evidence_added';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

@@ -1,6 +1,6 @@
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
-import { caseParties, cases } from './cases';
+import { type AgeClaimStatus, type AgeEvidenceKind, type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { caseParties, cases, documents } from './cases';
 import { users } from './users';
 
 /** One person's proceeding on a case: in the host country or at home. */
@@ -96,4 +96,43 @@ export const consularVisits = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('consular_visits_detention_idx').on(t.detentionId, t.visitedOn)],
+);
+
+export const ageClaims = pgTable(
+  'age_claims',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    partyId: uuid()
+      .notNull()
+      .references(() => caseParties.id),
+    claimedDob: date({ mode: 'string' }).notNull(),
+    /** the date the age matters on: arrest, exploitation, or the case's opening */
+    relevantOn: date({ mode: 'string' }).notNull(),
+    status: text().$type<AgeClaimStatus>().notNull().default('claimed'),
+    claimedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [index('age_claims_case_idx').on(t.caseId), index('age_claims_open_idx').on(t.status, t.claimedAt)],
+);
+
+export const ageEvidence = pgTable(
+  'age_evidence',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    claimId: uuid()
+      .notNull()
+      .references(() => ageClaims.id),
+    kind: text().$type<AgeEvidenceKind>().notNull(),
+    source: text(),
+    obtainedOn: date({ mode: 'string' }),
+    issueDate: date({ mode: 'string' }),
+    isVerified: boolean().notNull().default(false),
+    documentId: uuid().references(() => documents.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('age_evidence_claim_idx').on(t.claimId)],
 );

@@ -245,3 +245,59 @@ export function canMoveFileCode(from: HomeFileCode | null, to: HomeFileCode): bo
 
 /** Detainees not visited for this many days are flagged. */
 export const VISIT_INTERVAL_DAYS = 90;
+
+/** Age claims (DESIGN §2): a detainee or victim who says they are a minor. */
+export const ageClaimStatuses = ['claimed', 'evidence_requested', 'evidence_received', 'submitted', 'accepted', 'rejected', 'withdrawn'] as const;
+export type AgeClaimStatus = (typeof ageClaimStatuses)[number];
+export const AGE_CLAIM_TRANSITIONS: Record<AgeClaimStatus, readonly AgeClaimStatus[]> = {
+  claimed: ['evidence_requested', 'withdrawn'],
+  evidence_requested: ['evidence_received', 'withdrawn'],
+  evidence_received: ['evidence_requested', 'submitted', 'withdrawn'],
+  submitted: ['accepted', 'rejected', 'withdrawn'],
+  accepted: [],
+  rejected: [],
+  withdrawn: [],
+};
+/** A claim still "claimed" this many days after it was made, with no evidence requested, is flagged. */
+export const AGE_CLAIM_STALE_DAYS = 30;
+
+export const ageEvidenceKinds = [
+  'birth_certificate',
+  'family_card',
+  'identity_card',
+  'midwife_letter',
+  'school_record',
+  'religious_record',
+  'village_head_statement',
+  'family_affidavit',
+  'passport_or_seaman_book',
+  'age_assessment_interview',
+  'xray',
+] as const;
+export type AgeEvidenceKind = (typeof ageEvidenceKinds)[number];
+
+/** Estimates, not records of birth; the X-ray is disputed, a passport or seaman's book weak (often falsified by recruiters). */
+const ESTIMATED: readonly AgeEvidenceKind[] = ['age_assessment_interview', 'xray'];
+
+export interface EvidenceSummary {
+  documentary: number;
+  estimated: number;
+  verified: number;
+  disputed: boolean;
+  weakOnly: boolean;
+  lateRegistration: boolean;
+}
+
+/** The evidence at a glance, with the benefit of the doubt left to the reader (and to the claimant). */
+export function summariseEvidence(items: readonly { kind: AgeEvidenceKind; isVerified: boolean; issueDate?: string | null }[], claimedDob: string): EvidenceSummary {
+  const documentary = items.filter((i) => !ESTIMATED.includes(i.kind));
+  return {
+    documentary: documentary.length,
+    estimated: items.length - documentary.length,
+    verified: items.filter((i) => i.isVerified).length,
+    disputed: items.some((i) => i.kind === 'xray'),
+    weakOnly: documentary.length > 0 && documentary.every((i) => i.kind === 'passport_or_seaman_book'),
+    // A birth certificate issued more than a year after birth: late registration, common and not in itself doubtful.
+    lateRegistration: items.some((i) => i.kind === 'birth_certificate' && !!i.issueDate && ageOn(claimedDob, i.issueDate) >= 1),
+  };
+}

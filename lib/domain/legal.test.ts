@@ -21,3 +21,20 @@ describe('the legal tracks', () => {
     expect(canMoveFileCode('P-42', 'P-48')).toBe(true);
   });
 });
+
+describe('age evidence', () => {
+  it('separates documents from estimates, marks the X-ray disputed and late registration', async () => {
+    const { summariseEvidence } = await import('./cases');
+    expect(
+      summariseEvidence(
+        [
+          { kind: 'birth_certificate', isVerified: true, issueDate: '2015-04-01' },
+          { kind: 'village_head_statement', isVerified: false },
+          { kind: 'xray', isVerified: false },
+        ],
+        '2010-02-14',
+      ),
+    ).toEqual({ documentary: 2, estimated: 1, verified: 1, disputed: true, weakOnly: false, lateRegistration: true });
+    expect(summariseEvidence([{ kind: 'passport_or_seaman_book', isVerified: true }], '2009-01-01').weakOnly).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { homeFileCodes, hostStages, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { ageClaimStatuses, ageEvidenceKinds, homeFileCodes, hostStages, jurisdictions, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
 
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
@@ -63,4 +63,23 @@ export const visitSchema = z.object({
   visitedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
   findings: text(5000),
   needs: text(2000),
+});
+
+export const ageClaimSchema = z.object({
+  caseId: z.uuid(),
+  partyId: z.uuid('validation.required'),
+  claimedDob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+  relevantOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+});
+
+export const moveAgeClaimSchema = z.object({ claimId: z.uuid(), version: z.number().int().positive(), status: z.enum(ageClaimStatuses) });
+
+export const ageEvidenceSchema = z.object({
+  claimId: z.uuid(),
+  kind: z.enum(ageEvidenceKinds, 'validation.required'),
+  source: text(200),
+  obtainedOn: isoDate,
+  issueDate: isoDate,
+  isVerified: z.boolean(),
+  documentId: z.union([z.uuid(), z.literal('')]),
 });
