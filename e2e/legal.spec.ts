@@ -56,3 +56,61 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   await expect(timeline).toContainText('Hearing added');
   await expect(timeline).toContainText('Proceeding updated');
 });
+
+test('a people-smuggling crew of three, one claiming to be 16: evidence requested, birth certificate attached, claim accepted', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Crew Captain');
+  for (const [n, name] of [
+    [2, 'Crew Deckhand'],
+    [3, 'Crew Boy'],
+  ] as const) {
+    await page.getByRole('button', { name: 'Add another subject' }).click();
+    await page.getByRole('group', { name: `Subject ${n}` }).getByLabel('Full name').fill(name);
+  }
+  await page.getByLabel('Category').selectOption({ label: 'People smuggling (citizen as crew or suspect)' });
+  await page.getByLabel('Account of events').fill('Boat intercepted; three crew held.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  // The birth certificate, scanned and attached to the case.
+  await page.getByLabel('File').setInputFiles({ name: 'akta-kelahiran.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+  await page.getByLabel('Kind of document').selectOption({ label: 'Birth certificate' });
+  await page.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.getByRole('link', { name: 'akta-kelahiran.pdf' })).toBeVisible();
+
+  const age = page.getByRole('region', { name: 'Age claims' });
+  await age.getByRole('button', { name: 'Record an age claim' }).click();
+  const claim = page.getByRole('form', { name: 'Record an age claim' });
+  await claim.getByLabel('Person').selectOption({ label: `${reference}-S3 · Crew Boy` });
+  await claim.getByLabel('Claimed date of birth').fill('2010-02-14');
+  await claim.getByLabel('Date that matters').fill('2026-09-01');
+  await claim.getByRole('button', { name: 'Record an age claim' }).click();
+  const record = age.getByRole('article', { name: `Age claim of ${reference}-S3` });
+  await expect(record).toContainText('claims to be 16');
+  await expectAccessible(page);
+
+  await record.getByRole('button', { name: 'Request evidence' }).click();
+  await expect(record).toContainText('Evidence requested');
+  await record.getByRole('button', { name: 'Add proof of age' }).click();
+  const evidence = page.getByRole('form', { name: 'Add proof of age' });
+  await evidence.getByLabel('Kind of proof').selectOption({ label: 'Birth certificate' });
+  await evidence.getByLabel('Source (optional)').fill('Family in Rote');
+  await evidence.getByLabel('Issued on (optional)').fill('2015-04-01');
+  await evidence.getByLabel('Attached document (optional)').selectOption({ label: 'akta-kelahiran.pdf' });
+  await evidence.getByLabel('Verified').check();
+  await evidence.getByRole('button', { name: 'Add proof of age' }).click();
+  await expect(record).toContainText('Birth certificate · Family in Rote · verified · akta-kelahiran.pdf');
+  await expect(record).toContainText('registered late');
+
+  for (const [button, status] of [
+    ['Evidence received', 'Evidence received'],
+    ['Submit to the host authority', 'Submitted to the host authority'],
+    ['Accepted as a minor', 'Accepted as a minor'],
+  ] as const) {
+    await record.getByRole('button', { name: button }).click();
+    await expect(record.locator('.tag.status')).toHaveText(status);
+  }
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('claims to be 16');
+});

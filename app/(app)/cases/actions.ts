@@ -1,6 +1,7 @@
 'use server';
 
 import { z } from 'zod';
+import { addAgeEvidence, createAgeClaim, moveAgeClaim } from '@/db/queries/age-claims';
 import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
@@ -33,7 +34,16 @@ import {
   saveDraftSchema,
   updateCaseDetailsSchema,
 } from '@/lib/validation/cases';
-import { detentionSchema, hearingSchema, moveProceedingSchema, proceedingSchema, visitSchema } from '@/lib/validation/legal';
+import {
+  ageClaimSchema,
+  ageEvidenceSchema,
+  detentionSchema,
+  hearingSchema,
+  moveAgeClaimSchema,
+  moveProceedingSchema,
+  proceedingSchema,
+  visitSchema,
+} from '@/lib/validation/legal';
 import { partySchema, updatePartySchema } from '@/lib/validation/people';
 
 export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
@@ -185,4 +195,19 @@ export const createDetentionAction = createAction('legal.create_detention', { pe
 export const addVisitAction = createAction('legal.add_visit', { permission: 'case:update', schema: visitSchema }, async (input, { actor, tx }) => {
   const { id, caseId } = await addVisit(tx, actor, input);
   return { data: { id }, audit: { entityType: 'consular_visit', entityId: id, details: { caseId } } };
+});
+
+export const createAgeClaimAction = createAction('legal.create_age_claim', { permission: 'case:update', schema: ageClaimSchema }, async (input, { actor, tx }) => {
+  const { id, changes } = await createAgeClaim(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'age_claim', entityId: id, changes, details: { caseId: input.caseId } } };
+});
+
+export const moveAgeClaimAction = createAction('legal.move_age_claim', { permission: 'case:update', schema: moveAgeClaimSchema }, async (input, { actor, tx }) => {
+  const { caseId, changes } = await moveAgeClaim(tx, actor, input);
+  return { data: null, audit: { entityType: 'age_claim', entityId: input.claimId, changes, details: { caseId } } };
+});
+
+export const addAgeEvidenceAction = createAction('legal.add_age_evidence', { permission: 'case:update', schema: ageEvidenceSchema }, async (input, { actor, tx }) => {
+  const { id, caseId } = await addAgeEvidence(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'age_evidence', entityId: id, details: { caseId, kind: input.kind } } };
 });

@@ -8,6 +8,7 @@ import { listCaseEvents } from '@/db/queries/case-timeline';
 import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
 import { getLegalTrack } from '@/db/queries/legal';
+import { getAgeClaims } from '@/db/queries/age-claims';
 import { listMissions } from '@/db/queries/missions';
 import { listMissionOfficers } from '@/db/queries/users';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
@@ -22,6 +23,7 @@ import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { LegalSection } from './_components/legal-section';
+import { AgeClaimsSection } from './_components/age-claims-section';
 import { NoteForm } from './_components/note-form';
 import { ReferralsSection } from './_components/referrals-section';
 import { AddParty, EditParty } from './_components/party-form';
@@ -58,7 +60,8 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     getPendingTransfer(db, file.id),
     listMissions(db, actor),
   ]);
-  const [officers, legal] = await Promise.all([listMissionOfficers(db, actor, file.missionId), getLegalTrack(db, file.id)]);
+  const [officers, legal, ageClaims] = await Promise.all([listMissionOfficers(db, actor, file.missionId), getLegalTrack(db, file.id), getAgeClaims(db, file.id)]);
+  const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   const lastDate = (dates: string[], fallback: string) => dates.reduce((a, b) => (b > a ? b : a), fallback);
   const ninetyDaysAgo = localDate(file.missionTimeZone, new Date(Date.now() - 90 * 86_400_000));
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
@@ -229,6 +232,15 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               visits: d.visits.map((v) => ({ id: v.id, findings: v.findings, label: format.dateTime(new Date(`${v.visitedOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) })),
               isOverdue: lastDate(d.visits.map((v) => v.visitedOn), d.detainedSince) < ninetyDaysAgo,
             }))}
+          />
+
+          <AgeClaimsSection
+            caseId={file.id}
+            canEdit={canEdit}
+            parties={partyOptions}
+            openedOn={localDate(file.missionTimeZone, file.openedAt)}
+            documents={docs.map((d) => ({ id: d.id, label: d.fileName }))}
+            claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
           />
 
           <ReferralsSection
