@@ -114,3 +114,32 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
   }
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('claims to be 16');
 });
+
+test('money claimed and recovered, with its currency, and the total in rupiah', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Unpaid Maid');
+  await page.getByLabel('Account of events').fill('Fourteen months without wages.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const money = page.getByRole('region', { name: 'Money' });
+  await money.getByRole('button', { name: 'Record a claim' }).click();
+  const claim = page.getByRole('form', { name: 'Record a claim' });
+  await claim.getByLabel('Currency').fill('XYZ');
+  await claim.getByLabel('Amount claimed').fill('-5');
+  await claim.getByRole('button', { name: 'Record a claim' }).click();
+  await expect(errorSummary(page)).toContainText('Enter a currency code like MYR or SAR');
+  await expect(errorSummary(page)).toContainText('Enter an amount like 1250.50');
+  await claim.getByLabel('Currency').fill('myr');
+  await claim.getByLabel('Amount claimed').fill('12000');
+  await claim.getByRole('button', { name: 'Record a claim' }).click();
+  await expect(money).toContainText('12,000.00');
+  await money.getByRole('button', { name: 'Record money recovered' }).click();
+  const payment = page.getByRole('form', { name: 'Record money recovered' });
+  await payment.getByLabel('Amount').fill('4000');
+  await payment.getByLabel('Rupiah per unit').fill('3550');
+  await expectAccessible(page);
+  await payment.getByRole('button', { name: 'Record money recovered' }).click();
+  await expect(money).toContainText('MYR: 4000.00 / 12000.00');
+  await expect(money).toContainText('14,200,000');
+});

@@ -34,7 +34,9 @@ export type CaseEventKind =
   | 'visit_recorded'
   | 'age_claim_made'
   | 'age_claim_updated'
-  | 'age_evidence_added';
+  | 'age_evidence_added'
+  | 'money_claimed'
+  | 'money_recovered';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

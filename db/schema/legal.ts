@@ -1,5 +1,5 @@
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { type AgeClaimStatus, type AgeEvidenceKind, type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AgeClaimStatus, type AgeEvidenceKind, type FinancialClaimKind, type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
 import { caseParties, cases, documents } from './cases';
 import { users } from './users';
 
@@ -135,4 +135,40 @@ export const ageEvidence = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('age_evidence_claim_idx').on(t.claimId)],
+);
+
+/** Money claimed for a person or the case: unpaid wages, compensation, restitution, insurance. */
+export const financialClaims = pgTable(
+  'financial_claims',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    kind: text().$type<FinancialClaimKind>().notNull(),
+    currency: text().notNull(),
+    amountClaimed: numeric({ precision: 16, scale: 2 }).notNull(),
+    claimedOn: date({ mode: 'string' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('financial_claims_case_idx').on(t.caseId)],
+);
+
+/** Money recovered against a claim, in its currency, with the rate to rupiah entered with it. */
+export const claimPayments = pgTable(
+  'claim_payments',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    claimId: uuid()
+      .notNull()
+      .references(() => financialClaims.id),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    amount: numeric({ precision: 16, scale: 2 }).notNull(),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    rateToHome: numeric({ precision: 18, scale: 6 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('claim_payments_claim_idx').on(t.claimId)],
 );

@@ -301,3 +301,12 @@ export function summariseEvidence(items: readonly { kind: AgeEvidenceKind; isVer
     lateRegistration: items.some((i) => i.kind === 'birth_certificate' && !!i.issueDate && ageOn(claimedDob, i.issueDate) >= 1),
   };
 }
+
+export const financialClaimKinds = ['unpaid_wages', 'compensation', 'restitution', 'insurance'] as const;
+export type FinancialClaimKind = (typeof financialClaimKinds)[number];
+export const HOME_CURRENCY = 'IDR';
+
+/** ISO 4217 codes the runtime knows (Intl's own list). */
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (Intl.supportedValuesOf('currency') as string[]).includes(code);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ageClaimStatuses, ageEvidenceKinds, homeFileCodes, hostStages, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
 
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
@@ -82,4 +82,31 @@ export const ageEvidenceSchema = z.object({
   issueDate: isoDate,
   isVerified: z.boolean(),
   documentId: z.union([z.uuid(), z.literal('')]),
+});
+
+/** An amount as typed: digits with up to two decimals, never negative ("1250.50"; a comma is read as the decimal point). */
+const amount = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(',', '.'))
+  .refine((v) => /^\d{1,13}(\.\d{1,2})?$/.test(v), 'validation.amount');
+
+export const financialClaimSchema = z.object({
+  caseId: z.uuid(),
+  kind: z.enum(financialClaimKinds, 'validation.required'),
+  currency: z.string().trim().toUpperCase().refine(isCurrencyCode, 'validation.currency'),
+  amountClaimed: amount,
+  claimedOn: isoDate,
+});
+
+export const claimPaymentSchema = z.object({
+  claimId: z.uuid(),
+  amount,
+  receivedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+  /** rupiah per unit of the claim's currency, as the payment was converted */
+  rateToHome: z
+    .string()
+    .trim()
+    .transform((v) => v.replace(',', '.'))
+    .refine((v) => /^\d{1,12}(\.\d{1,6})?$/.test(v) && Number(v) > 0, 'validation.rate'),
 });

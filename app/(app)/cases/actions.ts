@@ -7,6 +7,7 @@ import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from 
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { addHearing, addVisit, createDetention, createProceeding, moveProceeding } from '@/db/queries/legal';
+import { createFinancialClaim, recordPayment } from '@/db/queries/money';
 import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
 import { createReferral, moveReferral, recordConsent, withdrawConsent } from '@/db/queries/referrals';
@@ -37,7 +38,9 @@ import {
 import {
   ageClaimSchema,
   ageEvidenceSchema,
+  claimPaymentSchema,
   detentionSchema,
+  financialClaimSchema,
   hearingSchema,
   moveAgeClaimSchema,
   moveProceedingSchema,
@@ -210,4 +213,14 @@ export const moveAgeClaimAction = createAction('legal.move_age_claim', { permiss
 export const addAgeEvidenceAction = createAction('legal.add_age_evidence', { permission: 'case:update', schema: ageEvidenceSchema }, async (input, { actor, tx }) => {
   const { id, caseId } = await addAgeEvidence(tx, actor, input);
   return { data: { id }, audit: { entityType: 'age_evidence', entityId: id, details: { caseId, kind: input.kind } } };
+});
+
+export const createFinancialClaimAction = createAction('money.create_claim', { permission: 'case:update', schema: financialClaimSchema }, async (input, { actor, tx }) => {
+  const { id } = await createFinancialClaim(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'financial_claim', entityId: id, details: { caseId: input.caseId, kind: input.kind, currency: input.currency, amount: input.amountClaimed } } };
+});
+
+export const recordPaymentAction = createAction('money.record_payment', { permission: 'case:update', schema: claimPaymentSchema }, async (input, { actor, tx }) => {
+  const { id, caseId } = await recordPayment(tx, actor, input);
+  return { data: { id }, audit: { entityType: 'claim_payment', entityId: id, details: { caseId, amount: input.amount } } };
 });

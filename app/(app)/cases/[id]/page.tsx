@@ -9,6 +9,7 @@ import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
 import { getLegalTrack } from '@/db/queries/legal';
 import { getAgeClaims } from '@/db/queries/age-claims';
+import { getMoney } from '@/db/queries/money';
 import { listMissions } from '@/db/queries/missions';
 import { listMissionOfficers } from '@/db/queries/users';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
@@ -24,6 +25,7 @@ import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { LegalSection } from './_components/legal-section';
 import { AgeClaimsSection } from './_components/age-claims-section';
+import { MoneySection } from './_components/money-section';
 import { NoteForm } from './_components/note-form';
 import { ReferralsSection } from './_components/referrals-section';
 import { AddParty, EditParty } from './_components/party-form';
@@ -60,7 +62,13 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     getPendingTransfer(db, file.id),
     listMissions(db, actor),
   ]);
-  const [officers, legal, ageClaims] = await Promise.all([listMissionOfficers(db, actor, file.missionId), getLegalTrack(db, file.id), getAgeClaims(db, file.id)]);
+  const [officers, legal, ageClaims, money] = await Promise.all([
+    listMissionOfficers(db, actor, file.missionId),
+    getLegalTrack(db, file.id),
+    getAgeClaims(db, file.id),
+    getMoney(db, file.id),
+  ]);
+  const amount = (value: string, currency: string) => format.number(Number(value), { style: 'currency', currency });
   const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   const lastDate = (dates: string[], fallback: string) => dates.reduce((a, b) => (b > a ? b : a), fallback);
   const ninetyDaysAgo = localDate(file.missionTimeZone, new Date(Date.now() - 90 * 86_400_000));
@@ -241,6 +249,14 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             openedOn={localDate(file.missionTimeZone, file.openedAt)}
             documents={docs.map((d) => ({ id: d.id, label: d.fileName }))}
             claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
+          />
+
+          <MoneySection
+            caseId={file.id}
+            canEdit={canEdit}
+            claims={money.claims.map((c) => ({ id: c.id, kind: c.kind, claimed: amount(c.amountClaimed, c.currency), recovered: amount(c.recovered, c.currency) }))}
+            byCurrency={money.byCurrency}
+            totalHome={amount(money.recoveredHome, 'IDR')}
           />
 
           <ReferralsSection
