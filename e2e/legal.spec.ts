@@ -143,3 +143,35 @@ test('money claimed and recovered, with its currency, and the total in rupiah', 
   await expect(money).toContainText('MYR: 4000.00 / 12000.00');
   await expect(money).toContainText('14,200,000');
 });
+
+test('a death-penalty case is on the supervisor’s watch list, not on another mission’s', async ({ page, browser }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Watched Defendant');
+  await page.getByLabel('Category').selectOption({ label: 'Criminal (citizen as defendant)' });
+  await page.getByLabel('Account of events').fill('Charged with murder.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const legal = page.getByRole('region', { name: 'Legal' });
+  await legal.getByRole('button', { name: 'Record a proceeding' }).click();
+  await page.getByRole('form', { name: 'Record a proceeding' }).getByLabel('Death penalty').check();
+  await page.getByRole('form', { name: 'Record a proceeding' }).getByRole('button', { name: 'Record a proceeding' }).click();
+  await expect(page.locator('.case-header')).toContainText('Special');
+
+  const other = await browser.newContext({ locale: 'en-GB' });
+  const supervisor = await other.newPage();
+  await signIn(supervisor, 'supervisor@payung.test');
+  await supervisor.getByRole('link', { name: 'Death-penalty watch' }).click();
+  await expect(supervisor.getByRole('table', { name: 'Death-penalty watch' })).toContainText(reference);
+  await expect(supervisor.getByText('Watched Defendant')).toHaveCount(0);
+  await expectAccessible(supervisor);
+  await other.close();
+  const third = await browser.newContext({ locale: 'en-GB' });
+  const jed = await third.newPage();
+  await signIn(jed, 'officer.jed@payung.test');
+  await jed.goto('/queues/death-penalty');
+  await expect(jed.getByRole('heading', { name: 'Death-penalty watch' })).toBeVisible();
+  await expect(jed.getByText(reference)).toHaveCount(0);
+  await third.close();
+});

@@ -8,7 +8,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { hearingSchema, moveProceedingSchema, proceedingSchema } from '@/lib/validation/legal';
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase } from './cases';
-import { addHearing, addVisit, courtInstant, createDetention, createProceeding, listDetaineesNotVisited, listHearings, moveProceeding } from './legal';
+import { addHearing, addVisit, courtInstant, createDetention, createProceeding, listDeathPenaltyWatch, listDetaineesNotVisited, listHearings, moveProceeding } from './legal';
 
 describe('court times', () => {
   it('are read in the court’s time zone', () => {
@@ -87,5 +87,33 @@ describe.each(testDatabaseKinds())('the legal track on %s', (kind) => {
     expect(due.filter((d) => d.caseId === id).map((d) => d.pseudonym)).toEqual([c.parties[1]!.pseudonym]);
     const later = await listDetaineesNotVisited(h.db, kul, '2027-01-05');
     expect(later.filter((d) => d.caseId === id)).toHaveLength(2);
+  });
+});
+
+describe.each(testDatabaseKinds())('the death-penalty watch list on %s', (kind) => {
+  const supervisor = actorOf('supervisor', { email: 'supervisor@payung.test' });
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+  });
+  afterAll(() => h?.close());
+
+  it('shows supervisors and the mission every citizen facing death, and no other mission', async () => {
+    const kul = await officerActor(h.db, 'officer.kul@payung.test');
+    const input = createCaseSchema.parse({ ...emptyCase, category: 'criminal', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Facing Death' }] });
+    const { id, reference } = await h.db.transaction((tx) => createCase(tx, kul, input));
+    const c = (await getCase(h.db, kul, id))!;
+    const { id: proceedingId } = await createProceeding(
+      h.db,
+      kul,
+      proceedingSchema.parse({ caseId: id, version: c.version, partyId: c.parties[0]!.id, jurisdiction: 'host', role: 'defendant', charge: 'Murder', court: 'Shah Alam', courtTimeZone: 'Asia/Kuala_Lumpur', arrestedOn: '2026-01-01', lawyerName: 'Mr Lim', lawyerAppointedOn: '', lawyerPaidBy: '', interpreter: '', hostStage: 'charged', homeFileCode: '', isDetained: true, isDeathPenalty: true }),
+    );
+    await addHearing(h.db, kul, hearingSchema.parse({ proceedingId, startsAt: '2030-01-10T09:00', timeZone: 'Asia/Kuala_Lumpur', court: '', purpose: '' }));
+    const forSupervisor = await listDeathPenaltyWatch(h.db, supervisor);
+    expect(forSupervisor).toMatchObject([{ reference, missionCode: 'KUL', personLabel: `${reference}-S1`, hostStage: 'charged', lawyerName: 'Mr Lim', nextHearing: new Date('2030-01-10T01:00:00Z') }]);
+    expect(JSON.stringify(forSupervisor)).not.toContain('Facing Death');
+    expect(await listDeathPenaltyWatch(h.db, kul)).toHaveLength(1);
+    expect(await listDeathPenaltyWatch(h.db, await officerActor(h.db, 'officer.jed@payung.test'))).toEqual([]);
   });
 });

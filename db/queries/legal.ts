@@ -289,3 +289,47 @@ export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proce
     detentions: detentionRows.map((d) => ({ ...d, visits: visitRows.filter((v) => v.detentionId === d.id).map(({ detentionId: _d, ...v }) => v) })),
   };
 }
+
+export interface WatchItem {
+  proceedingId: string;
+  caseId: string;
+  reference: string;
+  missionCode: string;
+  personLabel: string;
+  hostStage: HostStage | null;
+  charge: string | null;
+  lawyerName: string | null;
+  nextHearing: Date | null;
+  nextHearingZone: string | null;
+  lastVisit: string | null;
+}
+
+/** Every citizen facing or sentenced to death in the actor's scope: stage, next hearing, lawyer, last visit. */
+export async function listDeathPenaltyWatch(conn: Conn, actor: Actor, now = new Date()): Promise<WatchItem[]> {
+  assertCan(actor, 'case:read');
+  const nextHearing = sql<Date | null>`(SELECT min(h.starts_at) FROM hearings h WHERE h.proceeding_id = ${legalProceedings.id} AND h.starts_at >= ${now.toISOString()}::timestamptz)`;
+  const nextZone = sql<string | null>`(SELECT h.time_zone FROM hearings h WHERE h.proceeding_id = ${legalProceedings.id} AND h.starts_at >= ${now.toISOString()}::timestamptz ORDER BY h.starts_at LIMIT 1)`;
+  const lastVisit = sql<string | null>`(SELECT max(v.visited_on)::text FROM consular_visits v JOIN detentions d ON d.id = v.detention_id WHERE d.party_id = ${legalProceedings.partyId})`;
+  const rows = await conn
+    .select({
+      proceedingId: legalProceedings.id,
+      caseId: cases.id,
+      reference: cases.reference,
+      missionCode: missions.code,
+      pseudonym: caseParties.pseudonym,
+      hostStage: legalProceedings.hostStage,
+      charge: legalProceedings.charge,
+      lawyerName: legalProceedings.lawyerName,
+      nextHearing,
+      nextHearingZone: nextZone,
+      lastVisit,
+    })
+    .from(legalProceedings)
+    .innerJoin(cases, eq(cases.id, legalProceedings.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId))
+    .where(and(eq(legalProceedings.isDeathPenalty, true), missionScope(actor, cases.missionId, missions.country), sql`${legalProceedings.hostStage} IS DISTINCT FROM 'executed'`))
+    .orderBy(asc(missions.code), asc(cases.reference));
+  // Lists show the pseudonym: the watch list travels between supervisors.
+  return rows.map(({ pseudonym, nextHearing: next, ...r }) => ({ ...r, personLabel: pseudonym, nextHearing: next ? new Date(next) : null }));
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listMissionsInScope } from '@/db/queries/missions';
@@ -13,10 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function QueuesPage() {
   const actor = await requirePermission('queue:read');
   const t = await getTranslations('queues');
+  const tAll = await getTranslations();
   const missions = await listMissionsInScope(await getDb(), actor);
   return (
     <>
       <h1>{t('title')}</h1>
+      <p>
+        <Link href="/queues/death-penalty">{tAll('watch.link')}</Link>
+      </p>
       <div className="empty">
         <p>
           <strong>{t('emptyTitle')}</strong>
