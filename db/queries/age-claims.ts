@@ -7,20 +7,10 @@ import type { Conn } from '../index';
 import { ageClaims, ageEvidence, caseParties, cases, documents, missions } from '../schema';
 import { type Changes, diffChanges } from './audit';
 import { addCaseEvent } from './case-timeline';
-
-async function editableCase(conn: Conn, actor: Actor, caseId: string) {
-  assertCan(actor, 'case:update');
-  const [c] = await conn
-    .select({ status: cases.status })
-    .from(cases)
-    .innerJoin(missions, eq(missions.id, cases.missionId))
-    .where(and(eq(cases.id, caseId), missionScope(actor, cases.missionId, missions.country)));
-  if (!c) throw notFound();
-  if (c.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
-}
+import { assertCaseOpenInScope } from './cases';
 
 export async function createAgeClaim(conn: Conn, actor: Actor, input: { caseId: string; partyId: string; claimedDob: string; relevantOn: string }): Promise<{ id: string; changes: Changes }> {
-  await editableCase(conn, actor, input.caseId);
+  await assertCaseOpenInScope(conn, actor, input.caseId);
   const [p] = await conn.select({ pseudonym: caseParties.pseudonym }).from(caseParties).where(and(eq(caseParties.id, input.partyId), eq(caseParties.caseId, input.caseId)));
   if (!p) throw new AppError('invalid', 'errors.invalid', { partyId: ['validation.invalid'] });
   if (input.claimedDob > input.relevantOn) throw new AppError('invalid', 'errors.invalid', { claimedDob: ['validation.dobAfterRelevant'] });

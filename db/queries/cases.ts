@@ -159,6 +159,18 @@ function caseDetailsRow(input: Omit<UpdateCaseDetailsInput, 'id' | 'version'>) {
 /** Case fields whose text may name people: on the case's timeline, but only "changed" in the audit trail. */
 const NARRATIVE_FIELDS = ['narrative', 'employerOrAgency', 'eventsPlace'] as const;
 
+/** A case the actor may change, still open: not found when out of scope, refused once closed. */
+export async function assertCaseOpenInScope(conn: Conn, actor: Actor, caseId: string): Promise<void> {
+  assertCan(actor, 'case:update');
+  const [c] = await conn
+    .select({ status: cases.status })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(cases.id, caseId), missionScope(actor, cases.missionId, missions.country)));
+  if (!c) throw notFound();
+  if (c.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+}
+
 /**
  * Locks a case the actor may change, for an edit made on `version`: not found if out of
  * scope, a conflict with the saved values if someone saved since, refused once closed.

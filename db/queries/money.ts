@@ -6,20 +6,10 @@ import { AppError, notFound } from '@/lib/errors';
 import type { Conn } from '../index';
 import { cases, claimPayments, financialClaims, missions } from '../schema';
 import { addCaseEvent } from './case-timeline';
-
-async function editableCase(conn: Conn, actor: Actor, caseId: string) {
-  assertCan(actor, 'case:update');
-  const [c] = await conn
-    .select({ status: cases.status })
-    .from(cases)
-    .innerJoin(missions, eq(missions.id, cases.missionId))
-    .where(and(eq(cases.id, caseId), missionScope(actor, cases.missionId, missions.country)));
-  if (!c) throw notFound();
-  if (c.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
-}
+import { assertCaseOpenInScope } from './cases';
 
 export async function createFinancialClaim(conn: Conn, actor: Actor, input: { caseId: string; kind: FinancialClaimKind; currency: string; amountClaimed: string; claimedOn: string }) {
-  await editableCase(conn, actor, input.caseId);
+  await assertCaseOpenInScope(conn, actor, input.caseId);
   const [row] = await conn
     .insert(financialClaims)
     .values({ ...input, claimedOn: input.claimedOn || null })
