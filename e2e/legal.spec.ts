@@ -177,3 +177,80 @@ test('a death-penalty case is on the supervisor’s watch list, not on another m
   await expect(jed.getByText(reference)).toHaveCount(0);
   await third.close();
 });
+
+/** A court-local date some days from today, as the date input wants it ("2026-12-09"). */
+function daysAhead(days: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
+}
+
+test('a hearing added appears in the calendar, and its feed answers until revoked', async ({ page, playwright }) => {
+  await signIn(page, 'officer.per@payung.test');
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Calendar Defendant');
+  await page.getByLabel('Category').selectOption({ label: 'Criminal (citizen as defendant)' });
+  await page.getByLabel('Account of events').fill('Charged with overstaying and working without a visa.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const legal = page.getByRole('region', { name: 'Legal' });
+
+  await legal.getByRole('button', { name: 'Record a proceeding' }).click();
+  const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
+  await proceeding.getByLabel('Court (optional)').fill('Perth Magistrates Court');
+  await proceeding.getByLabel('Lawyer (optional)').fill('Ms Nguyen');
+  await proceeding.getByLabel('Lawyer appointed on (optional)').fill('2026-11-02');
+  await proceeding.getByLabel('Lawyer paid by (optional)').selectOption({ label: 'The mission (Indonesian government)' });
+  await proceeding.getByLabel('Interpreter (optional)').fill('Pak Hadi (Bahasa Indonesia)');
+  await proceeding.getByRole('button', { name: 'Record a proceeding' }).click();
+  await expect(legal).toContainText(/Ms Nguyen · Lawyer appointed on (Nov 2, 2026|2 Nov 2026) · Lawyer paid by: The mission \(Indonesian government\)/);
+  await expect(legal).toContainText('Pak Hadi (Bahasa Indonesia)');
+
+  const day = daysAhead(10, 'Australia/Perth');
+  await legal.getByRole('button', { name: 'Add a hearing' }).click();
+  await page.getByRole('form', { name: 'Add a hearing' }).getByLabel('Date and time at the court').fill(`${day}T10:15`);
+  await page.getByRole('form', { name: 'Add a hearing' }).getByLabel('Purpose (optional)').fill('Plea hearing');
+  await page.getByRole('form', { name: 'Add a hearing' }).getByRole('button', { name: 'Add a hearing' }).click();
+  await expect(legal).toContainText('Plea hearing');
+  // Not held yet: no outcome to record.
+  await expect(legal.getByRole('button', { name: 'Record the outcome' })).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Hearings' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hearings calendar');
+  const row = page.getByRole('row').filter({ hasText: reference });
+  await expect(row).toContainText('10:15');
+  await expect(row).toContainText('Perth Magistrates Court');
+  await expect(row).toContainText('Plea hearing');
+  await expect(page.getByText('Calendar Defendant')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Month', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Month', exact: true })).toHaveAttribute('aria-current', 'page');
+  if (day.slice(0, 7) !== daysAhead(0, 'Australia/Perth').slice(0, 7)) {
+    await page.getByRole('link', { name: /Next month/ }).click();
+    await expect(page).toHaveURL(new RegExp(`month=${day.slice(0, 7)}`));
+  }
+  const cell = page.getByRole('cell').filter({ has: page.locator(`time[datetime="${day}"]`) });
+  await expect(cell.getByRole('link', { name: new RegExp(reference) })).toContainText('10:15');
+  await expectAccessible(page);
+
+  // Subscribe: the address is shown once and read without a session.
+  await page.getByRole('button', { name: 'Create a subscription address' }).click();
+  const address = await page.getByLabel('Subscription address (PER)').inputValue();
+  expect(address).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+  const calendarApp = await playwright.request.newContext();
+  const feed = await calendarApp.get(address);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()['content-type']).toContain('text/calendar');
+  const ics = await feed.text();
+  expect(ics).toContain('BEGIN:VCALENDAR');
+  expect(ics).toContain(reference);
+  expect(ics).not.toContain('Calendar Defendant');
+
+  await page.reload();
+  await expect(page.getByText(/PER · Created .* · last read/)).toBeVisible();
+  await page.getByRole('button', { name: 'Revoke PER' }).click();
+  await page.getByRole('button', { name: 'Revoke', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The address for PER no longer works.' })).toBeVisible();
+  expect((await calendarApp.get(address)).status()).toBe(404);
+  await calendarApp.dispose();
+});

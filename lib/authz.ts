@@ -85,6 +85,7 @@ export interface NavItem {
 const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/cases', label: 'cases', permission: 'case:create' },
   { href: '/drafts', label: 'drafts', permission: 'case:create' },
+  { href: '/calendar', label: 'calendar', permission: 'case:read' },
   { href: '/queues', label: 'queues', permission: 'queue:read' },
   { href: '/approvals', label: 'approvals', permission: 'case:approve' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },

@@ -30,6 +30,7 @@ export type CaseEventKind =
   | 'proceeding_added'
   | 'proceeding_updated'
   | 'hearing_added'
+  | 'hearing_outcome'
   | 'detention_recorded'
   | 'visit_recorded'
   | 'age_claim_made'

@@ -5,10 +5,10 @@ import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
-import { hearingSchema, moveProceedingSchema, proceedingSchema } from '@/lib/validation/legal';
+import { emptyProceeding, hearingSchema, moveProceedingSchema, proceedingSchema } from '@/lib/validation/legal';
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase } from './cases';
-import { addHearing, addVisit, courtInstant, createDetention, createProceeding, listDeathPenaltyWatch, listDetaineesNotVisited, listHearings, moveProceeding } from './legal';
+import { addHearing, addVisit, courtInstant, createDetention, createProceeding, getLegalTrack, listDeathPenaltyWatch, listDetaineesNotVisited, listHearings, moveProceeding, recordHearingOutcome } from './legal';
 
 describe('court times', () => {
   it('are read in the court’s time zone', () => {
@@ -34,21 +34,10 @@ describe.each(testDatabaseKinds())('the legal track on %s', (kind) => {
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const c = (await getCase(h.db, kul, id))!;
     const base = {
-      caseId: id,
-      version: c.version,
-      partyId: c.parties[0]!.id,
-      jurisdiction: 'host',
-      role: 'defendant',
+      ...emptyProceeding({ caseId: id, version: c.version, partyId: c.parties[0]!.id, courtTimeZone: 'Asia/Kuala_Lumpur' }),
       charge: 'Drug trafficking (s39B)',
       court: 'Shah Alam High Court',
-      courtTimeZone: 'Asia/Kuala_Lumpur',
       arrestedOn: '2026-03-01',
-      lawyerName: '',
-      lawyerAppointedOn: '',
-      lawyerPaidBy: '',
-      interpreter: '',
-      hostStage: 'arrested',
-      homeFileCode: '',
       isDetained: true,
       isDeathPenalty: true,
     };
@@ -67,12 +56,18 @@ describe.each(testDatabaseKinds())('the legal track on %s', (kind) => {
     await expect(addHearing(h.db, kul, hearingSchema.parse({ proceedingId, startsAt: '2026-02-01T09:00', timeZone: 'Asia/Kuala_Lumpur', court: '', purpose: '' }))).rejects.toMatchObject({
       fieldErrors: { startsAt: ['validation.hearingBeforeArrest'] },
     });
-    await addHearing(h.db, kul, hearingSchema.parse({ proceedingId, startsAt: '2026-12-03T09:30', timeZone: 'Asia/Kuala_Lumpur', court: '', purpose: 'Mention' }));
+    const { id: hearingId } = await addHearing(h.db, kul, hearingSchema.parse({ proceedingId, startsAt: '2026-12-03T09:30', timeZone: 'Asia/Kuala_Lumpur', court: '', purpose: 'Mention' }));
+    await expect(recordHearingOutcome(h.db, kul, { hearingId, outcome: 'Adjourned' }, new Date('2026-12-03T01:29:00Z'))).rejects.toMatchObject({ fieldErrors: { outcome: ['validation.hearingNotYet'] } });
+    await expect(recordHearingOutcome(h.db, await officerActor(h.db, 'officer.jed@payung.test'), { hearingId, outcome: 'x' }, new Date('2026-12-04T00:00:00Z'))).rejects.toMatchObject({ code: 'not_found' });
     const calendar = await listHearings(h.db, kul, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'));
     expect(calendar).toMatchObject([{ startsAt: new Date('2026-12-03T01:30:00Z'), court: 'Shah Alam High Court', purpose: 'Mention' }]);
     expect(await listHearings(h.db, await officerActor(h.db, 'officer.jed@payung.test'), new Date('2026-12-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'))).toEqual([]);
+    expect(await listHearings(h.db, supervisor, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), kul.missionId!)).toHaveLength(1);
+    expect(await listHearings(h.db, supervisor, new Date('2026-12-01T00:00:00Z'), new Date('2027-01-01T00:00:00Z'), kul.missionId! + 1)).toEqual([]);
+    await recordHearingOutcome(h.db, kul, { hearingId, outcome: 'Adjourned to 10 January' }, new Date('2026-12-03T05:00:00Z'));
+    expect((await getLegalTrack(h.db, id)).proceedings[0]!.hearings[0]!.outcome).toBe('Adjourned to 10 January');
     const kinds = (await listCaseEvents(h.db, id)).map((e) => e.kind);
-    expect(kinds.slice(0, 4)).toEqual(['hearing_added', 'proceeding_updated', 'proceeding_updated', 'proceeding_added']);
+    expect(kinds.slice(0, 5)).toEqual(['hearing_outcome', 'hearing_added', 'proceeding_updated', 'proceeding_updated', 'proceeding_added']);
   });
 
   it('flags detainees not visited for 90 days', async () => {
@@ -107,7 +102,16 @@ describe.each(testDatabaseKinds())('the death-penalty watch list on %s', (kind) 
     const { id: proceedingId } = await createProceeding(
       h.db,
       kul,
-      proceedingSchema.parse({ caseId: id, version: c.version, partyId: c.parties[0]!.id, jurisdiction: 'host', role: 'defendant', charge: 'Murder', court: 'Shah Alam', courtTimeZone: 'Asia/Kuala_Lumpur', arrestedOn: '2026-01-01', lawyerName: 'Mr Lim', lawyerAppointedOn: '', lawyerPaidBy: '', interpreter: '', hostStage: 'charged', homeFileCode: '', isDetained: true, isDeathPenalty: true }),
+      proceedingSchema.parse({
+        ...emptyProceeding({ caseId: id, version: c.version, partyId: c.parties[0]!.id, courtTimeZone: 'Asia/Kuala_Lumpur' }),
+        charge: 'Murder',
+        court: 'Shah Alam',
+        arrestedOn: '2026-01-01',
+        lawyerName: 'Mr Lim',
+        hostStage: 'charged',
+        isDetained: true,
+        isDeathPenalty: true,
+      }),
     );
     await addHearing(h.db, kul, hearingSchema.parse({ proceedingId, startsAt: '2030-01-10T09:00', timeZone: 'Asia/Kuala_Lumpur', court: '', purpose: '' }));
     const forSupervisor = await listDeathPenaltyWatch(h.db, supervisor);

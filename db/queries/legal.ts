@@ -135,17 +135,43 @@ export interface CalendarHearing {
   purpose: string | null;
 }
 
-/** Hearings between two instants on the cases the actor may see: the calendar and its feed. */
-export async function listHearings(conn: Conn, actor: Actor, from: Date, to: Date): Promise<CalendarHearing[]> {
+/** Hearings between two instants on the cases the actor may see (one mission's, if given): the calendar and its feed. */
+export async function listHearings(conn: Conn, actor: Actor, from: Date, to: Date, missionId?: number): Promise<CalendarHearing[]> {
   assertCan(actor, 'case:read');
   return conn
     .select({ id: hearings.id, caseId: cases.id, reference: cases.reference, missionCode: missions.code, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose })
     .from(hearings)
     .innerJoin(cases, eq(cases.id, hearings.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
-    .where(and(missionScope(actor, cases.missionId, missions.country), gte(hearings.startsAt, from), lt(hearings.startsAt, to)))
-    .orderBy(asc(hearings.startsAt))
+    .where(
+      and(
+        missionScope(actor, cases.missionId, missions.country),
+        missionId === undefined ? undefined : eq(cases.missionId, missionId),
+        gte(hearings.startsAt, from),
+        lt(hearings.startsAt, to),
+      ),
+    )
+    .orderBy(asc(hearings.startsAt), asc(hearings.id))
     .limit(1000);
+}
+
+/** What happened at a hearing, once it has begun. */
+export async function recordHearingOutcome(conn: Conn, actor: Actor, input: { hearingId: string; outcome: string }, now = new Date()): Promise<{ caseId: string }> {
+  assertCan(actor, 'case:update');
+  const [h] = await conn
+    .select({ caseId: hearings.caseId, startsAt: hearings.startsAt, caseStatus: cases.status })
+    .from(hearings)
+    .innerJoin(cases, eq(cases.id, hearings.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(hearings.id, input.hearingId), missionScope(actor, cases.missionId, missions.country)))
+    .for('update', { of: hearings });
+  if (!h) throw notFound();
+  if (h.caseStatus === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+  if (h.startsAt > now) throw new AppError('invalid', 'errors.invalid', { outcome: ['validation.hearingNotYet'] });
+  await conn.update(hearings).set({ outcome: input.outcome }).where(eq(hearings.id, input.hearingId));
+  await conn.update(cases).set({ lastActivityAt: now }).where(eq(cases.id, h.caseId));
+  await addCaseEvent(conn, h.caseId, actor.id, 'hearing_outcome', { startsAt: h.startsAt.toISOString() });
+  return { caseId: h.caseId };
 }
 
 export async function createDetention(conn: Conn, actor: Actor, input: { caseId: string; partyId: string; facility: string; detainedSince: string; expectedRelease: string }) {
@@ -222,6 +248,9 @@ export interface ProceedingView {
   courtTimeZone: string;
   arrestedOn: string | null;
   lawyerName: string | null;
+  lawyerAppointedOn: string | null;
+  lawyerPaidBy: string | null;
+  interpreter: string | null;
   hostStage: HostStage | null;
   homeFileCode: HomeFileCode | null;
   verdict: string | null;
@@ -230,7 +259,7 @@ export interface ProceedingView {
   isDeathPenalty: boolean;
   isFinal: boolean;
   version: number;
-  hearings: { id: string; startsAt: Date; timeZone: string; court: string | null; purpose: string | null }[];
+  hearings: { id: string; startsAt: Date; timeZone: string; court: string | null; purpose: string | null; outcome: string | null }[];
 }
 
 export interface DetentionView {
@@ -255,6 +284,9 @@ export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proce
       courtTimeZone: legalProceedings.courtTimeZone,
       arrestedOn: legalProceedings.arrestedOn,
       lawyerName: legalProceedings.lawyerName,
+      lawyerAppointedOn: legalProceedings.lawyerAppointedOn,
+      lawyerPaidBy: legalProceedings.lawyerPaidBy,
+      interpreter: legalProceedings.interpreter,
       hostStage: legalProceedings.hostStage,
       homeFileCode: legalProceedings.homeFileCode,
       verdict: legalProceedings.verdict,
@@ -269,7 +301,7 @@ export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proce
     .where(eq(legalProceedings.caseId, caseId))
     .orderBy(asc(legalProceedings.createdAt));
   const hearingRows = await conn
-    .select({ id: hearings.id, proceedingId: hearings.proceedingId, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose })
+    .select({ id: hearings.id, proceedingId: hearings.proceedingId, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose, outcome: hearings.outcome })
     .from(hearings)
     .where(eq(hearings.caseId, caseId))
     .orderBy(asc(hearings.startsAt));

@@ -1,6 +1,8 @@
-import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type AgeClaimStatus, type AgeEvidenceKind, type FinancialClaimKind, type HomeFileCode, type HostStage, jurisdictions, legalRoles } from '@/lib/domain/cases';
 import { caseParties, cases, documents } from './cases';
+import { missions } from './missions';
 import { users } from './users';
 
 /** One person's proceeding on a case: in the host country or at home. */
@@ -171,4 +173,32 @@ export const claimPayments = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('claim_payments_claim_idx').on(t.claimId)],
+);
+
+/**
+ * A mission's hearings as an iCalendar feed for one user: the secret address holds a random
+ * token, of which only the SHA-256 is kept. Revoked, or the user deactivated or moved away
+ * from the mission, and the address answers nothing.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    missionId: integer()
+      .notNull()
+      .references(() => missions.id),
+    tokenHash: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('calendar_feeds_token_idx').on(t.tokenHash),
+    uniqueIndex('calendar_feeds_active_idx')
+      .on(t.userId, t.missionId)
+      .where(sql`${t.revokedAt} IS NULL`),
+  ],
 );

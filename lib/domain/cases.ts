@@ -215,6 +215,8 @@ export const partnerKinds = ['home_government', 'international', 'ngo', 'host'] 
 /** The legal track (DESIGN §2). */
 export const legalRoles = ['victim', 'witness', 'suspect', 'defendant'] as const;
 export const jurisdictions = ['host', 'home'] as const;
+/** Who pays a proceeding's lawyer. */
+export const lawyerPayers = ['mission', 'host_legal_aid', 'family', 'employer', 'pro_bono', 'other'] as const;
 /** Host-country stages in order; released, deported and executed end the track. */
 export const hostStages = ['arrested', 'charged', 'trial', 'verdict', 'appeal', 'clemency', 'released', 'deported', 'executed'] as const;
 export type HostStage = (typeof hostStages)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, legalRoles } from '@/lib/domain/cases';
+import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, lawyerPayers, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
 
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
@@ -17,7 +17,7 @@ export const proceedingSchema = z.object({
   arrestedOn: isoDate,
   lawyerName: text(200),
   lawyerAppointedOn: isoDate,
-  lawyerPaidBy: text(100),
+  lawyerPaidBy: z.enum(['', ...lawyerPayers]),
   interpreter: text(200),
   hostStage: z.enum(['', ...hostStages]),
   homeFileCode: z.enum(['', ...homeFileCodes]),
@@ -25,6 +25,26 @@ export const proceedingSchema = z.object({
   isDeathPenalty: z.boolean(),
 });
 export type ProceedingInput = z.infer<typeof proceedingSchema>;
+
+/** A new proceeding's form: a defendant, just arrested, in the host country. */
+export function emptyProceeding(target: { caseId: string; version: number; partyId: string; courtTimeZone: string }): ProceedingInput {
+  return {
+    ...target,
+    jurisdiction: 'host',
+    role: 'defendant',
+    charge: '',
+    court: '',
+    arrestedOn: '',
+    lawyerName: '',
+    lawyerAppointedOn: '',
+    lawyerPaidBy: '',
+    interpreter: '',
+    hostStage: 'arrested',
+    homeFileCode: '',
+    isDetained: false,
+    isDeathPenalty: false,
+  };
+}
 
 export const moveProceedingSchema = z.object({
   proceedingId: z.uuid(),
@@ -49,6 +69,11 @@ export const hearingSchema = z.object({
   purpose: text(500),
 });
 export type HearingInput = z.infer<typeof hearingSchema>;
+
+export const hearingOutcomeSchema = z.object({
+  hearingId: z.uuid(),
+  outcome: z.string().trim().min(1, 'validation.required').max(2000, 'validation.tooLong'),
+});
 
 export const detentionSchema = z.object({
   caseId: z.uuid(),

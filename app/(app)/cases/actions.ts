@@ -6,7 +6,7 @@ import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
-import { addHearing, addVisit, createDetention, createProceeding, moveProceeding } from '@/db/queries/legal';
+import { addHearing, addVisit, createDetention, createProceeding, moveProceeding, recordHearingOutcome } from '@/db/queries/legal';
 import { createFinancialClaim, recordPayment } from '@/db/queries/money';
 import { addParty, updateParty } from '@/db/queries/parties';
 import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
@@ -41,6 +41,7 @@ import {
   claimPaymentSchema,
   detentionSchema,
   financialClaimSchema,
+  hearingOutcomeSchema,
   hearingSchema,
   moveAgeClaimSchema,
   moveProceedingSchema,
@@ -188,6 +189,11 @@ export const moveProceedingAction = createAction('legal.move_proceeding', { perm
 export const addHearingAction = createAction('legal.add_hearing', { permission: 'case:update', schema: hearingSchema }, async (input, { actor, tx }) => {
   const { id, caseId } = await addHearing(tx, actor, input);
   return { data: { id }, audit: { entityType: 'hearing', entityId: id, details: { caseId } } };
+});
+
+export const recordHearingOutcomeAction = createAction('legal.hearing_outcome', { permission: 'case:update', schema: hearingOutcomeSchema }, async (input, { actor, tx }) => {
+  const { caseId } = await recordHearingOutcome(tx, actor, input);
+  return { data: { caseId }, audit: { entityType: 'hearing', entityId: input.hearingId, details: { caseId } } };
 });
 
 export const createDetentionAction = createAction('legal.create_detention', { permission: 'case:update', schema: detentionSchema }, async (input, { actor, tx }) => {

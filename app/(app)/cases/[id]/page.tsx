@@ -226,9 +226,12 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             isSupervisor={actor.role === 'supervisor'}
             proceedings={legal.proceedings.map((p) => ({
               ...p,
+              lawyerAppointedLabel: p.lawyerAppointedOn && dateLabel(p.lawyerAppointedOn),
               hearings: p.hearings.map((h) => ({
                 id: h.id,
                 purpose: h.purpose,
+                outcome: h.outcome,
+                hasBegun: h.startsAt.getTime() <= Date.now(),
                 label: format.dateTime(h.startsAt, { timeZone: h.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
               })),
             }))}

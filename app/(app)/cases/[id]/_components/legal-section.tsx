@@ -7,9 +7,9 @@ import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
-import { homeFileCodes, hostStages, legalRoles } from '@/lib/domain/cases';
-import { detentionSchema, hearingSchema, moveProceedingSchema, proceedingSchema, visitSchema } from '@/lib/validation/legal';
-import { addHearingAction, addVisitAction, createDetentionAction, createProceedingAction, moveProceedingAction } from '../../actions';
+import { homeFileCodes, hostStages, lawyerPayers, legalRoles } from '@/lib/domain/cases';
+import { detentionSchema, emptyProceeding, hearingOutcomeSchema, hearingSchema, moveProceedingSchema, proceedingSchema, visitSchema } from '@/lib/validation/legal';
+import { addHearingAction, addVisitAction, createDetentionAction, createProceedingAction, moveProceedingAction, recordHearingOutcomeAction } from '../../actions';
 
 export interface ProceedingRow {
   id: string;
@@ -20,6 +20,9 @@ export interface ProceedingRow {
   court: string | null;
   courtTimeZone: string;
   lawyerName: string | null;
+  lawyerAppointedLabel: string | null;
+  lawyerPaidBy: string | null;
+  interpreter: string | null;
   hostStage: string | null;
   homeFileCode: string | null;
   verdict: string | null;
@@ -28,7 +31,7 @@ export interface ProceedingRow {
   isDeathPenalty: boolean;
   isFinal: boolean;
   version: number;
-  hearings: { id: string; label: string; purpose: string | null }[];
+  hearings: { id: string; label: string; purpose: string | null; outcome: string | null; hasBegun: boolean }[];
 }
 
 export interface DetentionRow {
@@ -41,7 +44,7 @@ export interface DetentionRow {
 }
 
 type Party = { id: string; label: string };
-type Open = { kind: 'proceeding' } | { kind: 'detention' } | { kind: 'stage' | 'hearing'; id: string } | { kind: 'visit'; id: string } | null;
+type Open = { kind: 'proceeding' } | { kind: 'detention' } | { kind: 'stage' | 'hearing' | 'outcome' | 'visit'; id: string } | null;
 
 /** Proceedings with their hearings, and detentions with their consular visits. */
 export function LegalSection(props: { caseId: string; version: number; parties: Party[]; missionTimeZone: string; proceedings: ProceedingRow[]; detentions: DetentionRow[]; canEdit: boolean; isSupervisor: boolean }) {
@@ -77,7 +80,17 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
             {p.lawyerName && (
               <>
                 <dt>{t('legal.lawyer')}</dt>
-                <dd>{p.lawyerName}</dd>
+                <dd>
+                  {p.lawyerName}
+                  {p.lawyerAppointedLabel && ` · ${t('legal.lawyerAppointedOn')} ${p.lawyerAppointedLabel}`}
+                  {p.lawyerPaidBy && ` · ${t('legal.lawyerPaidBy')}: ${t(`legal.payers.${p.lawyerPaidBy}` as never)}`}
+                </dd>
+              </>
+            )}
+            {p.interpreter && (
+              <>
+                <dt>{t('legal.interpreter')}</dt>
+                <dd>{p.interpreter}</dd>
               </>
             )}
             {p.verdict && (
@@ -96,6 +109,21 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
                 <li key={h.id}>
                   {h.label}
                   {h.purpose && ` · ${h.purpose}`}
+                  {h.outcome && (
+                    <>
+                      {' '}
+                      · <strong>{t('legal.outcome')}:</strong> {h.outcome}
+                    </>
+                  )}
+                  {canEdit && h.hasBegun && !(open?.kind === 'outcome' && open.id === h.id) && (
+                    <>
+                      {' '}
+                      <button type="button" className="link" onClick={() => setOpen({ kind: 'outcome', id: h.id })}>
+                        {t('legal.recordOutcome')}
+                      </button>
+                    </>
+                  )}
+                  {open?.kind === 'outcome' && open.id === h.id && <OutcomeForm hearingId={h.id} outcome={h.outcome ?? ''} onDone={close} />}
                 </li>
               ))}
             </ul>
@@ -182,27 +210,9 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
   const t = useTranslations();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: proceedingSchema,
-    defaultValues: {
-      caseId,
-      version,
-      partyId: parties[0]?.id ?? '',
-      jurisdiction: 'host',
-      role: 'defendant',
-      charge: '',
-      court: '',
-      courtTimeZone: missionTimeZone,
-      arrestedOn: '',
-      lawyerName: '',
-      lawyerAppointedOn: '',
-      lawyerPaidBy: '',
-      interpreter: '',
-      hostStage: 'arrested',
-      homeFileCode: '',
-      isDetained: false,
-      isDeathPenalty: false,
-    },
+    defaultValues: emptyProceeding({ caseId, version, partyId: parties[0]?.id ?? '', courtTimeZone: missionTimeZone }),
     action: createProceedingAction,
-    labels: { partyId: t('legal.person'), courtTimeZone: t('legal.courtTimeZone'), hostStage: t('legal.stage'), arrestedOn: t('legal.arrestedOn') },
+    labels: { partyId: t('legal.person'), courtTimeZone: t('legal.courtTimeZone'), hostStage: t('legal.stage'), arrestedOn: t('legal.arrestedOn'), lawyerAppointedOn: t('legal.lawyerAppointedOn') },
     onSuccess: useRefreshing(onDone),
   });
   const r = form.register;
@@ -244,6 +254,24 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
         </Field>
         <Field id="legal-lawyer" label={t('legal.lawyer')} optional>
           {(aria) => <input type="text" {...aria} {...r('lawyerName')} />}
+        </Field>
+        <Field id="legal-lawyer-appointed" label={t('legal.lawyerAppointedOn')} optional error={fieldError('lawyerAppointedOn')}>
+          {(aria) => <input type="date" {...aria} {...r('lawyerAppointedOn')} />}
+        </Field>
+        <Field id="legal-lawyer-paid" label={t('legal.lawyerPaidBy')} optional>
+          {(aria) => (
+            <select {...aria} {...r('lawyerPaidBy')}>
+              <option value="">—</option>
+              {lawyerPayers.map((x) => (
+                <option key={x} value={x}>
+                  {t(`legal.payers.${x}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="legal-interpreter" label={t('legal.interpreter')} optional>
+          {(aria) => <input type="text" {...aria} {...r('interpreter')} />}
         </Field>
         <Field id="legal-stage" label={t('legal.stage')} optional error={fieldError('hostStage')}>
           {(aria) => (
@@ -438,3 +466,23 @@ function VisitForm({ detentionId, onDone }: { detentionId: string; onDone: () =>
   );
 }
 
+
+function OutcomeForm({ hearingId, outcome, onDone }: { hearingId: string; outcome: string; onDone: () => void }) {
+  const t = useTranslations();
+  const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
+    schema: hearingOutcomeSchema,
+    defaultValues: { hearingId, outcome },
+    action: recordHearingOutcomeAction,
+    labels: { outcome: t('legal.outcome') },
+    onSuccess: useRefreshing(onDone),
+  });
+  return (
+    <form onSubmit={onSubmit} noValidate aria-label={t('legal.recordOutcome')} className="person">
+      <ErrorSummary ref={summaryRef} items={summaryItems} />
+      <Field id={`outcome-${hearingId}`} label={t('legal.outcome')} error={fieldError('outcome')}>
+        {(aria) => <textarea rows={3} {...aria} {...form.register('outcome')} />}
+      </Field>
+      <FormActions label={t('legal.saveOutcome')} pending={form.formState.isSubmitting} onCancel={onDone} />
+    </form>
+  );
+}
