@@ -9,6 +9,8 @@ const nextConfig = {
   // and argon2 is a native binary: neither may be bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // `npm run dev` opened as http://127.0.0.1:3000 (not only localhost) must still hydrate.
+  allowedDevOrigins: ['127.0.0.1'],
   async headers() {
     return [
       {

@@ -96,7 +96,7 @@ test('signing out ends the session', async ({ page }) => {
 test('an officer cannot reach admin or audit pages, nor admin data by direct address', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases', 'My drafts']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases', 'My drafts', 'Hearings']);
   for (const path of ['/admin/users', '/admin/users/new', '/admin/missions', '/admin/missions/1', '/audit', '/queues']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -152,4 +152,17 @@ test('visit helper scans the audit trail page', async ({ page }) => {
   await visit(page, '/audit?verify=1');
   await expect(page.getByRole('status')).toContainText('The trail is intact');
   await expect(page.getByRole('table')).toContainText('auth.sign_in');
+});
+
+test('a sign-in submitted before the page’s scripts have loaded never puts the password in the address', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill('officer.kul@payung.test');
+  await page.getByLabel('Password').fill('payung-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForLoadState('load');
+  expect(page.url()).not.toContain('payung-demo');
+  expect(page.url()).not.toContain('password');
+  await context.close();
 });

@@ -22,7 +22,7 @@ export function DecideClosure({ approvalId, reference, needsOverride }: { approv
   });
   const submitAs = (decision: 'approve' | 'reject') => () => form.setValue('decision', decision);
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('decideOn', { reference })}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('decideOn', { reference })}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id={ids.comment} label={t('comment')} hint={t('commentHint')} error={fieldError('comment')}>
         {(aria) => <textarea rows={2} {...aria}{...form.register('comment')} />}

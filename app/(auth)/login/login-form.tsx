@@ -43,7 +43,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   ];
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary ref={summaryRef} items={items} />
       <Field id="email" label={t('login.email')} error={errors.email?.message}>
         {(aria) => <input type="email" autoComplete="username" spellCheck={false} {...aria} {...register('email')} />}

@@ -116,7 +116,7 @@ export function FeedsSection({ feeds, missions }: { feeds: FeedRow[]; missions: 
         </div>
       )}
       {missions.length > 0 && (
-        <form onSubmit={onSubmit} noValidate aria-label={t('calendar.subscribe.create')}>
+        <form method="post" onSubmit={onSubmit} noValidate aria-label={t('calendar.subscribe.create')}>
           <ErrorSummary ref={summaryRef} items={summaryItems} />
           <Field id="feed-mission" label={t('calendar.subscribe.mission')} hint={t('calendar.subscribe.replaceNote')} error={fieldError('missionId')}>
             {(aria) => (

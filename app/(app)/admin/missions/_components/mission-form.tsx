@@ -43,7 +43,7 @@ export function MissionForm({ mission }: { mission?: MissionListItem }) {
   const { register, formState } = form;
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary
         ref={summaryRef}
         items={summaryItems}

@@ -26,7 +26,7 @@ export function PartnerForm({ partner }: { partner: PartnerInput }) {
   });
   const { register } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="person" aria-label={partner.id ? partner.code : t('reference.addPartner')}>
+    <form method="post" onSubmit={onSubmit} noValidate className="person" aria-label={partner.id ? partner.code : t('reference.addPartner')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id={`${key}-code`} label={labels.code} error={fieldError('code')}>

@@ -37,7 +37,7 @@ export function TemplateForm({ template }: { template: StepTemplateInput }) {
   const { register } = form;
   const num = { valueAsNumber: true } as const;
   return (
-    <form onSubmit={onSubmit} noValidate className="person" aria-label={template.id ? template.labelEn : t('reference.addTemplate')}>
+    <form method="post" onSubmit={onSubmit} noValidate className="person" aria-label={template.id ? template.labelEn : t('reference.addTemplate')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={template} current={conflict} labels={labels} />} />
       <div className="grid2">
         <Field id={`${key}-labelId`} label={labels.labelId} error={fieldError('labelId')}>

@@ -18,7 +18,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
     onSuccess: () => form.reset({ id: userId, password: '', confirm: '' }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby="reset-password-title">
+    <form method="post" onSubmit={onSubmit} noValidate aria-labelledby="reset-password-title">
       <h2 id="reset-password-title">{t('users.resetPassword')}</h2>
       <p className="hint">{t('users.resetPasswordHint')}</p>
       <ErrorSummary ref={summaryRef} items={summaryItems} />

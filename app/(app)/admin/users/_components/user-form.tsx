@@ -63,7 +63,7 @@ export function UserForm({ missions, regions, user }: Props) {
   }, [latestVersion, form]);
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary
         ref={summaryRef}
         items={summaryItems}

@@ -119,7 +119,7 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('age.record')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('age.record')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id="age-party" label={t('legal.person')} error={fieldError('partyId')}>
@@ -160,7 +160,7 @@ function EvidenceForm({ claimId, documents, onDone }: { claimId: string; documen
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('age.addEvidence')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('age.addEvidence')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id={`ev-kind-${claimId}`} label={t('age.kind')} error={fieldError('kind')}>

@@ -91,7 +91,7 @@ function AssessmentEditor({ caseId, version, assessment, onDone }: { caseId: str
     </fieldset>
   );
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('assessment.edit')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('assessment.edit')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={opened} current={conflict} labels={{}} />} />
       {group('acts', 'act', traffickingActs)}
       {group('means', 'mean', traffickingMeans)}

@@ -56,7 +56,7 @@ export function DetailsEditor({ file, onDone }: { file: CaseFile; onDone: () => 
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('caseFile.editDetails')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('caseFile.editDetails')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={opened} current={conflict} labels={labels} />} />
       <CaseDetailsFields form={form as never} fieldError={fieldError} part="what" />
       <CaseDetailsFields form={form as never} fieldError={fieldError} part="how" />

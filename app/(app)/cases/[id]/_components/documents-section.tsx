@@ -65,7 +65,7 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label={t('documents.upload')}>
+    <form method="post" onSubmit={submit} noValidate aria-label={t('documents.upload')}>
       <div className={error ? 'field has-error' : 'field'}>
         <label htmlFor="document-file">{t('documents.file')}</label>
         <p className="hint" id="document-file-hint">

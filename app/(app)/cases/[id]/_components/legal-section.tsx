@@ -217,7 +217,7 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.addProceeding')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.addProceeding')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <PartySelect register={r as never} fieldError={fieldError} parties={parties} label={t('legal.person')} />
@@ -334,7 +334,7 @@ function StageForm({ proceeding, isSupervisor, onDone }: { proceeding: Proceedin
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.updateStage')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.updateStage')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id={`stage-${proceeding.id}`} label={t('legal.stage')} error={fieldError('hostStage')}>
@@ -389,7 +389,7 @@ function HearingForm({ proceeding, onDone }: { proceeding: ProceedingRow; onDone
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.addHearing')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.addHearing')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id={`hearing-at-${proceeding.id}`} label={t('legal.hearingAt')} hint={t('legal.hearingAtHint', { zone: proceeding.courtTimeZone })} error={fieldError('startsAt')}>
@@ -418,7 +418,7 @@ function DetentionForm({ caseId, parties, onDone }: { caseId: string; parties: P
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.recordDetention')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.recordDetention')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <PartySelect register={r as never} fieldError={fieldError} parties={parties} label={t('legal.person')} />
@@ -448,7 +448,7 @@ function VisitForm({ detentionId, onDone }: { detentionId: string; onDone: () =>
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.recordVisit')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.recordVisit')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id={`visit-on-${detentionId}`} label={t('legal.visitedOn')} error={fieldError('visitedOn')}>
@@ -477,7 +477,7 @@ function OutcomeForm({ hearingId, outcome, onDone }: { hearingId: string; outcom
     onSuccess: useRefreshing(onDone),
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('legal.recordOutcome')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('legal.recordOutcome')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id={`outcome-${hearingId}`} label={t('legal.outcome')} error={fieldError('outcome')}>
         {(aria) => <textarea rows={3} {...aria} {...form.register('outcome')} />}

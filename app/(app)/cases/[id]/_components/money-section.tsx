@@ -93,7 +93,7 @@ function ClaimForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('money.addClaim')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('money.addClaim')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id="money-kind" label={labels.kind}>
@@ -138,7 +138,7 @@ function PaymentForm({ claimId, onDone }: { claimId: string; onDone: () => void 
   });
   const r = form.register;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('money.recordPayment')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('money.recordPayment')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id={`pay-amount-${claimId}`} label={labels.amount} error={fieldError('amount')}>
         {(aria) => <input type="text" inputMode="decimal" {...aria} {...r('amount')} />}

@@ -22,7 +22,7 @@ export function NoteForm({ caseId }: { caseId: string }) {
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('addNote')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('addNote')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id="text" label={t('note')} error={fieldError('text')}>
         {(aria) => <textarea rows={3} {...aria} {...form.register('text')} />}

@@ -114,7 +114,7 @@ function PartyForm({ initial, onDone }: { initial: Values; onDone: () => void })
   const role = useWatch({ control: form.control, name: 'role' });
   const is = (...roles: string[]) => roles.includes(role);
   return (
-    <form onSubmit={onSubmit} noValidate className="person" aria-label={editing ? tAll('parties.edit') : tAll('parties.add')}>
+    <form method="post" onSubmit={onSubmit} noValidate className="person" aria-label={editing ? tAll('parties.edit') : tAll('parties.add')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={{}} current={conflict} labels={{}} />} />
       {editing ? (
         <p>

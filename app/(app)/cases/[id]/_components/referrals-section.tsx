@@ -180,7 +180,7 @@ function ConsentForm({ caseId, parties, partners, partnerName, onDone }: FormPro
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('referrals.recordConsent')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('referrals.recordConsent')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id="scope" label={t('referrals.scope')} error={fieldError('scope')}>
         {(aria) => (
@@ -216,7 +216,7 @@ function ReferralForm({ caseId, parties, partners, partnerName, canOverride, onD
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('referrals.refer')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('referrals.refer')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <PersonAndPartner register={form.register as never} fieldError={fieldError} parties={parties} partners={partners} partnerName={partnerName} />
       <Field id="purpose" label={t('referrals.purpose')} optional error={fieldError('purpose')}>

@@ -70,7 +70,7 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
         )}
       </div>
       {closing && (
-        <form onSubmit={closure.onSubmit} noValidate aria-label={t('status.requestClosure')}>
+        <form method="post" onSubmit={closure.onSubmit} noValidate aria-label={t('status.requestClosure')}>
           <ErrorSummary ref={closure.summaryRef} items={closure.summaryItems} />
           <Field id="outcome" label={t('status.outcome')} error={closure.fieldError('outcome')}>
             {(aria) => (
@@ -119,7 +119,7 @@ function Reopen({ caseId, version }: { caseId: string; version: number }) {
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('status.reopen')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('status.reopen')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id="reason" label={t('status.reopenReason')} error={fieldError('reason')}>
         {(aria) => <textarea rows={2} {...aria} {...form.register('reason')} />}

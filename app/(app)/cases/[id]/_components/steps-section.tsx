@@ -130,6 +130,7 @@ function ProposedSteps({ caseId, version, templates, label }: { caseId: string; 
   const [pending, setPending] = useState(false);
   return (
     <form
+      method="post"
       aria-label={t('steps.proposed')}
       onSubmit={async (e) => {
         e.preventDefault();
@@ -195,7 +196,7 @@ function StepEditor({ step, label, officers, onDone }: { step: StepRow; label: s
   });
   const allowed = [step.status, ...STEP_TRANSITIONS[step.status]];
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('steps.updateOf', { step: label })}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('steps.updateOf', { step: label })}>
       <h3>{label}</h3>
       <ErrorSummary ref={summaryRef} items={summaryItems} extra={<ConflictDetails opened={opened} current={conflict} labels={labels} />} />
       <div className="grid2">
@@ -259,7 +260,7 @@ function AddStep({ caseId, version, onDone }: { caseId: string; version: number;
     },
   });
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('steps.add')}>
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('steps.add')}>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <Field id="serviceType" label={labels.serviceType} error={fieldError('serviceType')}>

@@ -40,7 +40,7 @@ export function TransferSection({ caseId, version, missions, pending }: { caseId
     );
   }
   return (
-    <form onSubmit={onSubmit} noValidate aria-label={t('transfers.request')} className="person">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label={t('transfers.request')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <Field id="toMissionCode" label={t('transfers.toMission')} error={fieldError('toMissionCode')}>
         {(aria) => (

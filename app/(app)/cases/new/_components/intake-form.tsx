@@ -70,7 +70,7 @@ export function IntakeForm({ draft, missions }: Props) {
   }, [draft, form]);
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <p className="autosave" role="status" aria-live="polite">
         {state.kind === 'saving' && t('autosave.saving')}
