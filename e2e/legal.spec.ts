@@ -22,7 +22,9 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   await legal.getByRole('button', { name: 'Record a consular visit' }).click();
   await page.getByRole('form', { name: 'Record a consular visit' }).getByLabel('Findings (optional)').fill('In good health');
   await page.getByRole('form', { name: 'Record a consular visit' }).getByRole('button', { name: 'Record a consular visit' }).click();
-  await expect(legal).toContainText('In good health');
+  await expect(legal).toContainText('Findings: In good health');
+  await expect(legal).toContainText(/\d+ days after detention/);
+  await expect(legal).toContainText(/last visit(ed today| 1 day ago)/);
   await expect(legal.getByText('No visit for 90 days')).toHaveCount(0);
 
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();

@@ -6,7 +6,7 @@ import { type HomeFileCode, type HostStage, VISIT_INTERVAL_DAYS, canMoveFileCode
 import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { HearingInput, MoveProceedingInput, ProceedingInput } from '@/lib/validation/legal';
 import type { Conn } from '../index';
-import { caseParties, cases, consularVisits, detentions, hearings, legalProceedings, missions } from '../schema';
+import { caseParties, cases, consularVisits, detentions, hearings, legalProceedings, missions, users } from '../schema';
 import { type Changes, diffChanges } from './audit';
 import { addCaseEvent } from './case-timeline';
 import { lockCaseForEdit } from './cases';
@@ -268,7 +268,7 @@ export interface DetentionView {
   facility: string;
   detainedSince: string;
   expectedRelease: string | null;
-  visits: { id: string; visitedOn: string; findings: string | null; needs: string | null }[];
+  visits: { id: string; visitedOn: string; officerName: string | null; findings: string | null; needs: string | null }[];
 }
 
 /** A case's legal track for its file. The caller has shown the case is visible. */
@@ -312,8 +312,9 @@ export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proce
     .where(eq(detentions.caseId, caseId))
     .orderBy(asc(detentions.createdAt));
   const visitRows = await conn
-    .select({ id: consularVisits.id, detentionId: consularVisits.detentionId, visitedOn: consularVisits.visitedOn, findings: consularVisits.findings, needs: consularVisits.needs })
+    .select({ id: consularVisits.id, detentionId: consularVisits.detentionId, visitedOn: consularVisits.visitedOn, officerName: users.name, findings: consularVisits.findings, needs: consularVisits.needs })
     .from(consularVisits)
+    .leftJoin(users, eq(users.id, consularVisits.officerId))
     .where(eq(consularVisits.caseId, caseId))
     .orderBy(asc(consularVisits.visitedOn));
   return {

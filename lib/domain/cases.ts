@@ -248,6 +248,19 @@ export function canMoveFileCode(from: HomeFileCode | null, to: HomeFileCode): bo
 /** Detainees not visited for this many days are flagged. */
 export const VISIT_INTERVAL_DAYS = 90;
 
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+/**
+ * A detention's visits in date order, each with the days since the one before (the first:
+ * since detention), and the days since the last on `today`; over 90 is overdue.
+ */
+export function visitIntervals(detainedSince: string, visitedOn: string[], today: string): { gaps: number[]; daysSinceLast: number; isOverdue: boolean } {
+  const sorted = [...visitedOn].sort();
+  const gaps = sorted.map((d, i) => dayNumber(d) - dayNumber(i === 0 ? detainedSince : sorted[i - 1]!));
+  const daysSinceLast = dayNumber(today) - dayNumber(sorted.at(-1) ?? detainedSince);
+  return { gaps, daysSinceLast, isOverdue: daysSinceLast > VISIT_INTERVAL_DAYS };
+}
+
 /** Age claims (DESIGN §2): a detainee or victim who says they are a minor. */
 export const ageClaimStatuses = ['claimed', 'evidence_requested', 'evidence_received', 'submitted', 'accepted', 'rejected', 'withdrawn'] as const;
 export type AgeClaimStatus = (typeof ageClaimStatuses)[number];

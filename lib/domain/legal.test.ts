@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canMoveFileCode, canMoveStage } from './cases';
+import { canMoveFileCode, canMoveStage, visitIntervals } from './cases';
 
 describe('the legal tracks', () => {
   it('move host stages forward, end in release or deportation, execute only after a verdict', () => {
@@ -36,5 +36,13 @@ describe('age evidence', () => {
       ),
     ).toEqual({ documentary: 2, estimated: 1, verified: 1, disputed: true, weakOnly: false, lateRegistration: true });
     expect(summariseEvidence([{ kind: 'passport_or_seaman_book', isVerified: true }], '2009-01-01').weakOnly).toBe(true);
+  });
+});
+
+describe('consular visit intervals', () => {
+  it('counts each visit from the one before (the first from detention) and flags more than 90 days since the last', () => {
+    expect(visitIntervals('2026-01-01', ['2026-03-01', '2026-02-01'], '2026-05-30')).toEqual({ gaps: [31, 28], daysSinceLast: 90, isOverdue: false });
+    expect(visitIntervals('2026-01-01', ['2026-02-01', '2026-03-01'], '2026-05-31')).toMatchObject({ daysSinceLast: 91, isOverdue: true });
+    expect(visitIntervals('2026-01-01', [], '2026-04-02')).toEqual({ gaps: [], daysSinceLast: 91, isOverdue: true });
   });
 });

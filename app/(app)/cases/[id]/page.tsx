@@ -18,6 +18,7 @@ import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries
 import { getActor, requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { visitIntervals } from '@/lib/domain/cases';
 import { SummaryRow } from '@/app/_components/ui/summary-row';
 import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
@@ -70,8 +71,6 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   ]);
   const amount = (value: string, currency: string) => format.number(Number(value), { style: 'currency', currency });
   const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
-  const lastDate = (dates: string[], fallback: string) => dates.reduce((a, b) => (b > a ? b : a), fallback);
-  const ninetyDaysAgo = localDate(file.missionTimeZone, new Date(Date.now() - 90 * 86_400_000));
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
@@ -235,14 +234,19 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                 label: format.dateTime(h.startsAt, { timeZone: h.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
               })),
             }))}
-            detentions={legal.detentions.map((d) => ({
-              id: d.id,
-              pseudonym: d.pseudonym,
-              facility: d.facility,
-              since: format.dateTime(new Date(`${d.detainedSince}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }),
-              visits: d.visits.map((v) => ({ id: v.id, findings: v.findings, label: format.dateTime(new Date(`${v.visitedOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) })),
-              isOverdue: lastDate(d.visits.map((v) => v.visitedOn), d.detainedSince) < ninetyDaysAgo,
-            }))}
+            detentions={legal.detentions.map((d) => {
+              const interval = visitIntervals(d.detainedSince, d.visits.map((v) => v.visitedOn), today);
+              return {
+                id: d.id,
+                pseudonym: d.pseudonym,
+                facility: d.facility,
+                since: dateLabel(d.detainedSince),
+                expectedRelease: d.expectedRelease && dateLabel(d.expectedRelease),
+                visits: d.visits.map((v, i) => ({ id: v.id, officerName: v.officerName, findings: v.findings, needs: v.needs, label: dateLabel(v.visitedOn), gapDays: interval.gaps[i]! })),
+                daysSinceLast: interval.daysSinceLast,
+                isOverdue: interval.isOverdue,
+              };
+            })}
           />
 
           <AgeClaimsSection

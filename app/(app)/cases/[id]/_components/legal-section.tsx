@@ -39,7 +39,10 @@ export interface DetentionRow {
   pseudonym: string;
   facility: string;
   since: string;
-  visits: { id: string; label: string; findings: string | null }[];
+  expectedRelease: string | null;
+  /** in date order; gapDays since the visit before, or since detention for the first */
+  visits: { id: string; label: string; officerName: string | null; gapDays: number; findings: string | null; needs: string | null }[];
+  daysSinceLast: number;
   isOverdue: boolean;
 }
 
@@ -148,16 +151,31 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
         <article key={d.id} className="person" aria-label={`${d.pseudonym} · ${d.facility}`}>
           <p>
             <span className="mono">{d.pseudonym}</span> · {d.facility} · {t('legal.since', { date: d.since })}
+            {d.expectedRelease && ` · ${t('legal.expectedReleaseOn', { date: d.expectedRelease })}`}
+            {' · '}
+            {d.visits.length ? t('legal.daysSinceVisit', { days: d.daysSinceLast }) : t('legal.neverVisited', { days: d.daysSinceLast })}
             {d.isOverdue && <span className="tag risk-critical"> {t('legal.visitOverdue')}</span>}
           </p>
-          <ul>
-            {d.visits.map((v) => (
-              <li key={v.id}>
-                {v.label}
-                {v.findings && ` · ${v.findings}`}
-              </li>
-            ))}
-          </ul>
+          {d.visits.length > 0 && (
+            <ol className="visits">
+              {d.visits.map((v, i) => (
+                <li key={v.id}>
+                  <strong>{v.label}</strong>
+                  {v.officerName && ` · ${v.officerName}`} · {i === 0 ? t('legal.gapFromDetention', { days: v.gapDays }) : t('legal.gapFromVisit', { days: v.gapDays })}
+                  {v.findings && (
+                    <div>
+                      {t('legal.findings')}: {v.findings}
+                    </div>
+                  )}
+                  {v.needs && (
+                    <div>
+                      {t('legal.needs')}: {v.needs}
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
           {canEdit && (
             <button type="button" className="secondary" onClick={() => setOpen({ kind: 'visit', id: d.id })}>
               {t('legal.recordVisit')}
