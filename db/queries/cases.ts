@@ -354,10 +354,39 @@ export interface CaseListItem {
   riskLevel: string;
   openedAt: Date;
   lastActivityAt: Date;
+  nextDueOn: string | null;
   assignedOfficerName: string | null;
   /** the first subject's name, or pseudonym where undisclosed */
   subjectLabel: string | null;
   subjectCount: number;
+}
+
+/**
+ * The columns of a case list row (my cases, queues): the first subject as name or pseudonym,
+ * never more. Select from cases joined to missions and (left) to the assigned officer in users.
+ */
+export function caseListColumns() {
+  const firstSubject = sql<string | null>`(
+    SELECT CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END
+    FROM case_parties cp JOIN persons p ON p.id = cp.person_id
+    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
+    ORDER BY length(cp.pseudonym), cp.pseudonym LIMIT 1)`;
+  const subjectCount = sql<number>`(SELECT count(*)::int FROM case_parties cp WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`;
+  return {
+    id: cases.id,
+    reference: cases.reference,
+    missionCode: missions.code,
+    category: cases.category,
+    caseClass: cases.caseClass,
+    status: cases.status,
+    riskLevel: cases.riskLevel,
+    openedAt: cases.openedAt,
+    lastActivityAt: cases.lastActivityAt,
+    nextDueOn: cases.nextDueOn,
+    assignedOfficerName: users.name,
+    subjectLabel: firstSubject,
+    subjectCount,
+  };
 }
 
 export interface CaseListFilter {
@@ -411,27 +440,8 @@ export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter
       );
     search = or(sql`${cases.reference} LIKE ${`${upper.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, sql`EXISTS (${matchingParty})`);
   }
-  const firstSubject = sql<string | null>`(
-    SELECT CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END
-    FROM case_parties cp JOIN persons p ON p.id = cp.person_id
-    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
-    ORDER BY length(cp.pseudonym), cp.pseudonym LIMIT 1)`;
-  const subjectCount = sql<number>`(SELECT count(*)::int FROM case_parties cp WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`;
   const rows = await conn
-    .select({
-      id: cases.id,
-      reference: cases.reference,
-      missionCode: missions.code,
-      category: cases.category,
-      caseClass: cases.caseClass,
-      status: cases.status,
-      riskLevel: cases.riskLevel,
-      openedAt: cases.openedAt,
-      lastActivityAt: cases.lastActivityAt,
-      assignedOfficerName: users.name,
-      subjectLabel: firstSubject,
-      subjectCount,
-    })
+    .select(caseListColumns())
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .leftJoin(users, eq(users.id, cases.assignedOfficerId))

@@ -61,6 +61,10 @@ export const cases = pgTable(
     outcome: text(),
     summary: text(),
     lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** earliest due date of an open step; kept by a trigger on case_steps */
+    nextDueOn: date({ mode: 'string' }),
+    /** earliest due date plus grace of an open step: overdue once today is past it; same trigger */
+    overdueFrom: date({ mode: 'string' }),
     version: integer().notNull().default(1),
   },
   (t) => [
@@ -70,6 +74,11 @@ export const cases = pgTable(
     index('cases_opened_idx').on(t.openedAt.desc(), t.id.desc()),
     index('cases_open_mission_idx').on(t.missionId, t.status).where(sql`${t.status} <> 'closed'`),
     index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt.desc()),
+    // The supervisors' queues read open cases only (DESIGN: most cases are closed after a few years).
+    index('cases_open_opened_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed'`),
+    index('cases_open_activity_idx').on(t.lastActivityAt, t.id).where(sql`${t.status} <> 'closed'`),
+    index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_unassigned_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.assignedOfficerId} IS NULL`),
   ],
 );
 

@@ -1,0 +1,190 @@
+import { TZDate } from '@date-fns/tz';
+import { type SQL, and, eq, isNull, sql } from 'drizzle-orm';
+import type { Actor } from '@/lib/actor';
+import { assertCan, missionScope } from '@/lib/authz';
+import { COUNT_CAP, HEARING_SOON_DAYS, NO_CONTACT_DAYS, type QueueView, UNASSESSED_DAYS, queueViews } from '@/lib/domain/queues';
+import type { QueueFilter } from '@/lib/validation/queues';
+import type { CaseClass, CaseStatus, Category, RiskLevel } from '@/lib/domain/cases';
+import type { Conn } from '../index';
+import { cases, missions, users } from '../schema';
+import { type CaseListItem, caseListColumns } from './cases';
+
+const DAY = 86_400_000;
+const open = sql`${cases.status} <> 'closed'`;
+
+/** A subject under 18 on the day the case was opened (in its mission's zone), or claiming to be, until the claim is rejected or withdrawn. */
+export const hasChildSubject = sql`(
+  EXISTS (SELECT 1 FROM case_parties cp JOIN persons p ON p.id = cp.person_id
+    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
+      AND p.date_of_birth > ((${cases.openedAt} AT TIME ZONE ${missions.timeZone})::date - interval '18 years'))
+  OR EXISTS (SELECT 1 FROM age_claims a
+    WHERE a.case_id = ${cases.id} AND a.status NOT IN ('rejected', 'withdrawn')
+      AND a.claimed_dob > a.relevant_on - interval '18 years'))`;
+
+/** Someone on the case is held: a detention not ended, or a proceeding marked detained. */
+export const hasDetainee = sql`(
+  EXISTS (SELECT 1 FROM detentions d WHERE d.case_id = ${cases.id} AND d.released_on IS NULL)
+  OR EXISTS (SELECT 1 FROM legal_proceedings lp WHERE lp.case_id = ${cases.id} AND lp.is_detained))`;
+
+/** The start of the current month in a zone, as an instant. */
+function monthStart(now: Date, timeZone: string): Date {
+  const local = new TZDate(now, timeZone);
+  return new Date(new TZDate(local.getFullYear(), local.getMonth(), 1, timeZone).getTime());
+}
+
+/**
+ * The rule of each built-in queue. Dates that depend on a day ("overdue", "opened this month")
+ * are read in the case's mission zone, or the supervisor's for "this month".
+ */
+export function queueRule(view: QueueView, actor: Actor, now: Date): SQL {
+  switch (view) {
+    case 'unassessed':
+      return sql`${cases.status} = 'new' AND ${cases.openedAt} < ${new Date(now.getTime() - UNASSESSED_DAYS * DAY).toISOString()}::timestamptz`;
+    case 'overdue_steps':
+      // The index bound uses the latest "today" on Earth (UTC+14); the exact test the mission's own today.
+      return sql`${open} AND ${cases.overdueFrom} < ${new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10)}::date
+        AND ${cases.overdueFrom} < (${now.toISOString()}::timestamptz AT TIME ZONE ${missions.timeZone})::date`;
+    case 'children':
+      return sql`${open} AND ${hasChildSubject}`;
+    case 'hearings_soon':
+      return sql`${open} AND EXISTS (SELECT 1 FROM hearings h JOIN legal_proceedings lp ON lp.id = h.proceeding_id
+        WHERE h.case_id = ${cases.id}
+          AND h.starts_at >= ${now.toISOString()}::timestamptz AND h.starts_at < ${new Date(now.getTime() + HEARING_SOON_DAYS * DAY).toISOString()}::timestamptz
+          AND (lp.is_detained OR EXISTS (SELECT 1 FROM detentions d WHERE d.party_id = lp.party_id AND d.released_on IS NULL)))`;
+    case 'death_penalty':
+      return sql`${open} AND ${cases.deathPenalty}`;
+    case 'awaiting_approval':
+      return sql`${open} AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.case_id = ${cases.id} AND ap.status = 'pending')`;
+    case 'unassigned':
+      return sql`${open} AND ${cases.assignedOfficerId} IS NULL`;
+    case 'no_contact':
+      return sql`${open} AND ${cases.lastActivityAt} < ${new Date(now.getTime() - NO_CONTACT_DAYS * DAY).toISOString()}::timestamptz`;
+    case 'special_this_month':
+      return sql`${cases.caseClass} = 'special' AND ${cases.openedAt} >= ${monthStart(now, actor.timeZone).toISOString()}::timestamptz`;
+  }
+}
+
+/** The ad-hoc filters; without a status or a view that says otherwise, closed cases stay out. */
+function filterConditions(filter: Partial<QueueFilter>): (SQL | undefined)[] {
+  return [
+    filter.mission ? eq(missions.code, filter.mission) : undefined,
+    filter.country ? eq(missions.country, filter.country) : undefined,
+    filter.region ? sql`${missions.country} = ANY (SELECT unnest(r.countries) FROM regions r WHERE r.code = ${filter.region})` : undefined,
+    filter.category ? eq(cases.category, filter.category as Category) : undefined,
+    filter.subcategory ? sql`${filter.subcategory} = ANY (${cases.subcategories})` : undefined,
+    filter.caseClass ? eq(cases.caseClass, filter.caseClass as CaseClass) : undefined,
+    filter.status ? eq(cases.status, filter.status as CaseStatus) : filter.view ? undefined : open,
+    filter.risk ? eq(cases.riskLevel, filter.risk as RiskLevel) : undefined,
+    filter.officer === 'none' ? isNull(cases.assignedOfficerId) : filter.officer ? eq(cases.assignedOfficerId, filter.officer) : undefined,
+    filter.openedFrom ? sql`(${cases.openedAt} AT TIME ZONE ${missions.timeZone})::date >= ${filter.openedFrom}::date` : undefined,
+    filter.openedTo ? sql`(${cases.openedAt} AT TIME ZONE ${missions.timeZone})::date <= ${filter.openedTo}::date` : undefined,
+    filter.child ? hasChildSubject : undefined,
+    filter.detained ? hasDetainee : undefined,
+  ];
+}
+
+function whereOf(actor: Actor, filter: Partial<QueueFilter>, now: Date): SQL | undefined {
+  return and(missionScope(actor, cases.missionId, missions.country), filter.view ? queueRule(filter.view, actor, now) : undefined, ...filterConditions(filter));
+}
+
+const riskRank = sql<number>`(CASE ${cases.riskLevel} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)`;
+const dueKey = sql<string>`coalesce(${cases.nextDueOn}, '9999-12-31'::date)`;
+
+/** Each sort's key columns, with the SQL type its cursor values are read back as. */
+const SORT_KEYS = {
+  opened: [
+    [sql`${cases.openedAt}`, 'timestamptz'],
+    [sql`${cases.id}`, 'uuid'],
+  ],
+  activity: [
+    [sql`${cases.lastActivityAt}`, 'timestamptz'],
+    [sql`${cases.id}`, 'uuid'],
+  ],
+  due: [
+    [dueKey, 'date'],
+    [sql`${cases.id}`, 'uuid'],
+  ],
+  risk: [
+    [riskRank, 'int'],
+    [sql`${cases.openedAt}`, 'timestamptz'],
+    [sql`${cases.id}`, 'uuid'],
+  ],
+} as const satisfies Record<QueueFilter['sort'], readonly (readonly [SQL, string])[]>;
+
+function encodeKey(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values.map((v) => (v instanceof Date ? v.toISOString() : String(v))))).toString('base64url');
+}
+
+function decodeKey(cursor: string | undefined, length: number): string[] | null {
+  if (!cursor) return null;
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    return Array.isArray(values) && values.length === length && values.every((v) => typeof v === 'string' && v.length < 64) ? (values as string[]) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type QueueItem = CaseListItem;
+
+/**
+ * One page of a queue, by keyset on the sort's key (never OFFSET): each page starts after the
+ * last row of the one before, so a deep page costs what the first does.
+ */
+export async function listQueue(conn: Conn, actor: Actor, filter: QueueFilter, now = new Date(), limit = 50): Promise<{ items: QueueItem[]; next: string | null }> {
+  assertCan(actor, 'queue:read');
+  const keys = SORT_KEYS[filter.sort];
+  const cursor = decodeKey(filter.after, keys.length);
+  const op = filter.dir === 'desc' ? sql.raw('<') : sql.raw('>');
+  const after = cursor
+    ? sql`(${sql.join(
+        keys.map(([k]) => k),
+        sql`, `,
+      )}) ${op} (${sql.join(
+        keys.map(([, type], i) => sql`${cursor[i]}::${sql.raw(type)}`),
+        sql`, `,
+      )})`
+    : undefined;
+  const direction = sql.raw(filter.dir === 'desc' ? 'DESC' : 'ASC');
+  const rows = await conn
+    .select({ ...caseListColumns(), sortKey: sql<unknown[]>`json_build_array(${sql.join(
+      keys.map(([k]) => k),
+      sql`, `,
+    )})` })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .leftJoin(users, eq(users.id, cases.assignedOfficerId))
+    .where(and(whereOf(actor, filter, now), after))
+    .orderBy(...keys.map(([k]) => sql`${k} ${direction}`))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page.at(-1) : undefined;
+  return { items: page.map(({ sortKey: _k, ...item }) => item), next: last ? encodeKey(last.sortKey) : null };
+}
+
+/** A count that is exact up to COUNT_CAP; above it, `capped` says "more than". */
+export interface QueueCount {
+  count: number;
+  capped: boolean;
+}
+
+export async function countQueue(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, now = new Date()): Promise<QueueCount> {
+  assertCan(actor, 'queue:read');
+  const inner = conn
+    .select({ one: sql`1` })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(whereOf(actor, filter, now))
+    .limit(COUNT_CAP + 1)
+    .as('capped');
+  const [row] = await conn.select({ n: sql<number>`count(*)::int` }).from(inner);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** Every built-in queue's count in the actor's scope, for the queues' navigation. */
+export async function countQueues(conn: Conn, actor: Actor, now = new Date()): Promise<Record<QueueView, QueueCount>> {
+  const entries = [];
+  for (const view of queueViews) entries.push([view, await countQueue(conn, actor, { view }, now)] as const);
+  return Object.fromEntries(entries) as Record<QueueView, QueueCount>;
+}
