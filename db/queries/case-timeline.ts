@@ -31,6 +31,8 @@ export type CaseEventKind =
   | 'proceeding_updated'
   | 'hearing_added'
   | 'hearing_outcome'
+  | 'assigned'
+  | 'risk_changed'
   | 'detention_recorded'
   | 'visit_recorded'
   | 'age_claim_made'
@@ -42,6 +44,11 @@ export type CaseEventKind =
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {
   await conn.insert(caseEvents).values({ caseId, actorId, kind, data });
+}
+
+/** The same kind of event on many cases, in one statement (bulk actions). */
+export async function addCaseEvents(conn: Conn, events: { caseId: string; data: Record<string, unknown> | null }[], actorId: string | null, kind: CaseEventKind) {
+  if (events.length) await conn.insert(caseEvents).values(events.map((e) => ({ caseId: e.caseId, actorId, kind, data: e.data })));
 }
 
 export interface TimelineItem {

@@ -7,8 +7,10 @@ import type { Actor } from '@/lib/actor';
 import type { QueueView } from '@/lib/domain/queues';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
-import { type QueueFilter, parseQueueQuery } from '@/lib/validation/queues';
+import { type QueueFilter, bulkActionSchema, parseQueueQuery } from '@/lib/validation/queues';
 import { ageClaims, approvals, caseParties, caseSteps, cases, detentions, hearings, legalProceedings, persons, users } from '../schema';
+import { bulkUpdateCases } from './bulk';
+import { listCaseEvents } from './case-timeline';
 import { createCase } from './cases';
 import { countQueue, listQueue } from './queues';
 
@@ -193,6 +195,40 @@ describe.each(testDatabaseKinds())('supervisor queues on %s', (kind) => {
     expect(await refs({ category: 'fishing_crew', openedFrom: '2026-10-16' })).toEqual([]);
     const ids = (await h.db.select({ id: cases.id }).from(cases).where(inArray(cases.reference, [oct.reference]))).map((r) => r.id);
     expect(ids).toHaveLength(1);
+  });
+
+  it('bulk actions change every selected case or none, each on its own timeline', async () => {
+    const a = await makeCase('Bulk A', { assignedOfficerId: null });
+    const b = await makeCase('Bulk B', { assignedOfficerId: null });
+    const c = await makeCase('Bulk C', { assignedOfficerId: null });
+    const jeddah = await makeCase('Bulk Jeddah', { assignedOfficerId: null }, jed);
+    const versions = async (...ids: string[]) => (await h.db.select({ id: cases.id, version: cases.version }).from(cases).where(inArray(cases.id, ids))).map((r) => ({ id: r.id, version: r.version }));
+    const assign = async (selected: { id: string; version: number }[], officerId = kul.id!) => bulkUpdateCases(h.db, supervisor, bulkActionSchema.parse({ action: 'assign', cases: selected, officerId }));
+
+    // A KUL officer cannot take a Jeddah case: the whole selection is refused, naming it.
+    await expect(assign(await versions(a.id, b.id, jeddah.id))).rejects.toMatchObject({ messageKey: 'errors.bulkRefused', details: { refused: [{ reference: jeddah.reference, reason: 'other_mission' }] } });
+    const untouched = await h.db.select({ officer: cases.assignedOfficerId }).from(cases).where(inArray(cases.id, [a.id, b.id]));
+    expect(untouched.every((r) => r.officer === null)).toBe(true);
+
+    // Changed since the list was shown, closed, or out of the supervisor's region: refused too.
+    const stale = await versions(a.id, b.id, c.id);
+    await h.db.update(cases).set({ version: sql`${cases.version} + 1` }).where(eq(cases.id, c.id));
+    await expect(assign(stale)).rejects.toMatchObject({ details: { refused: [{ reference: c.reference, reason: 'changed' }] } });
+    const gulf = { ...supervisor, regionCountries: ['SA'] };
+    await expect(bulkUpdateCases(h.db, gulf, bulkActionSchema.parse({ action: 'risk', cases: await versions(a.id, jeddah.id), riskLevel: 'high' }))).rejects.toMatchObject({
+      details: { refused: [{ reference: null, reason: 'not_found' }] },
+    });
+
+    const { references } = await assign(await versions(a.id, b.id, c.id));
+    expect(references.sort()).toEqual([a.reference, b.reference, c.reference].sort());
+    expect(await refs({ view: 'unassigned', mission: 'KUL' })).not.toContain(a.reference);
+    await bulkUpdateCases(h.db, supervisor, bulkActionSchema.parse({ action: 'risk', cases: await versions(a.id, b.id), riskLevel: 'critical' }));
+    await bulkUpdateCases(h.db, supervisor, bulkActionSchema.parse({ action: 'note', cases: await versions(a.id), text: 'Call the employer before Friday.' }));
+    const events = await listCaseEvents(h.db, a.id);
+    expect(events.slice(0, 3).map((e) => e.kind)).toEqual(['note', 'risk_changed', 'assigned']);
+    expect(events[1]!.data).toEqual({ changes: { riskLevel: { before: 'medium', after: 'critical' } } });
+    expect(events[2]!.data).toEqual({ officer: 'Siti Rahmawati' });
+    await expect(bulkUpdateCases(h.db, kul, bulkActionSchema.parse({ action: 'note', cases: await versions(a.id), text: 'x' }))).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

@@ -214,3 +214,14 @@ export async function listMissionOfficers(conn: Conn, actor: Actor, missionId: n
     .where(and(eq(users.missionId, missionId), eq(users.role, 'officer'), eq(users.isActive, true), missionScope(actor, missions.id, missions.country)))
     .orderBy(asc(users.name));
 }
+
+/** Active officers of every mission in the actor's scope, for a supervisor's pickers (assign, filter). */
+export async function listOfficersInScope(conn: Conn, actor: Actor): Promise<{ id: string; name: string; missionCode: string }[]> {
+  assertCan(actor, 'queue:read');
+  return conn
+    .select({ id: users.id, name: users.name, missionCode: missions.code })
+    .from(users)
+    .innerJoin(missions, eq(missions.id, users.missionId))
+    .where(and(eq(users.role, 'officer'), eq(users.isActive, true), missionScope(actor, missions.id, missions.country)))
+    .orderBy(asc(missions.code), asc(users.name));
+}

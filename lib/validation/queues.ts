@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { caseClasses, caseStatuses, categoryCodes, riskLevels, allSubcategories } from '@/lib/domain/cases';
 import { type QueueSort, type QueueView, isQueueView, queueSorts } from '@/lib/domain/queues';
 
@@ -87,3 +88,18 @@ export function queueQueryString(filter: Partial<QueueFilter>, over: Partial<Rec
   if (typeof merged.after === 'string' && merged.after) q.set('after', merged.after);
   return q.toString();
 }
+
+/** At most one page of a queue at a time. */
+export const BULK_MAX = 200;
+
+/** A bulk action on cases picked from a queue; each case carries the version the list showed. */
+const selectedCases = z
+  .array(z.object({ id: z.uuid(), version: z.number().int().positive() }))
+  .min(1, 'validation.selectCases')
+  .max(BULK_MAX, 'validation.tooManyCases');
+export const bulkActionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('assign'), cases: selectedCases, officerId: z.uuid('validation.required') }),
+  z.object({ action: z.literal('risk'), cases: selectedCases, riskLevel: z.enum(riskLevels, 'validation.required') }),
+  z.object({ action: z.literal('note'), cases: selectedCases, text: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong') }),
+]);
+export type BulkActionInput = z.infer<typeof bulkActionSchema>;
