@@ -5,7 +5,7 @@ const HOMES = [
   { email: 'officer.kul@payung.test', url: /\/cases$/, heading: 'My cases', who: /Siti Rahmawati · Consular officer · KUL/ },
   { email: 'officer.jed@payung.test', url: /\/cases$/, heading: 'My cases', who: /Consular officer · JED/ },
   { email: 'officer.per@payung.test', url: /\/cases$/, heading: 'My cases', who: /Consular officer · PER/ },
-  { email: 'supervisor@payung.test', url: /\/queues$/, heading: 'Queues', who: /Ratna Wijaya · Supervisor/ },
+  { email: 'supervisor@payung.test', url: /\/queues$/, heading: 'All open cases', who: /Ratna Wijaya · Supervisor/ },
   { email: 'admin@payung.test', url: /\/admin\/users$/, heading: 'Users', who: /Admin Payung · Administrator/ },
   { email: 'auditor@payung.test', url: /\/audit$/, heading: 'Audit trail', who: /Bambang Sutrisno · Auditor/ },
 ];
@@ -42,8 +42,10 @@ test('an officer registers cases at their own mission, with times in its time zo
 
 test('a supervisor for all missions sees every mission in scope', async ({ page }) => {
   await signIn(page, 'supervisor@payung.test');
-  await expect(page.getByRole('table', { name: /missions in your scope/ })).toContainText('KUL');
-  await expect(page.getByRole('table', { name: /missions in your scope/ })).toContainText('PNH');
+  await page.getByText('Filters', { exact: true }).click();
+  const missions = page.getByLabel('Mission', { exact: true }).locator('option');
+  await expect(missions.filter({ hasText: /^KUL · / })).toHaveCount(1);
+  await expect(missions.filter({ hasText: /^PNH · / })).toHaveCount(1);
 });
 
 test('a wrong password gets a plain message and keeps the address typed', async ({ page }) => {

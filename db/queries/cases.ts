@@ -355,6 +355,8 @@ export interface CaseListItem {
   openedAt: Date;
   lastActivityAt: Date;
   nextDueOn: string | null;
+  overdueFrom: string | null;
+  version: number;
   assignedOfficerName: string | null;
   /** the first subject's name, or pseudonym where undisclosed */
   subjectLabel: string | null;
@@ -383,6 +385,8 @@ export function caseListColumns() {
     openedAt: cases.openedAt,
     lastActivityAt: cases.lastActivityAt,
     nextDueOn: cases.nextDueOn,
+    overdueFrom: cases.overdueFrom,
+    version: cases.version,
     assignedOfficerName: users.name,
     subjectLabel: firstSubject,
     subjectCount,
