@@ -165,6 +165,8 @@ describe.each(testDatabaseKinds())('supervisor queues on %s', (kind) => {
     expect(listed).toContain(jeddah.reference);
     expect(listed).not.toContain(kl.reference);
     expect((await countQueue(h.db, gulf, { view: 'unassessed' }, NOW)).count).toBe(listed.length);
+    expect(await refs({ region: 'middle_east', view: 'unassessed' })).toEqual(expect.arrayContaining([jeddah.reference]));
+    expect(await refs({ region: 'middle_east' })).not.toContain(kl.reference);
     // A filter for a mission outside the region finds nothing rather than leaking it.
     expect(await refs({ mission: 'KUL' }, gulf)).toEqual([]);
     await expect(listQueue(h.db, kul, { sort: 'opened', dir: 'asc' }, NOW)).rejects.toMatchObject({ code: 'forbidden' });
@@ -238,5 +240,6 @@ describe('queue addresses', () => {
     expect(filter).toMatchObject({ view: 'children', mission: 'KUL', category: 'labour', risk: undefined, openedFrom: '2026-11-01', openedTo: undefined, child: true, sort: 'risk', dir: 'desc' });
     expect(problems).toEqual(['risk', 'openedTo']);
     expect(parseQueueQuery({}, 'nonsense').filter).toMatchObject({ view: undefined, sort: 'opened', dir: 'asc' });
+    expect(parseQueueQuery({ region: 'malaysia_singapore_brunei' }).filter.region).toBe('malaysia_singapore_brunei');
   });
 });

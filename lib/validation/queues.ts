@@ -52,7 +52,7 @@ export function parseQueueQuery(params: Record<string, string | string[] | undef
     view: isQueueView(view) ? view : undefined,
     mission: code('mission', /^[A-Z]{3}$/),
     country: code('country', /^[A-Z]{2}$/),
-    region: code('region', /^[A-Z0-9_-]{1,20}$/),
+    region: keep('region', /^[a-z0-9_-]{1,40}$/i.test(get('region') ?? '') ? get('region') : undefined),
     category: keep('category', oneOf(categoryCodes, get('category'))),
     subcategory: keep('subcategory', oneOf(allSubcategories, get('subcategory'))),
     caseClass: keep('caseClass', oneOf(caseClasses, get('caseClass'))),
