@@ -60,6 +60,17 @@ test('a supervisor filters a queue, reopens it from its address, and bulk-assign
   expect((await rowsOf(colleague)).sort()).toEqual(shown.sort());
   await colleague.close();
 
+  // Saved under a name and shared, the view is one click away, for this supervisor and the others.
+  await page.getByText('Save this view', { exact: true }).click();
+  await page.getByLabel('Name of the view').fill('Perth civil');
+  await page.getByLabel('Share with other supervisors').check();
+  await page.getByRole('button', { name: 'Save view' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved as “Perth civil”.' })).toBeVisible();
+  const savedViews = page.getByRole('navigation', { name: 'Saved views' });
+  await savedViews.getByRole('link', { name: /Perth civil/ }).click();
+  await expect(page).toHaveURL(/\/queues\?mission=PER&category=civil$/);
+  expect((await rowsOf(page)).sort()).toEqual(shown.sort());
+
   await page.getByRole('checkbox', { name: 'Select all on this page' }).check();
   await expect(page.getByText('3 cases selected')).toBeVisible();
   await page.getByLabel('Officer', { exact: true }).selectOption({ label: `${officerName} (PER)` });

@@ -13,6 +13,7 @@ import { bulkUpdateCases } from './bulk';
 import { listCaseEvents } from './case-timeline';
 import { createCase } from './cases';
 import { countQueue, listQueue } from './queues';
+import { deleteView, listSavedViews, saveView } from './saved-views';
 
 /** 16:00 in Kuala Lumpur and 15:00 in Jakarta on Sunday 29 November 2026. */
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -231,6 +232,25 @@ describe.each(testDatabaseKinds())('supervisor queues on %s', (kind) => {
     expect(events[1]!.data).toEqual({ changes: { riskLevel: { before: 'medium', after: 'critical' } } });
     expect(events[2]!.data).toEqual({ officer: 'Siti Rahmawati' });
     await expect(bulkUpdateCases(h.db, kul, bulkActionSchema.parse({ action: 'note', cases: await versions(a.id), text: 'x' }))).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('saves views by name, canonically, shared with other supervisors only when asked', async () => {
+    const [other] = await h.db.insert(users).values({ email: `sup2.${kind}@payung.test`, name: 'Second Supervisor', role: 'supervisor', passwordHash: 'x' }).returning({ id: users.id });
+    const colleague = actorOf('supervisor', { id: other!.id });
+    await saveView(h.db, supervisor, { name: 'KL labour', path: '/queues/children', query: 'category=labour&mission=kul&risk=extreme&after=abc', isShared: true });
+    await saveView(h.db, supervisor, { name: 'Mine only', path: '/queues', query: 'sort=due', isShared: false });
+    await expect(saveView(h.db, supervisor, { name: 'kl LABOUR', path: '/queues', query: '', isShared: false })).rejects.toMatchObject({ fieldErrors: { name: ['validation.viewNameTaken'] } });
+    await expect(saveView(h.db, supervisor, { name: 'Odd', path: '/queues/nonsense', query: '', isShared: false })).rejects.toMatchObject({ fieldErrors: { path: ['validation.invalid'] } });
+    const mine = await listSavedViews(h.db, supervisor);
+    expect(mine.map((v) => [v.name, v.href])).toEqual([
+      ['KL labour', '/queues/children?mission=KUL&category=labour'],
+      ['Mine only', '/queues?sort=due'],
+    ]);
+    const theirs = await listSavedViews(h.db, colleague);
+    expect(theirs).toMatchObject([{ name: 'KL labour', isOwn: false, ownerName: 'Ratna Wijaya' }]);
+    await expect(deleteView(h.db, colleague, theirs[0]!.id)).rejects.toMatchObject({ code: 'not_found' });
+    await deleteView(h.db, supervisor, theirs[0]!.id);
+    expect(await listSavedViews(h.db, colleague)).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { type Category, type ServiceType, type StepStatus, consentScopes, partnerKinds, referralStatuses } from '@/lib/domain/cases';
 import { caseParties, cases, persons } from './cases';
 import { missions } from './missions';
@@ -180,4 +180,23 @@ export const transfers = pgTable(
     index('transfers_case_idx').on(t.caseId),
     index('transfers_incoming_idx').on(t.toMissionId).where(sql`${t.status} = 'requested'`),
   ],
+);
+
+/** A supervisor's named queue address (path and filters), kept for themselves or shared with other supervisors. */
+export const savedViews = pgTable(
+  'saved_views',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    ownerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    name: text().notNull(),
+    /** "/queues/children" */
+    path: text().notNull(),
+    /** "mission=KUL&category=labour", without paging */
+    query: text().notNull().default(''),
+    isShared: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('saved_views_owner_name_idx').on(t.ownerId, sql`lower(${t.name})`), index('saved_views_shared_idx').on(t.isShared)],
 );

@@ -103,3 +103,12 @@ export const bulkActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('note'), cases: selectedCases, text: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong') }),
 ]);
 export type BulkActionInput = z.infer<typeof bulkActionSchema>;
+
+/** Saving the queue being looked at under a name; the query is re-read and written back canonically. */
+export const saveViewSchema = z.object({
+  name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+  path: z.string().regex(/^\/queues(\/[a-z_]+)?$/, 'validation.invalid'),
+  query: z.string().max(2000, 'validation.tooLong'),
+  isShared: z.boolean(),
+});
+export const deleteViewSchema = z.object({ id: z.uuid() });

@@ -12,6 +12,7 @@ import { COUNT_CAP, type QueueSort, type QueueView } from '@/lib/domain/queues';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { FILTER_KEYS, type QueueFilter, parseQueueQuery, queueQueryString } from '@/lib/validation/queues';
 import { QueueTable, type QueueRow } from './queue-table';
+import { SaveViewForm } from './save-view-form';
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -133,6 +134,7 @@ export async function QueueScreen({ actor, view, params }: { actor: Actor; view?
           {t('queues.ignored', { fields: problems.map((p) => translateKey(t, `queues.${p === 'caseClass' ? 'class' : p}`, p)).join(', ') })}
         </p>
       )}
+      <SaveViewForm path={path} query={queueQueryString({ ...filter, after: undefined })} />
       <p role="status" aria-live="polite">
         {count.capped ? t('queues.countCapped', { count: COUNT_CAP }) : t('queues.count', { count: count.count })}
       </p>
