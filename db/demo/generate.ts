@@ -227,7 +227,7 @@ export async function generateDemoCases(db: Db, opts: GenerateOptions): Promise<
       const caseTemplates = templates.filter((t) => t.category === category);
       caseTemplates.forEach((t, position) => {
         const due = new Date(openedMs + t.dueOffsetDays * DAY);
-        const finished = closed || (due.getTime() < now.getTime() && faker.number.float() < 0.85);
+        const finished = closed || (due.getTime() < now.getTime() && faker.number.float() < 0.96);
         batch.steps.push({
           id: faker.string.uuid(),
           caseId,

@@ -12,14 +12,8 @@ import { type CaseListItem, caseListColumns } from './cases';
 const DAY = 86_400_000;
 const open = sql`${cases.status} <> 'closed'`;
 
-/** A subject under 18 on the day the case was opened (in its mission's zone), or claiming to be, until the claim is rejected or withdrawn. */
-export const hasChildSubject = sql`(
-  EXISTS (SELECT 1 FROM case_parties cp JOIN persons p ON p.id = cp.person_id
-    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
-      AND p.date_of_birth > ((${cases.openedAt} AT TIME ZONE ${missions.timeZone})::date - interval '18 years'))
-  OR EXISTS (SELECT 1 FROM age_claims a
-    WHERE a.case_id = ${cases.id} AND a.status NOT IN ('rejected', 'withdrawn')
-      AND a.claimed_dob > a.relevant_on - interval '18 years'))`;
+/** A subject under 18 on the day the case was opened, or claiming to be: kept on the case by triggers (migration 0016). */
+export const hasChildSubject = sql`${cases.hasChildSubject}`;
 
 /** Someone on the case is held: a detention not ended, or a proceeding marked detained. */
 export const hasDetainee = sql`(
@@ -132,34 +126,38 @@ export type QueueItem = CaseListItem;
  * last row of the one before, so a deep page costs what the first does.
  */
 export async function listQueue(conn: Conn, actor: Actor, filter: QueueFilter, now = new Date(), limit = 50): Promise<{ items: QueueItem[]; next: string | null }> {
+  const rows = await queueListQuery(conn, actor, filter, now, limit);
+  const page = rows.slice(0, limit);
+  const last = rows.length > limit ? page.at(-1) : undefined;
+  return { items: page.map(({ sortKey: _k, ...item }) => item), next: last ? encodeKey(last.sortKey) : null };
+}
+
+/** The query behind a page of a queue (one row more than the page, to know if another follows); the benchmark explains it. */
+export function queueListQuery(conn: Conn, actor: Actor, filter: QueueFilter, now: Date, limit: number) {
   assertCan(actor, 'queue:read');
   const keys = SORT_KEYS[filter.sort];
   const cursor = decodeKey(filter.after, keys.length);
   const op = filter.dir === 'desc' ? sql.raw('<') : sql.raw('>');
+  const columns = (list: readonly (readonly [SQL, string])[]) =>
+    sql.join(
+      list.map(([k]) => k),
+      sql`, `,
+    );
   const after = cursor
-    ? sql`(${sql.join(
-        keys.map(([k]) => k),
-        sql`, `,
-      )}) ${op} (${sql.join(
+    ? sql`(${columns(keys)}) ${op} (${sql.join(
         keys.map(([, type], i) => sql`${cursor[i]}::${sql.raw(type)}`),
         sql`, `,
       )})`
     : undefined;
   const direction = sql.raw(filter.dir === 'desc' ? 'DESC' : 'ASC');
-  const rows = await conn
-    .select({ ...caseListColumns(), sortKey: sql<unknown[]>`json_build_array(${sql.join(
-      keys.map(([k]) => k),
-      sql`, `,
-    )})` })
+  return conn
+    .select({ ...caseListColumns(), sortKey: sql<unknown[]>`json_build_array(${columns(keys)})` })
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .leftJoin(users, eq(users.id, cases.assignedOfficerId))
     .where(and(whereOf(actor, filter, now), after))
     .orderBy(...keys.map(([k]) => sql`${k} ${direction}`))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = rows.length > limit ? page.at(-1) : undefined;
-  return { items: page.map(({ sortKey: _k, ...item }) => item), next: last ? encodeKey(last.sortKey) : null };
 }
 
 /** A count that is exact up to COUNT_CAP; above it, `capped` says "more than". */
@@ -169,6 +167,13 @@ export interface QueueCount {
 }
 
 export async function countQueue(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, now = new Date()): Promise<QueueCount> {
+  const [row] = await queueCountQuery(conn, actor, filter, now);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** The capped count behind a queue's number (stops at COUNT_CAP + 1 rows); the benchmark explains it. */
+export function queueCountQuery(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, now: Date) {
   assertCan(actor, 'queue:read');
   const inner = conn
     .select({ one: sql`1` })
@@ -177,9 +182,7 @@ export async function countQueue(conn: Conn, actor: Actor, filter: Partial<Queue
     .where(whereOf(actor, filter, now))
     .limit(COUNT_CAP + 1)
     .as('capped');
-  const [row] = await conn.select({ n: sql<number>`count(*)::int` }).from(inner);
-  const n = row?.n ?? 0;
-  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return conn.select({ n: sql<number>`count(*)::int` }).from(inner);
 }
 
 /** Every built-in queue's count in the actor's scope, for the queues' navigation. */

@@ -65,6 +65,11 @@ export const cases = pgTable(
     nextDueOn: date({ mode: 'string' }),
     /** earliest due date plus grace of an open step: overdue once today is past it; same trigger */
     overdueFrom: date({ mode: 'string' }),
+    /**
+     * a subject under 18 on the opening day (in the mission's zone), or claiming to be while the
+     * claim is open; kept by triggers on case_parties, persons, age_claims and cases (migration 0016)
+     */
+    hasChildSubject: boolean().notNull().default(false),
     version: integer().notNull().default(1),
   },
   (t) => [
@@ -78,6 +83,8 @@ export const cases = pgTable(
     index('cases_open_opened_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_activity_idx').on(t.lastActivityAt, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_children_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.hasChildSubject}`),
+    index('cases_open_death_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.deathPenalty}`),
     index('cases_open_unassigned_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.assignedOfficerId} IS NULL`),
   ],
 );

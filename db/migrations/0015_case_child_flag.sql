@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "has_child_subject" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_open_children_idx" ON "cases" USING btree ("opened_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."has_child_subject";

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_death_idx" ON "cases" USING btree ("opened_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."death_penalty";
