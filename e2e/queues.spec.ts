@@ -115,3 +115,31 @@ test('an officer cannot open the queues', async ({ page }) => {
     expect(response?.status(), path).toBe(404);
   }
 });
+
+test('the dashboard draws each chart with its numbers beside it; officers have none', async ({ page, browser }) => {
+  const perth = await browser.newContext({ locale: 'en-GB' });
+  const per = await perth.newPage();
+  await signIn(per, 'officer.per@payung.test');
+  await civilCase(per, 'Dashboard Person');
+  await perth.close();
+
+  await signIn(page, 'supervisor@payung.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dashboard');
+  const byMission = page.getByRole('table', { name: 'Open cases by mission' });
+  const perRow = byMission.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'PER' }) });
+  await expect(perRow).toHaveCount(1);
+  expect(Number(await perRow.getByRole('cell').textContent())).toBeGreaterThanOrEqual(1);
+  const flow = page.getByRole('table', { name: 'Opened and closed, last 12 months' });
+  await expect(flow.getByRole('row')).toHaveCount(13);
+  await expect(page.getByRole('table', { name: 'Open cases by category' })).toContainText('Civil and family');
+  // The charts are drawn (SVG) and hidden from screen readers, which read the tables.
+  await expect(page.locator('#open-by-mission ~ .panel-body .chart svg, section[aria-labelledby="open-by-mission"] .chart svg').first()).toBeVisible();
+  await expectAccessible(page);
+
+  const officer = await browser.newContext({ locale: 'en-GB' });
+  const kul = await officer.newPage();
+  await signIn(kul, 'officer.kul@payung.test');
+  expect((await kul.goto('/dashboard'))?.status()).toBe(404);
+  await officer.close();
+});

@@ -87,6 +87,7 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/drafts', label: 'drafts', permission: 'case:create' },
   { href: '/calendar', label: 'calendar', permission: 'case:read' },
   { href: '/queues', label: 'queues', permission: 'queue:read' },
+  { href: '/dashboard', label: 'dashboard', permission: 'queue:read' },
   { href: '/approvals', label: 'approvals', permission: 'case:approve' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },
   { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },

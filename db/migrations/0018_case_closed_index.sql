@@ -1,0 +1,1 @@
+CREATE INDEX "cases_closed_idx" ON "cases" USING btree ("closed_at") WHERE "cases"."closed_at" IS NOT NULL;
