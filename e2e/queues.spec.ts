@@ -22,11 +22,12 @@ test('a supervisor filters a queue, reopens it from its address, and bulk-assign
   await signIn(per, 'officer.per@payung.test');
   const perRefs = [await civilCase(per, 'Queue Perth One'), await civilCase(per, 'Queue Perth Two'), await civilCase(per, 'Queue Perth Three')];
   await perth.close();
-  const jeddah = await browser.newContext({ locale: 'en-GB' });
-  const jed = await jeddah.newPage();
-  await signIn(jed, 'officer.jed@payung.test');
-  const jedRef = await civilCase(jed, 'Queue Jeddah One');
-  await jeddah.close();
+  // Not officer.jed: the language spec leaves that officer reading Indonesian.
+  const kualaLumpur = await browser.newContext({ locale: 'en-GB' });
+  const kul = await kualaLumpur.newPage();
+  await signIn(kul, 'officer.kul@payung.test');
+  const kulRef = await civilCase(kul, 'Queue Kuala Lumpur One');
+  await kualaLumpur.close();
 
   await signIn(page, 'supervisor@payung.test');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('All open cases');
@@ -34,16 +35,16 @@ test('a supervisor filters a queue, reopens it from its address, and bulk-assign
   await expect(views.getByRole('link', { name: /Unassigned/ })).toBeVisible();
   await expectAccessible(page);
 
-  // Civil cases at two missions, one officer of Perth: nothing is assigned, and the Jeddah case is named.
+  // Civil cases at two missions, one officer of Perth: nothing is assigned, and the Kuala Lumpur case is named.
   await page.getByText('Filters', { exact: true }).click();
   await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Civil and family' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/category=civil/);
-  for (const ref of [...perRefs, jedRef]) await page.getByRole('checkbox', { name: `Select ${ref}` }).check();
+  for (const ref of [...perRefs, kulRef]) await page.getByRole('checkbox', { name: `Select ${ref}` }).check();
   await page.getByLabel('Officer', { exact: true }).selectOption({ label: `${officerName} (PER)` });
   await page.getByRole('button', { name: 'Apply to 4 cases' }).click();
   const refusal = page.getByRole('alert').filter({ hasText: 'Nothing was changed. These cases cannot be changed:' });
-  await expect(refusal).toContainText(`${jedRef}: at another mission than the officer's`);
+  await expect(refusal).toContainText(`${kulRef}: at another mission than the officer's`);
   await expect(page.getByRole('row').filter({ hasText: perRefs[0]! })).toContainText('Dewi Lestari');
 
   // Narrowed to Perth: the address holds the filters, and opening it again gives the same rows.
