@@ -1,0 +1,297 @@
+import { TZDate } from '@date-fns/tz';
+import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Actor } from '@/lib/actor';
+import { assertCan, missionScope } from '@/lib/authz';
+import { type Category, homeFileCodes } from '@/lib/domain/cases';
+import type { Period } from '@/lib/domain/periods';
+import { AppError } from '@/lib/errors';
+import type { Conn } from '../index';
+import { ageClaims, caseParties, cases, legalProceedings, missions, persons, transfers } from '../schema';
+
+/** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
+export type SummaryScope = { kind: 'all' } | { kind: 'mission'; code: string } | { kind: 'country'; code: string };
+
+export const RESOLVING_OUTCOMES = ['resolved', 'repatriated', 'reintegrated'];
+
+export interface FlowFigures {
+  openAtStart: number;
+  new: number;
+  transferredIn: number;
+  resolved: number;
+  closedUnresolved: number;
+  /** moved to a mission outside the scope, or closed as handed to another agency */
+  transferredOut: number;
+  openAtEnd: number;
+  /** age in days of the cases open at the end */
+  backlog: { median: number | null; under30: number; from30to90: number; from90to365: number; over365: number };
+}
+
+export interface TraffickingRow {
+  period: string;
+  cases: number;
+  victims_adult: number;
+  victims_child: number;
+  perpetrators: number;
+  files_p21: number;
+}
+
+export interface Summary {
+  period: string;
+  scope: SummaryScope;
+  missions: string[];
+  flow: FlowFigures;
+  /** of the cases opened in the period */
+  newBy: { category: Record<string, number>; caseClass: Record<string, number>; mission: Record<string, number> };
+  /** of the subjects of the cases opened in the period */
+  subjectsBy: { sex: Record<string, number>; age: { child: number; adult: number } };
+  trafficking: TraffickingRow[];
+}
+
+interface Segment {
+  missionId: number;
+  since: number;
+  until: number;
+}
+
+interface CaseFacts {
+  id: string;
+  category: Category;
+  caseClass: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  outcome: string | null;
+  segments: Segment[];
+}
+
+const P21 = homeFileCodes.indexOf('P-21');
+
+/** The missions a scope names, within the actor's own scope. */
+async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string }[]> {
+  const rows = await conn
+    .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone })
+    .from(missions)
+    .where(
+      and(
+        missionScope(actor, missions.id, missions.country),
+        scope.kind === 'mission' ? eq(missions.code, scope.code.toUpperCase()) : undefined,
+        scope.kind === 'country' ? eq(missions.country, scope.code.toUpperCase()) : undefined,
+      ),
+    )
+    .orderBy(missions.code);
+  if (scope.kind !== 'all' && rows.length === 0) throw new AppError('invalid', 'errors.invalid', { scope: ['validation.scopeUnknown'] });
+  return rows;
+}
+
+/** The instant a local date begins in a zone. */
+function startOfDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, timeZone).getTime();
+}
+
+/**
+ * A case's missions over time, from its accepted transfers: the first transfer's sending
+ * mission until it was decided, then each receiving mission in turn.
+ */
+function segmentsOf(current: number, moves: { from: number; to: number; at: number }[]): Segment[] {
+  if (moves.length === 0) return [{ missionId: current, since: -Infinity, until: Infinity }];
+  const out: Segment[] = [{ missionId: moves[0]!.from, since: -Infinity, until: moves[0]!.at }];
+  moves.forEach((m, i) => out.push({ missionId: m.to, since: m.at, until: moves[i + 1]?.at ?? Infinity }));
+  return out;
+}
+
+const missionAt = (c: CaseFacts, t: number) => c.segments.find((s) => s.since <= t && t < s.until)!.missionId;
+
+/**
+ * The monthly (quarterly, yearly) summary of DESIGN §5 for a period and a scope, from the data
+ * as it is now. Each case is counted by its dates in its own mission's time zone, and by the
+ * mission it was at when the thing counted happened (a case transferred mid-month is new at
+ * the first mission and transferred in at the second).
+ */
+export async function computeSummary(conn: Conn, actor: Actor, period: Period, scope: SummaryScope): Promise<Summary> {
+  assertCan(actor, 'case:read');
+  const inScope = await scopeMissions(conn, actor, scope);
+  const ids = new Set(inScope.map((m) => m.id));
+  const allMissions = await conn.select({ id: missions.id, code: missions.code, timeZone: missions.timeZone }).from(missions);
+  const zoneOf = new Map(allMissions.map((m) => [m.id, m.timeZone]));
+  const codeOf = new Map(allMissions.map((m) => [m.id, m.code]));
+  // Bounds wide enough for every zone (UTC−12 … UTC+14); each case is then read in its own.
+  const from = new Date(startOfDay(period.start, 'UTC') - 14 * 3_600_000);
+  const to = new Date(startOfDay(period.end, 'UTC') + 12 * 3_600_000);
+  const scopeIds = [...ids];
+  if (scopeIds.length === 0) return emptySummary(period, scope);
+
+  const movedThrough = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted'
+    AND (t.from_mission_id IN ${scopeIds} OR t.to_mission_id IN ${scopeIds}))`;
+  const rows = await conn
+    .select({ id: cases.id, category: cases.category, caseClass: cases.caseClass, openedAt: cases.openedAt, closedAt: cases.closedAt, outcome: cases.outcome, missionId: cases.missionId })
+    .from(cases)
+    .where(and(lt(cases.openedAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, from)), or(inArray(cases.missionId, scopeIds), movedThrough)));
+  const moves = rows.length
+    ? await conn
+        .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
+        .from(transfers)
+        .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, rows.map((r) => r.id))))
+        .orderBy(transfers.decidedAt)
+    : [];
+  const movesOf = new Map<string, { from: number; to: number; at: number }[]>();
+  for (const m of moves) movesOf.set(m.caseId, [...(movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
+  const facts: CaseFacts[] = rows.map((r) => ({ ...r, segments: segmentsOf(r.missionId, movesOf.get(r.id) ?? []) }));
+
+  /** The local date, in the zone of the mission the case was at, of an instant. */
+  const localDate = (c: CaseFacts, t: Date) => new TZDate(t.getTime(), zoneOf.get(missionAt(c, t.getTime()))!).toISOString().slice(0, 10);
+  const inPeriod = (c: CaseFacts, t: Date | null, unit: { start: string; end: string } = period) => {
+    if (!t) return false;
+    const d = localDate(c, t);
+    return d >= unit.start && d < unit.end && ids.has(missionAt(c, t.getTime()));
+  };
+  /** Open, in scope, as the given local date began at the mission the case was at then. */
+  const openAt = (c: CaseFacts, date: string) =>
+    c.segments.some((s) => {
+      const t = startOfDay(date, zoneOf.get(s.missionId)!);
+      return ids.has(s.missionId) && s.since <= t && t < s.until && c.openedAt.getTime() < t && (!c.closedAt || c.closedAt.getTime() >= t);
+    });
+
+  const opened = facts.filter((c) => inPeriod(c, c.openedAt));
+  const closedIn = facts.filter((c) => inPeriod(c, c.closedAt));
+  let transferredIn = 0;
+  let movedOut = 0;
+  for (const c of facts) {
+    for (const s of c.segments.slice(1)) {
+      const before = c.segments[c.segments.indexOf(s) - 1]!;
+      const d = new TZDate(s.since, zoneOf.get(before.missionId)!).toISOString().slice(0, 10);
+      if (d < period.start || d >= period.end) continue;
+      if (ids.has(s.missionId) && !ids.has(before.missionId)) transferredIn++;
+      if (!ids.has(s.missionId) && ids.has(before.missionId)) movedOut++;
+    }
+  }
+  const endOpen = facts.filter((c) => openAt(c, period.end));
+  const endInstant = (c: CaseFacts) => startOfDay(period.end, zoneOf.get(missionAt(c, startOfDay(period.end, 'UTC')))!);
+  const ages = endOpen.map((c) => (endInstant(c) - c.openedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
+
+  const flow: FlowFigures = {
+    openAtStart: facts.filter((c) => openAt(c, period.start)).length,
+    new: opened.length,
+    transferredIn,
+    resolved: closedIn.filter((c) => RESOLVING_OUTCOMES.includes(c.outcome ?? '')).length,
+    closedUnresolved: closedIn.filter((c) => !RESOLVING_OUTCOMES.includes(c.outcome ?? '') && c.outcome !== 'transferred').length,
+    transferredOut: movedOut + closedIn.filter((c) => c.outcome === 'transferred').length,
+    openAtEnd: endOpen.length,
+    backlog: {
+      median: ages.length ? Math.round(ages[Math.floor((ages.length - 1) / 2)]! * 10) / 10 : null,
+      under30: ages.filter((a) => a < 30).length,
+      from30to90: ages.filter((a) => a >= 30 && a < 90).length,
+      from90to365: ages.filter((a) => a >= 90 && a < 365).length,
+      over365: ages.filter((a) => a >= 365).length,
+    },
+  };
+
+  const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
+  const subjects = await subjectFacts(conn, opened.map((c) => c.id));
+  const openingDate = new Map(opened.map((c) => [c.id, localDate(c, c.openedAt)]));
+  const isChild = (s: SubjectFacts) => s.acceptedMinor || (!!s.dateOfBirth && addYears(s.dateOfBirth, 18) > openingDate.get(s.caseId)!);
+
+  // The trafficking table: one row per unit, and a total when there are several.
+  const trafficking = opened.filter((c) => c.category === 'trafficking');
+  const p21 = await casesAtP21(conn, trafficking.map((c) => c.id));
+  const perpetrators = await perpetratorCounts(conn, trafficking.map((c) => c.id));
+  const rowFor = (label: string, list: CaseFacts[]): TraffickingRow => {
+    const victims = subjects.filter((s) => list.some((c) => c.id === s.caseId));
+    const child = victims.filter(isChild).length;
+    return {
+      period: label,
+      cases: list.length,
+      victims_adult: victims.length - child,
+      victims_child: child,
+      perpetrators: list.reduce((a, c) => a + (perpetrators.get(c.id) ?? 0), 0),
+      files_p21: list.filter((c) => p21.has(c.id)).length,
+    };
+  };
+  const table = period.units.map((u) => rowFor(u.label, trafficking.filter((c) => inPeriod(c, c.openedAt, u))));
+  if (table.length > 1) table.push(rowFor('total', trafficking));
+
+  return {
+    period: period.label,
+    scope,
+    missions: inScope.map((m) => m.code),
+    flow,
+    newBy: {
+      category: tally(opened.map((c) => c.category)),
+      caseClass: tally(opened.map((c) => c.caseClass)),
+      mission: tally(opened.map((c) => codeOf.get(missionAt(c, c.openedAt.getTime()))!)),
+    },
+    subjectsBy: {
+      sex: tally(subjects.map((s) => s.sex ?? 'unknown')),
+      age: { child: subjects.filter(isChild).length, adult: subjects.filter((s) => !isChild(s)).length },
+    },
+    trafficking: table,
+  };
+}
+
+function addYears(date: string, years: number): string {
+  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+}
+
+function emptySummary(period: Period, scope: SummaryScope): Summary {
+  return {
+    period: period.label,
+    scope,
+    missions: [],
+    flow: { openAtStart: 0, new: 0, transferredIn: 0, resolved: 0, closedUnresolved: 0, transferredOut: 0, openAtEnd: 0, backlog: { median: null, under30: 0, from30to90: 0, from90to365: 0, over365: 0 } },
+    newBy: { category: {}, caseClass: {}, mission: {} },
+    subjectsBy: { sex: {}, age: { child: 0, adult: 0 } },
+    trafficking: period.units.map((u) => ({ period: u.label, cases: 0, victims_adult: 0, victims_child: 0, perpetrators: 0, files_p21: 0 })).concat(period.units.length > 1 ? [{ period: 'total', cases: 0, victims_adult: 0, victims_child: 0, perpetrators: 0, files_p21: 0 }] : []),
+  };
+}
+
+interface SubjectFacts {
+  caseId: string;
+  sex: string | null;
+  dateOfBirth: string | null;
+  /** an age claim on this person in this case accepted as a minor */
+  acceptedMinor: boolean;
+}
+
+const CHUNK = 5_000;
+async function inChunks<T>(ids: string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+async function subjectFacts(conn: Conn, caseIds: string[]): Promise<SubjectFacts[]> {
+  return inChunks(caseIds, (chunk) =>
+    conn
+      .select({
+        caseId: caseParties.caseId,
+        sex: persons.sex,
+        dateOfBirth: persons.dateOfBirth,
+        acceptedMinor: sql<boolean>`EXISTS (SELECT 1 FROM ${ageClaims} a WHERE a.party_id = ${caseParties.id} AND a.status = 'accepted')`,
+      })
+      .from(caseParties)
+      .innerJoin(persons, eq(persons.id, caseParties.personId))
+      .where(and(inArray(caseParties.caseId, chunk), eq(caseParties.role, 'subject'))),
+  );
+}
+
+async function perpetratorCounts(conn: Conn, caseIds: string[]): Promise<Map<string, number>> {
+  const rows = await inChunks(caseIds, (chunk) =>
+    conn
+      .select({ caseId: caseParties.caseId, n: sql<number>`count(*)::int` })
+      .from(caseParties)
+      .where(and(inArray(caseParties.caseId, chunk), eq(caseParties.role, 'perpetrator')))
+      .groupBy(caseParties.caseId),
+  );
+  return new Map(rows.map((r) => [r.caseId, r.n]));
+}
+
+/** Cases with a prosecution at home that has reached P-21 (the file complete) or a later file code. */
+async function casesAtP21(conn: Conn, caseIds: string[]): Promise<Set<string>> {
+  const later = homeFileCodes.slice(P21);
+  const rows = await inChunks(caseIds, (chunk) =>
+    conn
+      .selectDistinct({ caseId: legalProceedings.caseId })
+      .from(legalProceedings)
+      .where(and(inArray(legalProceedings.caseId, chunk), eq(legalProceedings.jurisdiction, 'home'), inArray(legalProceedings.homeFileCode, [...later]))),
+  );
+  return new Set(rows.map((r) => r.caseId));
+}
