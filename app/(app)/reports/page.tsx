@@ -1,0 +1,154 @@
+import type { Metadata } from 'next';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { countryName, missionName } from '@/app/_components/mission-name';
+import { getDb } from '@/db';
+import { listMissionsInScope } from '@/db/queries/missions';
+import { computeSummary } from '@/db/queries/summary';
+import { requirePermission } from '@/lib/auth/actor';
+import { parsePeriod } from '@/lib/domain/periods';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { summaryTables } from '@/lib/reports/tables';
+import { parseScope, scopeText } from '@/lib/validation/reports';
+import { localDate } from '@/db/queries/steps';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('reports'))('title') };
+}
+
+/** The month before the current one in the actor's zone: the summary people usually want. */
+function lastMonth(timeZone: string): string {
+  const [y, m] = localDate(timeZone).split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * The case summary for a period and a scope (DESIGN §5), on screen and as files. Officers see
+ * their mission; supervisors all missions in their scope, a country, or one mission.
+ */
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const actor = await requirePermission('report:read');
+  const params = await searchParams;
+  const db = await getDb();
+  const [t, format, locale, missions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listMissionsInScope(db, actor)]);
+  const periodText = params.period?.trim() || lastMonth(actor.timeZone);
+  const scopeValue = params.scope?.trim() || (actor.role === 'officer' && actor.missionCode ? actor.missionCode : 'all');
+  const period = parsePeriod(periodText);
+  const scope = parseScope(scopeValue);
+  const countries = [...new Set(missions.map((m) => m.country))].sort();
+  const problems = [!period && t('validation.period'), !scope && t('validation.scopeUnknown')].filter(Boolean) as string[];
+  let summary = null;
+  if (period && scope) {
+    summary = await computeSummary(db, actor, period, scope).catch((e: { fieldErrors?: unknown }) => {
+      if (e.fieldErrors) {
+        problems.push(t('validation.scopeUnknown'));
+        return null;
+      }
+      throw e;
+    });
+  }
+  const label = (table: string, code: string) => {
+    if (table === 'new_by_category') return translateKey(t, `categories.${code}`, code);
+    if (table === 'new_by_class') return translateKey(t, `caseClass.${code}`, code);
+    if (table === 'subjects_by_sex') return translateKey(t, `reports.sex.${code}`, code);
+    if (table === 'subjects_by_age') return translateKey(t, `reports.age.${code}`, code);
+    if (table === 'flow') return translateKey(t, `reports.figures.${code}`, code);
+    if (table === 'trafficking' && code === 'total') return t('reports.total');
+    return code;
+  };
+  const scopeLabel = (s: string) => {
+    if (s === 'all') return t('reports.allMissions');
+    const m = missions.find((x) => x.code === s);
+    return m ? `${m.code} · ${missionName(t as never, m)}` : countryName(locale, s);
+  };
+  const download = summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=csv`;
+
+  return (
+    <>
+      <h1>{t('reports.title')}</h1>
+      <form method="get" className="toolbar" aria-label={t('reports.choose')}>
+        <div className="field">
+          <label htmlFor="period">{t('reports.period')}</label>
+          <p className="hint" id="period-hint">
+            {t('reports.periodHint')}
+          </p>
+          <input id="period" name="period" type="text" defaultValue={periodText} aria-describedby="period-hint" aria-invalid={!period || undefined} className="mono" />
+        </div>
+        <div className="field">
+          <label htmlFor="scope">{t('reports.scope')}</label>
+          <select id="scope" name="scope" defaultValue={scopeValue.toUpperCase() === 'ALL' ? 'all' : scopeValue.toUpperCase()}>
+            {actor.role !== 'officer' && <option value="all">{t('reports.allMissions')}</option>}
+            {actor.role !== 'officer' &&
+              countries.map((c) => (
+                <option key={c} value={c}>
+                  {countryName(locale, c)}
+                </option>
+              ))}
+            {missions.map((m) => (
+              <option key={m.code} value={m.code}>
+                {scopeLabel(m.code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="secondary">
+          {t('reports.show')}
+        </button>
+      </form>
+      {problems.length > 0 && (
+        <div className="error-summary" role="alert" aria-labelledby="report-problems">
+          <h2 id="report-problems">{t('form.problemTitle')}</h2>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {summary && (
+        <>
+          <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
+          <p className="muted">{t('reports.countsOnly')}</p>
+          <p>
+            <a href={download!} download>
+              {t('reports.downloadCsv')}
+            </a>
+          </p>
+          {summaryTables(summary).map((table) => (
+            <table key={table.name} className="list numbers report">
+              <caption>{t(`reports.tables.${table.name}` as never)}</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((c, i) => (
+                    <th key={c} scope="col" className={i > 0 ? 'num' : undefined}>
+                      {translateKey(t, `reports.columns.${c}`, c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.length === 0 ? (
+                  <tr>
+                    <td colSpan={table.columns.length} className="muted">
+                      {t('reports.noRows')}
+                    </td>
+                  </tr>
+                ) : (
+                  table.rows.map((row) => (
+                    <tr key={String(row[0])}>
+                      <th scope="row">{label(table.name, String(row[0]))}</th>
+                      {row.slice(1).map((v, i) => (
+                        <td key={i} className="num">
+                          {v === null ? '—' : typeof v === 'number' ? format.number(v) : v}
+                        </td>
+                      ))}
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          ))}
+        </>
+      )}
+    </>
+  );
+}

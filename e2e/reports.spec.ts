@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
+import { errorSummary, expectAccessible, signIn } from './fixtures';
+
+const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+
+test('a supervisor reads this month’s summary for all missions and downloads its tables; a bad period is explained', async ({ page, browser }) => {
+  const perth = await browser.newContext({ locale: 'en-GB' });
+  const per = await perth.newPage();
+  await signIn(per, 'officer.per@payung.test');
+  await per.goto('/cases/new');
+  await per.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Report Person');
+  await per.getByLabel('Account of events').fill('Wages unpaid for three months.');
+  await per.getByRole('button', { name: 'Create case' }).click();
+  await expect(per).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  await perth.close();
+
+  await signIn(page, 'supervisor@payung.test');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('textbox', { name: 'Period' }).fill('2026-13');
+  await page.getByRole('button', { name: 'Show summary' }).click();
+  await expect(errorSummary(page)).toContainText('Enter a period like 2026-10 (a month), 2026-Q3 (a quarter)');
+
+  const month = thisMonth();
+  await page.getByRole('textbox', { name: 'Period' }).fill(month);
+  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ value: 'all' });
+  await page.getByRole('button', { name: 'Show summary' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: `Summary for ${month}: All missions in my scope` })).toBeVisible();
+  const flow = page.getByRole('table', { name: 'Flow of cases' });
+  const newCases = Number((await flow.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'New', exact: true }) }).getByRole('cell').textContent())!.replace(/[^\d]/g, ''));
+  expect(newCases).toBeGreaterThan(0);
+  await expect(page.getByRole('table', { name: 'Trafficking in persons' }).getByRole('columnheader')).toHaveText(['Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the tables/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`payung-${month}-all.zip`);
+  const files = unzipSync(new Uint8Array(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))));
+  const flowCsv = strFromU8(files[`payung-${month}-all-flow.csv`]!.slice(3));
+  expect(flowCsv).toContain(`new,${newCases}\r\n`);
+  expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21');
+});
+
+test('an officer’s reports cover their own mission only', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto('/reports');
+  const options = await page.getByRole('combobox', { name: 'Scope' }).locator('option').allTextContents();
+  expect(options).toEqual([expect.stringMatching(/^KUL · /)]);
+  const response = await page.goto(`/api/reports?period=${thisMonth()}&scope=JED&format=csv`);
+  expect(response?.status()).toBe(422);
+});

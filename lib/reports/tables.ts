@@ -1,0 +1,55 @@
+import type { Summary } from '@/db/queries/summary';
+
+/** One table of a summary as exported: stable codes for its name, columns and row keys. */
+export interface ReportTable {
+  name: string;
+  columns: string[];
+  rows: (string | number | null)[][];
+}
+
+const pairs = (record: Record<string, number>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * A summary as the tables every export writes (CSV files, XLSX sheets, PDF sections), in a
+ * fixed order. Headers are codes, the same in both languages, so scheduled jobs can read them.
+ */
+export function summaryTables(s: Summary): ReportTable[] {
+  const f = s.flow;
+  return [
+    {
+      name: 'flow',
+      columns: ['figure', 'value'],
+      rows: [
+        ['open_at_start', f.openAtStart],
+        ['new', f.new],
+        ['transferred_in', f.transferredIn],
+        ['resolved', f.resolved],
+        ['closed_unresolved', f.closedUnresolved],
+        ['transferred_out', f.transferredOut],
+        ['open_at_end', f.openAtEnd],
+        ['backlog_median_days', f.backlog.median],
+        ['backlog_under_30_days', f.backlog.under30],
+        ['backlog_30_to_89_days', f.backlog.from30to90],
+        ['backlog_90_to_364_days', f.backlog.from90to365],
+        ['backlog_365_days_or_more', f.backlog.over365],
+      ],
+    },
+    { name: 'new_by_category', columns: ['category', 'cases'], rows: pairs(s.newBy.category) },
+    { name: 'new_by_class', columns: ['class', 'cases'], rows: pairs(s.newBy.caseClass) },
+    { name: 'new_by_mission', columns: ['mission', 'cases'], rows: pairs(s.newBy.mission) },
+    { name: 'subjects_by_sex', columns: ['sex', 'subjects'], rows: pairs(s.subjectsBy.sex) },
+    {
+      name: 'subjects_by_age',
+      columns: ['age_group', 'subjects'],
+      rows: [
+        ['adult', s.subjectsBy.age.adult],
+        ['child', s.subjectsBy.age.child],
+      ],
+    },
+    {
+      name: 'trafficking',
+      columns: ['period', 'cases', 'victims_adult', 'victims_child', 'perpetrators', 'files_p21'],
+      rows: s.trafficking.map((r) => [r.period, r.cases, r.victims_adult, r.victims_child, r.perpetrators, r.files_p21]),
+    },
+  ];
+}
