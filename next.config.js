@@ -7,7 +7,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules at run time,
   // and argon2 is a native binary: neither may be bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // PDFKit reads its font metrics from its own folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pdfkit'],
   poweredByHeader: false,
   // `npm run dev` opened as http://127.0.0.1:3000 (not only localhost) must still hydrate.
   allowedDevOrigins: ['127.0.0.1'],

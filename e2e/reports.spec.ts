@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
+import { PDFParse } from 'pdf-parse';
 import { errorSummary, expectAccessible, signIn } from './fixtures';
 
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
@@ -34,10 +36,29 @@ test('a supervisor reads this month’s summary for all missions and downloads i
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the tables/ }).click()]);
   expect(download.suggestedFilename()).toBe(`payung-${month}-all.zip`);
-  const files = unzipSync(new Uint8Array(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))));
+  const files = unzipSync(new Uint8Array(await download.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
   const flowCsv = strFromU8(files[`payung-${month}-all-flow.csv`]!.slice(3));
   expect(flowCsv).toContain(`new,${newCases}\r\n`);
   expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21');
+
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download as a spreadsheet/ }).click()]);
+  expect(sheet.suggestedFilename()).toBe(`payung-${month}-all.xlsx`);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await sheet.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) as never);
+  expect(book.worksheets.map((w) => w.name)).toEqual(['about', 'flow', 'new_by_category', 'new_by_class', 'new_by_mission', 'subjects_by_sex', 'subjects_by_age', 'trafficking']);
+  expect(book.getWorksheet('trafficking')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
+  const flowSheet = book.getWorksheet('flow')!;
+  const newRow = flowSheet.getRows(2, flowSheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'New')!;
+  expect(newRow.getCell(2).value).toBe(newCases);
+
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the printable report/ }).click()]);
+  expect(pdf.suggestedFilename()).toBe(`payung-${month}-all.pdf`);
+  const parser = new PDFParse({ data: new Uint8Array(await pdf.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) });
+  const { text } = await parser.getText();
+  await parser.destroy();
+  expect(text).toContain(`Summary for ${month}: All missions in my scope`);
+  expect(text).toContain('Trafficking in persons');
+  expect(text).toMatch(new RegExp(`New\\s+${newCases}`));
 });
 
 test('an officer’s reports cover their own mission only', async ({ page }) => {

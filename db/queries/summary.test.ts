@@ -1,10 +1,16 @@
+import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
+import { PDFParse } from 'pdf-parse';
+import { createTranslator } from 'use-intl/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { parsePeriod } from '@/lib/domain/periods';
+import id from '@/lib/i18n/messages/id.json';
+import { renderSummary } from '@/lib/reports/render';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { ageClaims, caseParties, cases, legalProceedings, persons, transfers } from '../schema';
@@ -113,6 +119,22 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
       ['2026', 3],
       ['total', 3],
     ]);
+  });
+
+  it('writes the same figures into each file format, in Indonesian', async () => {
+    const s = await computeSummary(h.db, supervisor, period('2026-10'), { kind: 'mission', code: 'KUL' });
+    const i18n = { t: createTranslator({ locale: 'id', messages: id }) as never, number: (n: number) => new Intl.NumberFormat('id').format(n), now: '29 Nov 2026' };
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderSummary(s, 'xlsx', i18n)) as never);
+    expect(book.getWorksheet('trafficking')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
+    expect(book.getWorksheet('trafficking')!.getCell('A1').value).toBe('Periode');
+    const parser = new PDFParse({ data: new Uint8Array(await renderSummary(s, 'pdf', i18n)) });
+    const { text } = await parser.getText();
+    await parser.destroy();
+    expect(text).toContain('Rekap 2026-10: KUL');
+    expect(text).toContain('Tindak pidana perdagangan orang (TPPO)');
+    const zip = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n)));
+    expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21\r\n2026-10,1,2,1,2,1\r\n');
   });
 
   it('keeps to the actor’s scope: an officer sees their mission, a region its countries', async () => {

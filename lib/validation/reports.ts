@@ -13,7 +13,7 @@ export function parseScope(value: string): SummaryScope | null {
 
 export const scopeText = (s: SummaryScope) => (s.kind === 'all' ? 'all' : s.code);
 
-export const reportFormats = ['csv'] as const;
+export const reportFormats = ['csv', 'xlsx', 'pdf'] as const;
 
 export const reportRequestSchema = z.object({
   period: z.string().refine((v) => parsePeriod(v) !== null, 'validation.period'),

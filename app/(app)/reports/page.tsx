@@ -7,6 +7,7 @@ import { computeSummary } from '@/db/queries/summary';
 import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { reportRowLabel } from '@/lib/reports/labels';
 import { summaryTables } from '@/lib/reports/tables';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { localDate } from '@/db/queries/steps';
@@ -46,21 +47,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       throw e;
     });
   }
-  const label = (table: string, code: string) => {
-    if (table === 'new_by_category') return translateKey(t, `categories.${code}`, code);
-    if (table === 'new_by_class') return translateKey(t, `caseClass.${code}`, code);
-    if (table === 'subjects_by_sex') return translateKey(t, `reports.sex.${code}`, code);
-    if (table === 'subjects_by_age') return translateKey(t, `reports.age.${code}`, code);
-    if (table === 'flow') return translateKey(t, `reports.figures.${code}`, code);
-    if (table === 'trafficking' && code === 'total') return t('reports.total');
-    return code;
-  };
+  const label = (table: string, code: string) => reportRowLabel(t, table, code);
   const scopeLabel = (s: string) => {
     if (s === 'all') return t('reports.allMissions');
     const m = missions.find((x) => x.code === s);
     return m ? `${m.code} · ${missionName(t as never, m)}` : countryName(locale, s);
   };
-  const download = summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=csv`;
+  const download = (format: 'csv' | 'xlsx' | 'pdf') => summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=${format}`;
 
   return (
     <>
@@ -108,11 +101,23 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <>
           <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
           <p className="muted">{t('reports.countsOnly')}</p>
-          <p>
-            <a href={download!} download>
-              {t('reports.downloadCsv')}
-            </a>
-          </p>
+          <ul className="downloads">
+            <li>
+              <a href={download('pdf')!} download>
+                {t('reports.downloadPdf')}
+              </a>
+            </li>
+            <li>
+              <a href={download('xlsx')!} download>
+                {t('reports.downloadXlsx')}
+              </a>
+            </li>
+            <li>
+              <a href={download('csv')!} download>
+                {t('reports.downloadCsv')}
+              </a>
+            </li>
+          </ul>
           {summaryTables(summary).map((table) => (
             <table key={table.name} className="list numbers report">
               <caption>{t(`reports.tables.${table.name}` as never)}</caption>

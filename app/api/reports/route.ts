@@ -1,20 +1,26 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { jsonResult } from '@/lib/http';
 import { exportSummary } from '@/lib/reports/actions';
-import { tablesZip } from '@/lib/reports/csv';
-import { summaryTables } from '@/lib/reports/tables';
+import { REPORT_FILES, type ReportFormat, renderSummary, reportFileName } from '@/lib/reports/render';
 
 export const dynamic = 'force-dynamic';
 
-/** `/api/reports?period=2026-10&scope=KUL&format=csv`: the summary's tables, one CSV each, in a ZIP. */
+/**
+ * `/api/reports?period=2026-10&scope=KUL&format=csv|xlsx|pdf`: the summary's tables, as CSV
+ * files in a ZIP (codes, for scheduled jobs), a workbook or a printable A4 report (in the user's language).
+ */
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams;
-  const result = await exportSummary({ period: q.get('period') ?? '', scope: q.get('scope') ?? 'all', format: q.get('format') ?? 'csv' });
+  const requested = q.get('format');
+  const format: ReportFormat = requested === 'xlsx' || requested === 'pdf' ? requested : 'csv';
+  const result = await exportSummary({ period: q.get('period') ?? '', scope: q.get('scope') ?? 'all', format });
   if (!result.ok) return jsonResult(result);
-  const name = `payung-${result.data.period}-${result.data.scope.kind === 'all' ? 'all' : result.data.scope.code}`.replace(/[^A-Za-z0-9.-]/g, '_');
-  return new Response(Buffer.from(tablesZip(summaryTables(result.data), name)), {
+  const [t, f] = await Promise.all([getTranslations(), getFormatter()]);
+  const body = await renderSummary(result.data, format, { t: t as never, number: (n) => f.number(n), now: f.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) });
+  return new Response(new Uint8Array(body), {
     headers: {
-      'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${name}.zip"`,
+      'Content-Type': REPORT_FILES[format].type,
+      'Content-Disposition': `attachment; filename="${reportFileName(result.data)}.${REPORT_FILES[format].extension}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

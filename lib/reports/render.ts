@@ -1,0 +1,41 @@
+import type { Summary } from '@/db/queries/summary';
+import { translateKey } from '@/lib/i18n/dynamic';
+import { tablesZip } from './csv';
+import { reportRowLabel } from './labels';
+import { summaryPdf } from './pdf';
+import { summaryTables } from './tables';
+import { summaryWorkbook } from './xlsx';
+
+export type ReportFormat = 'csv' | 'xlsx' | 'pdf';
+
+export const REPORT_FILES: Record<ReportFormat, { type: string; extension: string }> = {
+  csv: { type: 'application/zip', extension: 'zip' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  pdf: { type: 'application/pdf', extension: 'pdf' },
+};
+
+type Translate = Parameters<typeof translateKey>[0] & ((key: string, values?: Record<string, string | number>) => string);
+
+/** "payung-2026-10-KUL": the name every file of a summary starts with. */
+export function reportFileName(summary: Summary): string {
+  return `payung-${summary.period}-${summary.scope.kind === 'all' ? 'all' : summary.scope.code}`.replace(/[^A-Za-z0-9.-]/g, '_');
+}
+
+/**
+ * A summary as a file, the same for a download and the command line: CSV files in a ZIP
+ * (code headers, for scheduled jobs), or a workbook or printable report in the given language.
+ */
+export async function renderSummary(summary: Summary, format: ReportFormat, i18n: { t: Translate; number: (n: number) => string; now: string }): Promise<Buffer> {
+  const tables = summaryTables(summary);
+  if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary)));
+  const { t } = i18n;
+  const labels = {
+    title: `Payung · ${t('reports.heading', { period: summary.period, scope: summary.scope.kind === 'all' ? t('reports.allMissions') : summary.scope.code })}`,
+    about: [t('reports.missionsIncluded', { missions: summary.missions.join(', ') }), t('reports.generatedAt', { at: i18n.now }), t('reports.countsOnly')],
+    table: (n: string) => translateKey(t, `reports.tables.${n}`, n),
+    column: (c: string) => translateKey(t, `reports.columns.${c}`, c),
+    row: (table: string, code: string) => reportRowLabel(t, table, code),
+  };
+  if (format === 'xlsx') return summaryWorkbook(tables, labels);
+  return summaryPdf(tables, { ...labels, number: i18n.number, page: (n, of) => t('reports.page', { n, of }) });
+}

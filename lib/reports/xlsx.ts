@@ -1,0 +1,46 @@
+import ExcelJS from 'exceljs';
+import type { ReportTable } from './tables';
+
+export interface WorkbookLabels {
+  title: string;
+  /** lines under the title: period, scope, when generated, "counts only" */
+  about: string[];
+  table: (name: string) => string;
+  column: (code: string) => string;
+  row: (table: string, code: string) => string;
+}
+
+/**
+ * The summary as a workbook: an "about" sheet, then one sheet per table (named by its code,
+ * titled in the user's language), headers bold and frozen, counts as whole numbers.
+ */
+export async function summaryWorkbook(tables: ReportTable[], labels: WorkbookLabels): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Payung';
+  book.created = new Date();
+  const about = book.addWorksheet('about');
+  about.addRow([labels.title]).font = { bold: true, size: 14 };
+  for (const line of labels.about) about.addRow([line]);
+  about.getColumn(1).width = 90;
+
+  for (const table of tables) {
+    const sheet = book.addWorksheet(table.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.properties.defaultColWidth = 16;
+    const header = sheet.addRow(table.columns.map(labels.column));
+    header.font = { bold: true };
+    header.alignment = { wrapText: true, vertical: 'top' };
+    for (const row of table.rows) {
+      // Row keys are codes (category, period…): written as their label, as text, so nothing is read as a formula or a date.
+      sheet.addRow([labels.row(table.name, String(row[0])), ...row.slice(1).map((v) => (v === null ? null : v))]);
+    }
+    sheet.getColumn(1).width = 42;
+    for (let c = 2; c <= table.columns.length; c++) {
+      const column = sheet.getColumn(c);
+      column.numFmt = table.name === 'flow' ? '#,##0.0;-#,##0.0;0' : '#,##0';
+      column.width = 18;
+    }
+    sheet.getColumn(1).numFmt = '@';
+    sheet.headerFooter.oddHeader = labels.table(table.name);
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
