@@ -45,7 +45,23 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   expect(sheet.suggestedFilename()).toBe(`payung-${month}-all.xlsx`);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await sheet.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) as never);
-  expect(book.worksheets.map((w) => w.name)).toEqual(['about', 'flow', 'new_by_category', 'new_by_class', 'new_by_mission', 'subjects_by_sex', 'subjects_by_age', 'trafficking']);
+  expect(book.worksheets.map((w) => w.name)).toEqual([
+    'about',
+    'flow',
+    'new_by_category',
+    'new_by_class',
+    'new_by_mission',
+    'subjects_by_sex',
+    'subjects_by_age',
+    'trafficking',
+    'trafficking_outcomes',
+    'legal',
+    'age_claims',
+    'services',
+    'money',
+    'timeliness',
+    'data_quality',
+  ]);
   expect(book.getWorksheet('trafficking')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
   const flowSheet = book.getWorksheet('flow')!;
   const newRow = flowSheet.getRows(2, flowSheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'New')!;

@@ -13,7 +13,7 @@ import id from '@/lib/i18n/messages/id.json';
 import { renderSummary } from '@/lib/reports/render';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
-import { ageClaims, caseParties, cases, legalProceedings, persons, transfers } from '../schema';
+import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, persons, transfers } from '../schema';
 import { createCase } from './cases';
 import { computeSummary } from './summary';
 
@@ -57,20 +57,36 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     jed = await officerActor(h.db, 'officer.jed@payung.test');
 
     // A: open since September.
-    await makeCase(kul, 'labour', ['1990-01-01'], { openedAt: new Date('2026-09-20T02:00:00Z'), status: 'in_progress' });
+    const a = await makeCase(kul, 'labour', ['1990-01-01'], { openedAt: new Date('2026-09-20T02:00:00Z'), status: 'in_progress' });
     // B: trafficking in October: an adult, a child of 16, and one who turned 18 on the opening day; two perpetrators; at P-21 at home.
     const b = await makeCase(kul, 'trafficking', ['1990-01-01', '2009-10-06', '2008-10-05'], { openedAt: new Date('2026-10-05T02:00:00Z'), status: 'in_progress' });
     await addPerpetrator(b.id, 1);
     await addPerpetrator(b.id, 2);
-    await h.db.insert(legalProceedings).values({ caseId: b.id, partyId: b.parties[0]!.id, jurisdiction: 'home', role: 'victim', courtTimeZone: 'Asia/Jakarta', homeFileCode: 'P-22' });
+    await h.db.insert(legalProceedings).values({ caseId: b.id, partyId: b.parties[0]!.id, jurisdiction: 'home', role: 'victim', courtTimeZone: 'Asia/Jakarta', homeFileCode: 'P-22', verdict: 'Guilty', lawyerAppointedOn: '2026-10-07' });
+    // The child victim held in immigration detention since September; restitution paid on 25 October.
+    await h.db.insert(detentions).values({ caseId: b.id, partyId: b.parties[1]!.id, facility: 'Depot', detainedSince: '2026-09-15' });
+    const [claim] = await h.db.insert(financialClaims).values({ caseId: b.id, kind: 'restitution', currency: 'MYR', amountClaimed: '5000' }).returning({ id: financialClaims.id });
+    await h.db.insert(claimPayments).values({ claimId: claim!.id, caseId: b.id, amount: '1000', receivedOn: '2026-10-25', rateToHome: '3500' });
     // C: trafficking opened at 00:30 on 1 November in Kuala Lumpur (still 31 October in UTC and Jakarta).
     await makeCase(kul, 'trafficking', ['1995-05-05'], { openedAt: new Date('2026-10-31T16:30:00Z'), status: 'new' });
     // D: trafficking at Jeddah, 23:30 on 31 October there; age unknown but accepted as a minor; the home file only at P-18/P-19.
     const d = await makeCase(jed, 'trafficking', [null], { openedAt: new Date('2026-10-31T20:30:00Z'), status: 'in_progress' });
-    await h.db.insert(ageClaims).values({ caseId: d.id, partyId: d.parties[0]!.id, claimedDob: '2010-01-01', relevantOn: '2026-10-31', status: 'accepted' });
+    await h.db.insert(ageClaims).values({ caseId: d.id, partyId: d.parties[0]!.id, claimedDob: '2010-01-01', relevantOn: '2026-10-31', status: 'accepted', claimedAt: new Date('2026-10-31T20:40:00Z') });
     await h.db.insert(legalProceedings).values({ caseId: d.id, partyId: d.parties[0]!.id, jurisdiction: 'home', role: 'victim', courtTimeZone: 'Asia/Jakarta', homeFileCode: 'P-18/P-19' });
     // E: opened and repatriated in October.
-    await makeCase(kul, 'labour', ['1988-03-03'], { openedAt: new Date('2026-10-10T02:00:00Z'), status: 'closed', closedAt: new Date('2026-10-20T02:00:00Z'), outcome: 'repatriated' });
+    const e = await makeCase(kul, 'labour', ['1988-03-03'], {
+      openedAt: new Date('2026-10-10T02:00:00Z'),
+      firstContactAt: new Date('2026-10-12T02:00:00Z'),
+      status: 'closed',
+      closedAt: new Date('2026-10-20T02:00:00Z'),
+      outcome: 'repatriated',
+    });
+    await h.db.insert(caseSteps).values({ caseId: e.id, position: 0, serviceType: 'repatriation', labelId: 'Pemulangan', labelEn: 'Repatriation', status: 'done', doneAt: new Date('2026-10-19T03:00:00Z'), dueDate: '2026-10-19' });
+    // A visit and an overdue step on A, a closure request waiting on A; A and E share a NIK under two person records.
+    await h.db.insert(consularVisits).values({ detentionId: (await h.db.insert(detentions).values({ caseId: a.id, partyId: a.parties[0]!.id, facility: 'Prison', detainedSince: '2026-11-05' }).returning({ id: detentions.id }))[0]!.id, caseId: a.id, visitedOn: '2026-10-10' });
+    await h.db.insert(caseSteps).values({ caseId: a.id, position: 0, serviceType: 'shelter', labelId: 'Rumah aman', labelEn: 'Shelter', dueDate: '2026-10-20', graceDays: 7 });
+    await h.db.insert(approvals).values({ caseId: a.id, kind: 'closure', summary: 'Done', requestedAt: new Date('2026-10-30T02:00:00Z') });
+    for (const c of [a, e]) await h.db.update(persons).set({ nik: '3171234501900001' }).where(eq(persons.id, c.parties[0]!.personId));
     // F: open since August, contact lost in October.
     await makeCase(kul, 'labour', ['1985-03-03'], { openedAt: new Date('2026-08-01T02:00:00Z'), status: 'closed', closedAt: new Date('2026-10-15T02:00:00Z'), outcome: 'lost_contact' });
     // G: opened at KUL in October, transferred to Jeddah on 12 October, still open.
@@ -94,6 +110,21 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     expect(s.trafficking).toEqual([{ period: '2026-10', cases: 1, victims_adult: 2, victims_child: 1, perpetrators: 2, files_p21: 1 }]);
     // A: opened 20 September, 41 days old as November began in Kuala Lumpur; B: 27 days.
     expect(s.flow.backlog).toMatchObject({ under30: 1, from30to90: 1 });
+  });
+
+  it('gives the legal, age-claim, service, money, timeliness and data-quality figures', async () => {
+    const s = await computeSummary(h.db, supervisor, period('2026-10'), { kind: 'mission', code: 'KUL' });
+    expect(s.traffickingOutcomes).toEqual({ withVerdict: 1, restitutionIdr: 3_500_000 });
+    // Held in October: B's child (since September); A's detention only began in November.
+    expect(s.legal).toEqual({ detainees: 1, consularVisits: 1, lawyersAppointed: 1, deathPenaltyOpenAtEnd: 0 });
+    expect(s.services).toEqual({ repatriation: 1 });
+    expect(s.money).toEqual({ payments: 1, recoveredIdr: 3_500_000 });
+    expect(s.timeliness).toEqual({ medianDaysToFirstContact: 2, medianDaysToResolution: 10, overdueStepsAtEnd: 1, pendingApprovals: 1 });
+    expect(s.dataQuality).toEqual({ subjectsWithoutBirthDate: 0, subjectsWithoutSex: 0, newCasesWithoutSubject: 0, suspectedDuplicates: 1 });
+    const jeddah = await computeSummary(h.db, supervisor, period('2026-10'), { kind: 'mission', code: 'JED' });
+    expect(jeddah.ageClaims).toEqual({ pending: 0, accepted: 1, rejected: 0, withdrawn: 0 });
+    expect(jeddah.dataQuality.subjectsWithoutBirthDate).toBe(1);
+    expect(jeddah.legal.consularVisits).toBe(0);
   });
 
   it('counts a transfer in at the receiving mission, and nothing moves within "all"', async () => {

@@ -6,7 +6,7 @@ import { type Category, homeFileCodes } from '@/lib/domain/cases';
 import type { Period } from '@/lib/domain/periods';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
-import { ageClaims, caseParties, cases, legalProceedings, missions, persons, transfers } from '../schema';
+import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, missions, persons, transfers } from '../schema';
 
 /** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
 export type SummaryScope = { kind: 'all' } | { kind: 'mission'; code: string } | { kind: 'country'; code: string };
@@ -45,6 +45,16 @@ export interface Summary {
   /** of the subjects of the cases opened in the period */
   subjectsBy: { sex: Record<string, number>; age: { child: number; adult: number } };
   trafficking: TraffickingRow[];
+  /** trafficking cases opened in the period: with a verdict recorded; restitution recovered in the period (IDR) */
+  traffickingOutcomes: { withVerdict: number; restitutionIdr: number };
+  legal: { detainees: number; consularVisits: number; lawyersAppointed: number; deathPenaltyOpenAtEnd: number };
+  /** age claims made in the period, by where they stand now */
+  ageClaims: { pending: number; accepted: number; rejected: number; withdrawn: number };
+  /** protection steps done in the period, by service type */
+  services: Record<string, number>;
+  money: { payments: number; recoveredIdr: number };
+  timeliness: { medianDaysToFirstContact: number | null; medianDaysToResolution: number | null; overdueStepsAtEnd: number; pendingApprovals: number };
+  dataQuality: { subjectsWithoutBirthDate: number; subjectsWithoutSex: number; newCasesWithoutSubject: number; suspectedDuplicates: number };
 }
 
 interface Segment {
@@ -56,6 +66,8 @@ interface Segment {
 interface CaseFacts {
   id: string;
   category: Category;
+  firstContactAt: Date | null;
+  deathPenalty: boolean;
   caseClass: string;
   openedAt: Date;
   closedAt: Date | null;
@@ -123,7 +135,17 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
   const movedThrough = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted'
     AND (t.from_mission_id IN ${scopeIds} OR t.to_mission_id IN ${scopeIds}))`;
   const rows = await conn
-    .select({ id: cases.id, category: cases.category, caseClass: cases.caseClass, openedAt: cases.openedAt, closedAt: cases.closedAt, outcome: cases.outcome, missionId: cases.missionId })
+    .select({
+      id: cases.id,
+      category: cases.category,
+      caseClass: cases.caseClass,
+      openedAt: cases.openedAt,
+      closedAt: cases.closedAt,
+      outcome: cases.outcome,
+      missionId: cases.missionId,
+      firstContactAt: cases.firstContactAt,
+      deathPenalty: cases.deathPenalty,
+    })
     .from(cases)
     .where(and(lt(cases.openedAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, from)), or(inArray(cases.missionId, scopeIds), movedThrough)));
   const moves = rows.length
@@ -209,10 +231,36 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
   const table = period.units.map((u) => rowFor(u.label, trafficking.filter((c) => inPeriod(c, c.openedAt, u))));
   if (table.length > 1) table.push(rowFor('total', trafficking));
 
+  const secondary = await secondaryFigures(conn, facts, { period, ids, zoneOf, movesOf, scopeIds, from, to });
+  const median = (values: number[]) => {
+    const v = [...values].sort((a, b) => a - b);
+    return v.length ? Math.round((v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2) * 10) / 10 : null;
+  };
+  const firstContacts = opened.filter((c) => c.firstContactAt).map((c) => (c.firstContactAt!.getTime() - c.openedAt.getTime()) / 86_400_000);
+  const resolvedCases = closedIn.filter((c) => RESOLVING_OUTCOMES.includes(c.outcome ?? ''));
+  const verdicts = await casesWithVerdict(conn, trafficking.map((c) => c.id));
+
   return {
     period: period.label,
     scope,
     missions: inScope.map((m) => m.code),
+    traffickingOutcomes: { withVerdict: trafficking.filter((c) => verdicts.has(c.id)).length, restitutionIdr: secondary.restitutionIdr },
+    legal: { ...secondary.legal, deathPenaltyOpenAtEnd: endOpen.filter((c) => c.deathPenalty).length },
+    ageClaims: secondary.ageClaims,
+    services: secondary.services,
+    money: secondary.money,
+    timeliness: {
+      medianDaysToFirstContact: median(firstContacts),
+      medianDaysToResolution: median(resolvedCases.map((c) => (c.closedAt!.getTime() - c.openedAt.getTime()) / 86_400_000)),
+      overdueStepsAtEnd: secondary.overdueStepsAtEnd,
+      pendingApprovals: secondary.pendingApprovals,
+    },
+    dataQuality: {
+      subjectsWithoutBirthDate: subjects.filter((x) => !x.dateOfBirth).length,
+      subjectsWithoutSex: subjects.filter((x) => !x.sex).length,
+      newCasesWithoutSubject: opened.filter((c) => !subjects.some((x) => x.caseId === c.id)).length,
+      suspectedDuplicates: await suspectedDuplicates(conn, opened.map((c) => c.id)),
+    },
     flow,
     newBy: {
       category: tally(opened.map((c) => c.category)),
@@ -240,6 +288,13 @@ function emptySummary(period: Period, scope: SummaryScope): Summary {
     newBy: { category: {}, caseClass: {}, mission: {} },
     subjectsBy: { sex: {}, age: { child: 0, adult: 0 } },
     trafficking: period.units.map((u) => ({ period: u.label, cases: 0, victims_adult: 0, victims_child: 0, perpetrators: 0, files_p21: 0 })).concat(period.units.length > 1 ? [{ period: 'total', cases: 0, victims_adult: 0, victims_child: 0, perpetrators: 0, files_p21: 0 }] : []),
+    traffickingOutcomes: { withVerdict: 0, restitutionIdr: 0 },
+    legal: { detainees: 0, consularVisits: 0, lawyersAppointed: 0, deathPenaltyOpenAtEnd: 0 },
+    ageClaims: { pending: 0, accepted: 0, rejected: 0, withdrawn: 0 },
+    services: {},
+    money: { payments: 0, recoveredIdr: 0 },
+    timeliness: { medianDaysToFirstContact: null, medianDaysToResolution: null, overdueStepsAtEnd: 0, pendingApprovals: 0 },
+    dataQuality: { subjectsWithoutBirthDate: 0, subjectsWithoutSex: 0, newCasesWithoutSubject: 0, suspectedDuplicates: 0 },
   };
 }
 
@@ -294,4 +349,136 @@ async function casesAtP21(conn: Conn, caseIds: string[]): Promise<Set<string>> {
       .where(and(inArray(legalProceedings.caseId, chunk), eq(legalProceedings.jurisdiction, 'home'), inArray(legalProceedings.homeFileCode, [...later]))),
   );
   return new Set(rows.map((r) => r.caseId));
+}
+
+/** Trafficking cases with a verdict recorded on any of their proceedings. */
+async function casesWithVerdict(conn: Conn, caseIds: string[]): Promise<Set<string>> {
+  const rows = await inChunks(caseIds, (chunk) =>
+    conn
+      .selectDistinct({ caseId: legalProceedings.caseId })
+      .from(legalProceedings)
+      .where(and(inArray(legalProceedings.caseId, chunk), sql`(${legalProceedings.verdict} IS NOT NULL AND ${legalProceedings.verdict} <> '')`)),
+  );
+  return new Set(rows.map((r) => r.caseId));
+}
+
+/** New cases whose subjects share a NIK with a different person record: likely the same person entered twice. */
+async function suspectedDuplicates(conn: Conn, caseIds: string[]): Promise<number> {
+  const rows = await inChunks(caseIds, (chunk) =>
+    conn
+      .selectDistinct({ caseId: caseParties.caseId })
+      .from(caseParties)
+      .innerJoin(persons, eq(persons.id, caseParties.personId))
+      .where(and(inArray(caseParties.caseId, chunk), sql`${persons.nik} IS NOT NULL AND EXISTS (SELECT 1 FROM persons o WHERE o.nik = ${persons.nik} AND o.id <> ${persons.id})`)),
+  );
+  return rows.length;
+}
+
+/**
+ * The figures read from dated records of the cases (visits, detentions, lawyers, age claims,
+ * steps done, payments), each at the mission the case was at on that date.
+ */
+async function secondaryFigures(
+  conn: Conn,
+  facts: CaseFacts[],
+  ctx: { period: Period; ids: Set<number>; zoneOf: Map<number, string>; movesOf: Map<string, { from: number; to: number; at: number }[]>; scopeIds: number[]; from: Date; to: Date },
+) {
+  const { period, ids } = ctx;
+  const factOf = new Map(facts.map((f) => [f.id, f]));
+  // Records can outlive the case's open time (a payment after closing): read those cases' missions too.
+  const missionOn = async (rows: { caseId: string; missionId: number }[]) => {
+    const missing = [...new Set(rows.filter((r) => !factOf.has(r.caseId)).map((r) => r.caseId))];
+    if (missing.length) {
+      const moves = await conn
+        .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
+        .from(transfers)
+        .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, missing)))
+        .orderBy(transfers.decidedAt);
+      for (const m of moves) ctx.movesOf.set(m.caseId, [...(ctx.movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
+    }
+    return (caseId: string, current: number, date: string) => {
+      const segments = factOf.get(caseId)?.segments ?? segmentsOf(current, ctx.movesOf.get(caseId) ?? []);
+      const t = Date.parse(`${date}T12:00:00Z`);
+      return segments.find((s) => s.since <= t && t < s.until)!.missionId;
+    };
+  };
+  const inScopeOn = async <R extends { caseId: string; missionId: number; date: string }>(rows: R[]): Promise<R[]> => {
+    const at = await missionOn(rows);
+    return rows.filter((r) => r.date >= period.start && r.date < period.end && ids.has(at(r.caseId, r.missionId, r.date)));
+  };
+  const touched = sql`(${cases.missionId} IN ${ctx.scopeIds} OR EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted' AND (t.from_mission_id IN ${ctx.scopeIds} OR t.to_mission_id IN ${ctx.scopeIds})))`;
+  const localOf = (col: unknown) => sql<string>`to_char(${col} AT TIME ZONE ${missions.timeZone}, 'YYYY-MM-DD')`;
+
+  const [visits, detained, lawyers, claims, steps, payments, overdue, pending] = await Promise.all([
+    conn
+      .select({ caseId: consularVisits.caseId, missionId: cases.missionId, date: sql<string>`${consularVisits.visitedOn}::text` })
+      .from(consularVisits)
+      .innerJoin(cases, eq(cases.id, consularVisits.caseId))
+      .where(and(touched, gte(consularVisits.visitedOn, period.start), lt(consularVisits.visitedOn, period.end))),
+    // Held at any time in the period: counted once per detention, at the mission on the period's last held day.
+    conn
+      .select({
+        caseId: detentions.caseId,
+        missionId: cases.missionId,
+        date: sql<string>`least(coalesce(${detentions.releasedOn}, (${period.end}::date - 1)), (${period.end}::date - 1))::text`,
+        since: sql<string>`${detentions.detainedSince}::text`,
+      })
+      .from(detentions)
+      .innerJoin(cases, eq(cases.id, detentions.caseId))
+      .where(and(touched, lt(detentions.detainedSince, period.end), or(isNull(detentions.releasedOn), gte(detentions.releasedOn, period.start)))),
+    conn
+      .select({ caseId: legalProceedings.caseId, missionId: cases.missionId, date: sql<string>`${legalProceedings.lawyerAppointedOn}::text` })
+      .from(legalProceedings)
+      .innerJoin(cases, eq(cases.id, legalProceedings.caseId))
+      .where(and(touched, gte(legalProceedings.lawyerAppointedOn, period.start), lt(legalProceedings.lawyerAppointedOn, period.end))),
+    conn
+      .select({ caseId: ageClaims.caseId, missionId: cases.missionId, date: localOf(ageClaims.claimedAt), status: ageClaims.status })
+      .from(ageClaims)
+      .innerJoin(cases, eq(cases.id, ageClaims.caseId))
+      .innerJoin(missions, eq(missions.id, cases.missionId))
+      .where(and(touched, gte(ageClaims.claimedAt, ctx.from), lt(ageClaims.claimedAt, ctx.to))),
+    conn
+      .select({ caseId: caseSteps.caseId, missionId: cases.missionId, date: localOf(caseSteps.doneAt), serviceType: caseSteps.serviceType })
+      .from(caseSteps)
+      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+      .innerJoin(missions, eq(missions.id, cases.missionId))
+      .where(and(touched, eq(caseSteps.status, 'done'), gte(caseSteps.doneAt, ctx.from), lt(caseSteps.doneAt, ctx.to))),
+    conn
+      .select({ caseId: claimPayments.caseId, missionId: cases.missionId, date: sql<string>`${claimPayments.receivedOn}::text`, idr: sql<string>`(${claimPayments.amount} * ${claimPayments.rateToHome})::numeric(20,2)::text`, kind: financialClaims.kind, category: cases.category })
+      .from(claimPayments)
+      .innerJoin(financialClaims, eq(financialClaims.id, claimPayments.claimId))
+      .innerJoin(cases, eq(cases.id, claimPayments.caseId))
+      .where(and(touched, gte(claimPayments.receivedOn, period.start), lt(claimPayments.receivedOn, period.end))),
+    // Steps overdue as the period ended (still open now, due date plus grace before the end), and closure requests waiting now.
+    conn
+      .select({ caseId: caseSteps.caseId, missionId: cases.missionId, date: sql<string>`(${period.end}::date - 1)::text` })
+      .from(caseSteps)
+      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+      .where(and(touched, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
+    conn
+      .select({ caseId: approvals.caseId, missionId: cases.missionId })
+      .from(approvals)
+      .innerJoin(cases, eq(cases.id, approvals.caseId))
+      .where(and(inArray(cases.missionId, ctx.scopeIds), eq(approvals.status, 'pending'), lt(approvals.requestedAt, ctx.to))),
+  ]);
+  const paid = await inScopeOn(payments);
+  const sum = (rows: { idr: string }[]) => Math.round(rows.reduce((a, r) => a + Number(r.idr), 0) * 100) / 100;
+  const claimed = await inScopeOn(claims);
+  const done = await inScopeOn(steps);
+  const services: Record<string, number> = {};
+  for (const s of done) services[s.serviceType] = (services[s.serviceType] ?? 0) + 1;
+  return {
+    legal: { detainees: (await inScopeOn(detained.map((d) => ({ ...d, date: d.date < period.start ? period.start : d.date })))).length, consularVisits: (await inScopeOn(visits)).length, lawyersAppointed: (await inScopeOn(lawyers)).length },
+    ageClaims: {
+      pending: claimed.filter((c) => !['accepted', 'rejected', 'withdrawn'].includes(c.status)).length,
+      accepted: claimed.filter((c) => c.status === 'accepted').length,
+      rejected: claimed.filter((c) => c.status === 'rejected').length,
+      withdrawn: claimed.filter((c) => c.status === 'withdrawn').length,
+    },
+    services,
+    money: { payments: paid.length, recoveredIdr: sum(paid) },
+    restitutionIdr: sum(paid.filter((p) => p.kind === 'restitution' && p.category === 'trafficking')),
+    overdueStepsAtEnd: (await inScopeOn(overdue)).length,
+    pendingApprovals: pending.length,
+  };
 }

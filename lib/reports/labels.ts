@@ -14,7 +14,15 @@ export function reportRowLabel(t: Translate, table: string, code: string): strin
     case 'subjects_by_age':
       return translateKey(t, `reports.age.${code}`, code);
     case 'flow':
+    case 'trafficking_outcomes':
+    case 'legal':
+    case 'age_claims':
+    case 'money':
+    case 'timeliness':
+    case 'data_quality':
       return translateKey(t, `reports.figures.${code}`, code);
+    case 'services':
+      return translateKey(t, `services.${code}`, code);
     case 'trafficking':
       return code === 'total' ? translateKey(t, 'reports.total', code) : code;
     default:

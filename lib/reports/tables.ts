@@ -8,6 +8,7 @@ export interface ReportTable {
 }
 
 const pairs = (record: Record<string, number>) => Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
+const figures = (name: string, rows: [string, number | null][]): ReportTable => ({ name, columns: ['figure', 'value'], rows });
 
 /**
  * A summary as the tables every export writes (CSV files, XLSX sheets, PDF sections), in a
@@ -51,5 +52,38 @@ export function summaryTables(s: Summary): ReportTable[] {
       columns: ['period', 'cases', 'victims_adult', 'victims_child', 'perpetrators', 'files_p21'],
       rows: s.trafficking.map((r) => [r.period, r.cases, r.victims_adult, r.victims_child, r.perpetrators, r.files_p21]),
     },
+    figures('trafficking_outcomes', [
+      ['with_verdict', s.traffickingOutcomes.withVerdict],
+      ['restitution_idr', s.traffickingOutcomes.restitutionIdr],
+    ]),
+    figures('legal', [
+      ['detainees', s.legal.detainees],
+      ['consular_visits', s.legal.consularVisits],
+      ['lawyers_appointed', s.legal.lawyersAppointed],
+      ['death_penalty_open_at_end', s.legal.deathPenaltyOpenAtEnd],
+    ]),
+    figures('age_claims', [
+      ['pending', s.ageClaims.pending],
+      ['accepted', s.ageClaims.accepted],
+      ['rejected', s.ageClaims.rejected],
+      ['withdrawn', s.ageClaims.withdrawn],
+    ]),
+    { name: 'services', columns: ['service', 'steps_done'], rows: pairs(s.services) },
+    figures('money', [
+      ['payments', s.money.payments],
+      ['recovered_idr', s.money.recoveredIdr],
+    ]),
+    figures('timeliness', [
+      ['median_days_to_first_contact', s.timeliness.medianDaysToFirstContact],
+      ['median_days_to_resolution', s.timeliness.medianDaysToResolution],
+      ['overdue_steps_at_end', s.timeliness.overdueStepsAtEnd],
+      ['pending_approvals', s.timeliness.pendingApprovals],
+    ]),
+    figures('data_quality', [
+      ['subjects_without_birth_date', s.dataQuality.subjectsWithoutBirthDate],
+      ['subjects_without_sex', s.dataQuality.subjectsWithoutSex],
+      ['new_cases_without_subject', s.dataQuality.newCasesWithoutSubject],
+      ['suspected_duplicates', s.dataQuality.suspectedDuplicates],
+    ]),
   ];
 }

@@ -36,7 +36,7 @@ export async function summaryWorkbook(tables: ReportTable[], labels: WorkbookLab
     sheet.getColumn(1).width = 42;
     for (let c = 2; c <= table.columns.length; c++) {
       const column = sheet.getColumn(c);
-      column.numFmt = table.name === 'flow' ? '#,##0.0;-#,##0.0;0' : '#,##0';
+      column.numFmt = table.columns.includes('figure') ? '#,##0.##' : '#,##0';
       column.width = 18;
     }
     sheet.getColumn(1).numFmt = '@';
