@@ -34,14 +34,14 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   await expect(page.getByRole('table', { name: 'Trafficking in persons' }).getByRole('columnheader')).toHaveText(['Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
   await expectAccessible(page);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the tables/ }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tables as CSV (one file per table, in a ZIP)' }).click()]);
   expect(download.suggestedFilename()).toBe(`payung-${month}-all.zip`);
   const files = unzipSync(new Uint8Array(await download.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
   const flowCsv = strFromU8(files[`payung-${month}-all-flow.csv`]!.slice(3));
   expect(flowCsv).toContain(`new,${newCases}\r\n`);
   expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21');
 
-  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download as a spreadsheet/ }).click()]);
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Spreadsheet (XLSX, one sheet per table)' }).click()]);
   expect(sheet.suggestedFilename()).toBe(`payung-${month}-all.xlsx`);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await sheet.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) as never);
@@ -67,7 +67,7 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   const newRow = flowSheet.getRows(2, flowSheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'New')!;
   expect(newRow.getCell(2).value).toBe(newCases);
 
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Download the printable report/ }).click()]);
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Printable report (PDF, A4)' }).click()]);
   expect(pdf.suggestedFilename()).toBe(`payung-${month}-all.pdf`);
   const parser = new PDFParse({ data: new Uint8Array(await pdf.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) });
   const { text } = await parser.getText();
@@ -75,6 +75,15 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   expect(text).toContain(`Summary for ${month}: All missions in my scope`);
   expect(text).toContain('Trafficking in persons');
   expect(text).toMatch(new RegExp(`New\\s+${newCases}`));
+
+  // For outside the ministry, small counts are hidden: the CSV says "<5" where the screen has 1 to 4.
+  const [outside] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tables for outside the ministry (CSV in a ZIP)' }).click()]);
+  expect(outside.suggestedFilename()).toBe(`payung-${month}-all-outside.zip`);
+  const outsideFiles = unzipSync(new Uint8Array(await outside.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
+  const outsideFlow = strFromU8(outsideFiles[`payung-${month}-all-outside-flow.csv`]!.slice(3));
+  expect(outsideFlow).toContain(newCases < 5 ? 'new,<5\r\n' : `new,${newCases}\r\n`);
+  const counts = outsideFlow.split('\r\n').filter((line) => line && !line.startsWith('backlog_median_days'));
+  expect(counts.filter((line) => /,[1-4]$/.test(line))).toEqual([]);
 });
 
 test('an officer’s reports cover their own mission only', async ({ page }) => {

@@ -1,5 +1,5 @@
 /**
- * `npm run report -- --period 2026-10 --scope all --format csv --out report.zip [--lang id|en]`:
+ * `npm run report -- --period 2026-10 --scope all --format csv --out report.zip [--lang id|en] [--outside]`:
  * the case summary for scheduled jobs, from the configured database (DATABASE_URL, or the
  * embedded one in PGLITE_DIR — only while the app is not running: the folder's lock says so).
  * `--scope` is a mission code, a country code or `all`; `--period 2005..2010` gives one
@@ -13,6 +13,7 @@ import { parsePeriod } from '@/lib/domain/periods';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { type ReportFormat, renderSummary } from '@/lib/reports/render';
+import { suppressionThreshold } from '@/lib/reports/suppress';
 import { parseScope } from '@/lib/validation/reports';
 import { appendAudit } from '../queries/audit';
 import { computeSummary } from '../queries/summary';
@@ -21,7 +22,7 @@ import { migrationStatus } from '../migrate';
 
 async function main() {
   const { values } = parseArgs({
-    options: { period: { type: 'string' }, scope: { type: 'string', default: 'all' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' } },
+    options: { period: { type: 'string' }, scope: { type: 'string', default: 'all' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' }, outside: { type: 'boolean', default: false } },
   });
   const period = parsePeriod(values.period ?? '');
   if (!period) throw new Error(`--period must be a month (2026-10), a quarter (2026-Q3), a year (2026) or years (2005..2010); got "${values.period ?? ''}"`);
@@ -39,13 +40,18 @@ async function main() {
     const directorate = { ...systemActor, role: 'supervisor' as const };
     const summary = await computeSummary(handle.db, directorate, period, scope);
     const t = createTranslator({ locale, messages: locale === 'en' ? en : id });
-    const body = await renderSummary(summary, format, {
-      t: t as never,
-      number: (n) => new Intl.NumberFormat(locale).format(n),
-      now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date()),
-    });
+    const body = await renderSummary(
+      summary,
+      format,
+      {
+        t: t as never,
+        number: (n) => new Intl.NumberFormat(locale).format(n),
+        now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date()),
+      },
+      values.outside ? suppressionThreshold() : undefined,
+    );
     fs.writeFileSync(out, body);
-    await appendAudit(handle.db, systemActor, { action: 'report.export', entityType: 'report', details: { period: period.label, scope: values.scope, format, via: 'command line' } });
+    await appendAudit(handle.db, systemActor, { action: 'report.export', entityType: 'report', details: { period: period.label, scope: values.scope, format, outside: values.outside, via: 'command line' } });
     console.log(`${out}: ${summary.period}, ${summary.missions.length} mission(s), ${summary.flow.new} new cases, ${summary.trafficking.at(-1)!.cases} trafficking cases.`);
   } finally {
     await handle.close();

@@ -7,5 +7,5 @@ import { parseScope, reportRequestSchema } from '@/lib/validation/reports';
 /** A summary for a download: counts only, and the export is on the audit trail with its period and scope. */
 export const exportSummary = createAction('report.export', { permission: 'report:read', schema: reportRequestSchema }, async (input, { actor, tx }) => {
   const summary = await computeSummary(tx, actor, parsePeriod(input.period)!, parseScope(input.scope)!);
-  return { data: summary, audit: { entityType: 'report', details: { period: input.period, scope: input.scope, format: input.format } } };
+  return { data: summary, audit: { entityType: 'report', details: { period: input.period, scope: input.scope, format: input.format, outside: input.outside } } };
 });

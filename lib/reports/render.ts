@@ -3,6 +3,7 @@ import { translateKey } from '@/lib/i18n/dynamic';
 import { tablesZip } from './csv';
 import { reportRowLabel } from './labels';
 import { summaryPdf } from './pdf';
+import { suppressSmallCells } from './suppress';
 import { summaryTables } from './tables';
 import { summaryWorkbook } from './xlsx';
 
@@ -17,21 +18,32 @@ export const REPORT_FILES: Record<ReportFormat, { type: string; extension: strin
 type Translate = Parameters<typeof translateKey>[0] & ((key: string, values?: Record<string, string | number>) => string);
 
 /** "payung-2026-10-KUL": the name every file of a summary starts with. */
-export function reportFileName(summary: Summary): string {
-  return `payung-${summary.period}-${summary.scope.kind === 'all' ? 'all' : summary.scope.code}`.replace(/[^A-Za-z0-9.-]/g, '_');
+export function reportFileName(summary: Summary, outside = false): string {
+  return `payung-${summary.period}-${summary.scope.kind === 'all' ? 'all' : summary.scope.code}${outside ? '-outside' : ''}`.replace(/[^A-Za-z0-9.-]/g, '_');
 }
 
 /**
  * A summary as a file, the same for a download and the command line: CSV files in a ZIP
  * (code headers, for scheduled jobs), or a workbook or printable report in the given language.
  */
-export async function renderSummary(summary: Summary, format: ReportFormat, i18n: { t: Translate; number: (n: number) => string; now: string }): Promise<Buffer> {
-  const tables = summaryTables(summary);
-  if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary)));
+export async function renderSummary(
+  summary: Summary,
+  format: ReportFormat,
+  i18n: { t: Translate; number: (n: number) => string; now: string },
+  /** for outside the ministry: counts under this shown as "<n" */
+  suppressBelow?: number,
+): Promise<Buffer> {
+  const tables = suppressBelow ? suppressSmallCells(summaryTables(summary), suppressBelow) : summaryTables(summary);
+  if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary, !!suppressBelow)));
   const { t } = i18n;
   const labels = {
     title: `Payung · ${t('reports.heading', { period: summary.period, scope: summary.scope.kind === 'all' ? t('reports.allMissions') : summary.scope.code })}`,
-    about: [t('reports.missionsIncluded', { missions: summary.missions.join(', ') }), t('reports.generatedAt', { at: i18n.now }), t('reports.countsOnly')],
+    about: [
+      t('reports.missionsIncluded', { missions: summary.missions.join(', ') }),
+      t('reports.generatedAt', { at: i18n.now }),
+      t('reports.countsOnly'),
+      ...(suppressBelow ? [t('reports.suppressedNote', { n: suppressBelow })] : []),
+    ],
     table: (n: string) => translateKey(t, `reports.tables.${n}`, n),
     column: (c: string) => translateKey(t, `reports.columns.${c}`, c),
     row: (table: string, code: string) => reportRowLabel(t, table, code),

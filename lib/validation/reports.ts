@@ -19,4 +19,6 @@ export const reportRequestSchema = z.object({
   period: z.string().refine((v) => parsePeriod(v) !== null, 'validation.period'),
   scope: z.string().refine((v) => parseScope(v) !== null, 'validation.scopeUnknown'),
   format: z.enum(reportFormats),
+  /** meant for outside the ministry: small counts suppressed */
+  outside: z.boolean(),
 });

@@ -8,6 +8,7 @@ import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { reportRowLabel } from '@/lib/reports/labels';
+import { suppressionThreshold } from '@/lib/reports/suppress';
 import { summaryTables } from '@/lib/reports/tables';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { localDate } from '@/db/queries/steps';
@@ -53,7 +54,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     const m = missions.find((x) => x.code === s);
     return m ? `${m.code} · ${missionName(t as never, m)}` : countryName(locale, s);
   };
-  const download = (format: 'csv' | 'xlsx' | 'pdf') => summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=${format}`;
+  const download = (format: 'csv' | 'xlsx' | 'pdf', outside = false) =>
+    summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=${format}${outside ? '&outside=1' : ''}`;
 
   return (
     <>
@@ -101,22 +103,26 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <>
           <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
           <p className="muted">{t('reports.countsOnly')}</p>
+          <h3>{t('reports.downloads')}</h3>
           <ul className="downloads">
-            <li>
-              <a href={download('pdf')!} download>
-                {t('reports.downloadPdf')}
-              </a>
-            </li>
-            <li>
-              <a href={download('xlsx')!} download>
-                {t('reports.downloadXlsx')}
-              </a>
-            </li>
-            <li>
-              <a href={download('csv')!} download>
-                {t('reports.downloadCsv')}
-              </a>
-            </li>
+            {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+              <li key={f}>
+                <a href={download(f)!} download>
+                  {t(`reports.download.${f}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <h3>{t('reports.outsideTitle')}</h3>
+          <p className="hint">{t('reports.outsideHint', { n: suppressionThreshold() })}</p>
+          <ul className="downloads">
+            {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+              <li key={f}>
+                <a href={download(f, true)!} download>
+                  {t(`reports.downloadOutside.${f}`)}
+                </a>
+              </li>
+            ))}
           </ul>
           {summaryTables(summary).map((table) => (
             <table key={table.name} className="list numbers report">
