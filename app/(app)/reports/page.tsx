@@ -114,7 +114,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
           <h3>{t('reports.outsideTitle')}</h3>
-          <p className="hint">{t('reports.outsideHint', { n: suppressionThreshold() })}</p>
+          <p className="hint">{t('reports.outsideHint', { n: suppressionThreshold(), max: suppressionThreshold() - 1 })}</p>
           <ul className="downloads">
             {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
               <li key={f}>
