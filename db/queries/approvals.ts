@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/actor';
 import { assertCan, mayApproveClosures, missionScope } from '@/lib/authz';
-import type { CaseClass } from '@/lib/domain/cases';
+import { type CaseClass, RESOLVING_OUTCOMES } from '@/lib/domain/cases';
 import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { DecideClosureInput } from '@/lib/validation/cases';
 import type { Conn } from '../index';
@@ -12,7 +12,6 @@ import { addCaseEvent } from './case-timeline';
 import { countOpenRequiredSteps } from './steps';
 
 /** Outcomes that count as the citizen's problem resolved, as opposed to closed unresolved (DESIGN §3). */
-const RESOLVING_OUTCOMES = ['resolved', 'repatriated', 'reintegrated'];
 
 export interface PendingApproval {
   id: string;

@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
-import { type Category, homeFileCodes } from '@/lib/domain/cases';
+import { type Category, RESOLVING_OUTCOMES, homeFileCodes } from '@/lib/domain/cases';
 import type { Period } from '@/lib/domain/periods';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
@@ -11,7 +11,6 @@ import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, con
 /** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
 export type SummaryScope = { kind: 'all' } | { kind: 'mission'; code: string } | { kind: 'country'; code: string };
 
-export const RESOLVING_OUTCOMES = ['resolved', 'repatriated', 'reintegrated'];
 
 export interface FlowFigures {
   openAtStart: number;

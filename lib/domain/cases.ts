@@ -54,6 +54,8 @@ export function classOf(category: Category, opts: { subcategories?: readonly str
 
 export const caseOutcomes = ['resolved', 'repatriated', 'reintegrated', 'transferred', 'deceased', 'lost_contact', 'declined_assistance', 'duplicate'] as const;
 export type CaseOutcome = (typeof caseOutcomes)[number];
+/** Outcomes that count as resolved (DESIGN §3): the closure sets resolved_at, the summary counts them as resolved. */
+export const RESOLVING_OUTCOMES: readonly string[] = ['resolved', 'repatriated', 'reintegrated'];
 
 /** Allowed status changes (DESIGN §3); closing goes through a closure request and its approval. */
 export const STATUS_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
