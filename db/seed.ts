@@ -52,13 +52,14 @@ export const DEMO_REGIONS = [
   { code: 'australia', nameEn: 'Australia', nameId: 'Australia', countries: ['AU'] },
 ];
 
-export const DEMO_USERS: { email: string; name: string; role: Role; missionCode?: string; regionCode?: string }[] = [
+/** The Kuala Lumpur and Perth officers head their missions' consular sections (they lock months); Jeddah's does not. */
+export const DEMO_USERS: { email: string; name: string; role: Role; missionCode?: string; regionCode?: string; isMissionHead?: boolean }[] = [
   { email: 'admin@payung.test', name: 'Admin Payung', role: 'admin' },
   { email: 'supervisor@payung.test', name: 'Ratna Wijaya', role: 'supervisor' },
   { email: 'auditor@payung.test', name: 'Bambang Sutrisno', role: 'auditor' },
-  { email: 'officer.kul@payung.test', name: 'Siti Rahmawati', role: 'officer', missionCode: 'KUL' },
+  { email: 'officer.kul@payung.test', name: 'Siti Rahmawati', role: 'officer', missionCode: 'KUL', isMissionHead: true },
   { email: 'officer.jed@payung.test', name: 'Ahmad Fauzi', role: 'officer', missionCode: 'JED' },
-  { email: 'officer.per@payung.test', name: 'Dewi Lestari', role: 'officer', missionCode: 'PER' },
+  { email: 'officer.per@payung.test', name: 'Dewi Lestari', role: 'officer', missionCode: 'PER', isMissionHead: true },
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
@@ -77,7 +78,7 @@ export async function seedDemo(db: Db): Promise<void> {
       await createUser(
         tx,
         systemActor,
-        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', isMissionHead: false, password: DEMO_PASSWORD },
+        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', isMissionHead: u.isMissionHead ?? false, password: DEMO_PASSWORD },
         { isDemoPassword: true },
       );
     }

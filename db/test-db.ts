@@ -8,9 +8,15 @@ export type TestDbKind = 'pglite' | 'postgres';
 /**
  * Where data tests run: always an in-memory PGlite with the real migrations, and a
  * PostgreSQL server too when TEST_DATABASE_URL or DATABASE_URL names one.
+ * TEST_DATABASE_KINDS=postgres narrows a run to the server (CI, whose first phase ran PGlite).
  */
 export function testDatabaseKinds(): TestDbKind[] {
-  return serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const kinds: TestDbKind[] = serverUrl() ? ['pglite', 'postgres'] : ['pglite'];
+  const only = process.env.TEST_DATABASE_KINDS?.split(',').map((kind) => kind.trim());
+  if (!only) return kinds;
+  const chosen = kinds.filter((kind) => only.includes(kind));
+  if (chosen.length === 0) throw new Error(`TEST_DATABASE_KINDS=${process.env.TEST_DATABASE_KINDS} names no configured database`);
+  return chosen;
 }
 
 function serverUrl(): string | undefined {

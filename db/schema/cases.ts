@@ -70,6 +70,9 @@ export const cases = pgTable(
      * claim is open; kept by triggers on case_parties, persons, age_claims and cases (migration 0016)
      */
     hasChildSubject: boolean().notNull().default(false),
+    /** for a case imported from a legacy log: the mission code and case_ref it had there */
+    legacySource: text(),
+    legacyRef: text(),
     version: integer().notNull().default(1),
   },
   (t) => [
@@ -87,6 +90,8 @@ export const cases = pgTable(
     index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
     index('cases_open_children_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.hasChildSubject}`),
     index('cases_open_death_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.deathPenalty}`),
+    // Re-importing a legacy log finds its cases again instead of adding them twice.
+    uniqueIndex('cases_legacy_ref_idx').on(t.legacySource, t.legacyRef).where(sql`${t.legacyRef} IS NOT NULL`),
     index('cases_open_unassigned_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.assignedOfficerId} IS NULL`),
   ],
 );

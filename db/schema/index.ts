@@ -4,3 +4,4 @@ export * from './audit';
 export * from './cases';
 export * from './workflow';
 export * from './legal';
+export * from './reports';
