@@ -14,8 +14,8 @@ describe('authorization', () => {
     expect(() => assertCan(actorOf('officer'), 'user:manage')).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
   it('shows each role the navigation and home page for what it may do', () => {
-    expect(navFor(actorOf('officer')).map((n) => n.href)).toEqual(['/cases', '/drafts', '/calendar', '/reports']);
-    expect(navFor(actorOf('supervisor')).map((n) => n.href)).toEqual(['/cases', '/drafts', '/calendar', '/queues', '/dashboard', '/reports', '/approvals']);
+    expect(navFor(actorOf('officer')).map((n) => n.href)).toEqual(['/cases', '/drafts', '/calendar', '/reports', '/exports']);
+    expect(navFor(actorOf('supervisor')).map((n) => n.href)).toEqual(['/cases', '/drafts', '/calendar', '/queues', '/dashboard', '/reports', '/exports', '/imports', '/approvals']);
     expect(navFor(actorOf('admin')).map((n) => n.href)).toEqual(['/admin/users', '/admin/missions', '/admin/reference']);
     expect(navFor(actorOf('auditor')).map((n) => n.href)).toEqual(['/audit']);
     expect(homeFor('supervisor')).toBe('/queues');

@@ -15,6 +15,10 @@ export const permissions = {
   'case:approve': ['supervisor'],
   'queue:read': ['supervisor'],
   'report:read': ['officer', 'supervisor'],
+  /** a raw list of cases, one row per case: names (or pseudonyms) leave the system */
+  'case:export': ['supervisor'],
+  /** legacy case logs, from the upload page or `npm run import` */
+  'case:import': ['supervisor'],
   'mission:read': ['officer', 'supervisor', 'admin', 'auditor'],
   'mission:manage': ['admin'],
   'user:manage': ['admin'],
@@ -90,6 +94,8 @@ const NAV: (NavItem & { permission: Permission })[] = [
   { href: '/queues', label: 'queues', permission: 'queue:read' },
   { href: '/dashboard', label: 'dashboard', permission: 'queue:read' },
   { href: '/reports', label: 'reports', permission: 'report:read' },
+  { href: '/exports', label: 'exports', permission: 'report:read' },
+  { href: '/imports', label: 'imports', permission: 'case:import' },
   { href: '/approvals', label: 'approvals', permission: 'case:approve' },
   { href: '/admin/users', label: 'users', permission: 'user:manage' },
   { href: '/admin/missions', label: 'missions', permission: 'mission:manage' },
