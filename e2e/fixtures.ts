@@ -71,3 +71,13 @@ export async function createUserAsAdmin(browser: Browser, user: NewUser): Promis
 export function errorSummary(page: Page) {
   return page.getByRole('alert', { name: /^(There is a problem|Ada masalah)$/ });
 }
+
+/** Creates a case through the intake form as the signed-in officer; the page is left on the new case file. */
+export async function createCase(page: Page, opts: { name: string; account: string; category?: string }) {
+  await page.goto('/cases/new');
+  await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill(opts.name);
+  if (opts.category) await page.getByLabel('Category').selectOption({ label: opts.category });
+  await page.getByLabel('Account of events').fill(opts.account);
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+}

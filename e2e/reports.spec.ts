@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFParse } from 'pdf-parse';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import { createCase, errorSummary, expectAccessible, signIn } from './fixtures';
 
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
@@ -10,11 +10,7 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   const perth = await browser.newContext({ locale: 'en-GB' });
   const per = await perth.newPage();
   await signIn(per, 'officer.per@payung.test');
-  await per.goto('/cases/new');
-  await per.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Report Person');
-  await per.getByLabel('Account of events').fill('Wages unpaid for three months.');
-  await per.getByRole('button', { name: 'Create case' }).click();
-  await expect(per).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  await createCase(per, { name: 'Report Person', account: 'Wages unpaid for three months.' });
   await perth.close();
 
   await signIn(page, 'supervisor@payung.test');
@@ -93,4 +89,51 @@ test('an officer’s reports cover their own mission only', async ({ page }) => 
   expect(options).toEqual([expect.stringMatching(/^KUL · /)]);
   const response = await page.goto(`/api/reports?period=${thisMonth()}&scope=JED&format=csv`);
   expect(response?.status()).toBe(422);
+});
+
+/** "2026-10": the month `back` months before this one, in a zone. */
+function monthIn(timeZone: string, back: number): string {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+test('the officer in charge locks last month; a later change to it is listed as a correction and the locked figures stay', async ({ page }) => {
+  const last = monthIn('Asia/Kuala_Lumpur', 1);
+  const current = monthIn('Asia/Kuala_Lumpur', 0);
+  const lawyersIn = async () => {
+    const row = page.getByRole('table', { name: 'Legal' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Lawyers appointed', exact: true }) });
+    return Number((await row.getByRole('cell').textContent())!.replace(/[^\d]/g, ''));
+  };
+  await signIn(page, 'officer.kul@payung.test');
+  await page.goto(`/reports?period=${last}&scope=KUL`);
+  const before = await lawyersIn();
+  await page.getByRole('button', { name: `Lock ${last}` }).click();
+  await expect(page.getByRole('group')).toContainText('This cannot be undone.');
+  await page.getByRole('button', { name: `Yes, lock ${last}` }).click();
+  await expect(page.getByTestId('lock-status')).toContainText(/Locked on .* by Siti Rahmawati/);
+  await expect(page.getByRole('button', { name: `Lock ${last}` })).toHaveCount(0);
+  await expectAccessible(page);
+
+  // A lawyer appointed in the locked month, recorded only now.
+  await createCase(page, { name: 'Late Lawyer', category: 'Criminal (citizen as defendant)', account: 'Arrested last month; the family hired a lawyer then.' });
+  const legal = page.getByRole('region', { name: 'Legal' });
+  await legal.getByRole('button', { name: 'Record a proceeding' }).click();
+  const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
+  await proceeding.getByLabel('Lawyer (optional)').fill('Mr Tan');
+  await proceeding.getByLabel('Lawyer appointed on (optional)').fill(`${last}-15`);
+  await proceeding.getByRole('button', { name: 'Record a proceeding' }).click();
+  await expect(legal).toContainText('Mr Tan');
+
+  await page.goto(`/reports?period=${current}&scope=KUL`);
+  const corrections = page.getByRole('table', { name: 'Corrections to earlier locked months, reported when this month is locked' });
+  await expect(corrections.getByRole('row').filter({ hasText: 'Legal: Lawyers appointed' })).toHaveText(new RegExp(`${last}\\s*Legal: Lawyers appointed\\s*${before}\\s*${before + 1}`));
+  await expectAccessible(page);
+  // the locked month is as submitted, and the overview shows it
+  await page.goto(`/reports?period=${last}&scope=KUL`);
+  expect(await lawyersIn()).toBe(before);
+  await page.getByRole('link', { name: 'Which missions have locked which months' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Locked months' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^KUL .*: Locked .* by Siti Rahmawati$/ })).toHaveAttribute('href', `/reports?period=${last}&scope=KUL`);
+  await expectAccessible(page);
 });

@@ -16,7 +16,7 @@ import { type ReportFormat, renderSummary } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
 import { parseScope } from '@/lib/validation/reports';
 import { appendAudit } from '../queries/audit';
-import { computeSummary } from '../queries/summary';
+import { summaryFor } from '../queries/month-locks';
 import { getHandle } from '../index';
 import { migrationStatus } from '../migrate';
 
@@ -38,7 +38,7 @@ async function main() {
     if (!(await migrationStatus(handle)).current) throw new Error('the database is not migrated: run `npm run db:migrate` first');
     // The command line reads as the directorate does: every mission.
     const directorate = { ...systemActor, role: 'supervisor' as const };
-    const summary = await computeSummary(handle.db, directorate, period, scope);
+    const summary = await summaryFor(handle.db, directorate, period, scope);
     const t = createTranslator({ locale, messages: locale === 'en' ? en : id });
     const body = await renderSummary(
       summary,

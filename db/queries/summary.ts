@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import { type Category, RESOLVING_OUTCOMES, homeFileCodes } from '@/lib/domain/cases';
 import type { Period } from '@/lib/domain/periods';
+import type { Correction } from '@/lib/reports/corrections';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
 import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, missions, persons, transfers } from '../schema';
@@ -54,6 +55,10 @@ export interface Summary {
   money: { payments: number; recoveredIdr: number };
   timeliness: { medianDaysToFirstContact: number | null; medianDaysToResolution: number | null; overdueStepsAtEnd: number; pendingApprovals: number };
   dataQuality: { subjectsWithoutBirthDate: number; subjectsWithoutSex: number; newCasesWithoutSubject: number; suspectedDuplicates: number };
+  /** one mission's locked month: the figures are those stored then (db/queries/month-locks.ts) */
+  locked?: { at: string; by: string };
+  /** changes to earlier locked months reported with this summary (pending until this month is locked) */
+  corrections?: Correction[];
 }
 
 interface Segment {

@@ -63,3 +63,10 @@ export function parsePeriod(value: string): Period | null {
   }
   return null;
 }
+
+/** "2026-10" moved by n months: addMonths("2026-10", -24) = "2024-10". */
+export function addMonths(month: string, n: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + n;
+  return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+}

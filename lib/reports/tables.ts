@@ -1,4 +1,5 @@
 import type { Summary } from '@/db/queries/summary';
+import { correctionsTable } from './corrections';
 
 /** One table of a summary as exported: stable codes for its name, columns and row keys. */
 export interface ReportTable {
@@ -85,5 +86,6 @@ export function summaryTables(s: Summary): ReportTable[] {
       ['new_cases_without_subject', s.dataQuality.newCasesWithoutSubject],
       ['suspected_duplicates', s.dataQuality.suspectedDuplicates],
     ]),
+    ...(s.corrections?.length ? [correctionsTable(s.corrections)] : []),
   ];
 }

@@ -22,3 +22,8 @@ export const reportRequestSchema = z.object({
   /** meant for outside the ministry: small counts suppressed */
   outside: z.boolean(),
 });
+
+/** The month an officer in charge locks, always of their own mission. */
+export const lockMonthSchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.month'),
+});

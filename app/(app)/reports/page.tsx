@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import { listMissionsInScope } from '@/db/queries/missions';
-import { computeSummary } from '@/db/queries/summary';
+import { mayLockMonths, monthHasEnded, summaryFor } from '@/db/queries/month-locks';
 import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -12,6 +13,7 @@ import { suppressionThreshold } from '@/lib/reports/suppress';
 import { summaryTables } from '@/lib/reports/tables';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { localDate } from '@/db/queries/steps';
+import { LockMonth } from './_components/lock-month';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
@@ -40,7 +42,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const problems = [!period && t('validation.period'), !scope && t('validation.scopeUnknown')].filter(Boolean) as string[];
   let summary = null;
   if (period && scope) {
-    summary = await computeSummary(db, actor, period, scope).catch((e: { fieldErrors?: unknown }) => {
+    summary = await summaryFor(db, actor, period, scope).catch((e: { fieldErrors?: unknown }) => {
       if (e.fieldErrors) {
         problems.push(t('validation.scopeUnknown'));
         return null;
@@ -49,6 +51,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     });
   }
   const label = (table: string, code: string) => reportRowLabel(t, table, code);
+  /** one mission's month: the one kind of summary that is locked */
+  const lockedMission = summary && period?.kind === 'month' && scope?.kind === 'mission' ? (missions.find((m) => m.code === scope.code) ?? null) : null;
   const scopeLabel = (s: string) => {
     if (s === 'all') return t('reports.allMissions');
     const m = missions.find((x) => x.code === s);
@@ -103,6 +107,27 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <>
           <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
           <p className="muted">{t('reports.countsOnly')}</p>
+          {lockedMission &&
+            (summary.locked ? (
+              <p className="notice ok" data-testid="lock-status">
+                {t('reports.lock.lockedNote', { at: format.dateTime(new Date(summary.locked.at), { dateStyle: 'medium', timeStyle: 'short' }), by: summary.locked.by })}
+              </p>
+            ) : mayLockMonths(actor) && actor.missionCode === lockedMission.code ? (
+              monthHasEnded(summary.period, lockedMission.timeZone) ? (
+                <LockMonth month={summary.period} mission={lockedMission.code} />
+              ) : (
+                <p className="hint" data-testid="lock-status">
+                  {t('reports.lock.notEndedHint', { month: summary.period })}
+                </p>
+              )
+            ) : (
+              <p className="hint" data-testid="lock-status">
+                {t('reports.lock.notLocked', { month: summary.period, mission: lockedMission.code })}
+              </p>
+            ))}
+          <p>
+            <Link href={`/reports/locks?year=${summary.period.slice(0, 4)}`}>{t('reports.lock.overviewLink')}</Link>
+          </p>
           <h3>{t('reports.downloads')}</h3>
           <ul className="downloads">
             {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
@@ -124,7 +149,45 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
-          {summaryTables(summary).map((table) => (
+          {summary.corrections && lockedMission && (
+            <table className="list numbers report" data-testid="corrections">
+              <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.corrections.month')}</th>
+                  <th scope="col">{t('reports.corrections.figure')}</th>
+                  <th scope="col" className="num">
+                    {t('reports.corrections.submitted')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('reports.corrections.corrected')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.corrections.length === 0 ? (
+                  <tr>
+                    <td colSpan={4} className="muted">
+                      {t('reports.corrections.none')}
+                    </td>
+                  </tr>
+                ) : (
+                  summary.corrections.map((c) => (
+                    <tr key={`${c.month}|${c.table}|${c.row}|${c.column}`}>
+                      <td className="mono">{c.month}</td>
+                      <th scope="row">
+                        {translateKey(t, `reports.tables.${c.table}`, c.table)}: {label(c.table, c.row)}
+                        {c.column !== 'value' && ` · ${translateKey(t, `reports.columns.${c.column}`, c.column)}`}
+                      </th>
+                      <td className="num">{typeof c.was === 'number' ? format.number(c.was) : (c.was ?? '—')}</td>
+                      <td className="num">{typeof c.now === 'number' ? format.number(c.now) : (c.now ?? '—')}</td>
+                    </tr>
+                  ))
+                )}
+              </tbody>
+            </table>
+          )}
+          {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
             <table key={table.name} className="list numbers report">
               <caption>{t(`reports.tables.${table.name}` as never)}</caption>
               <thead>
