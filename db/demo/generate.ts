@@ -6,21 +6,8 @@ import { systemActor } from '@/lib/actor';
 import { type CaseStatus, type Category, type RiskLevel, caseOutcomes, categories, classOf, intakeChannels } from '@/lib/domain/cases';
 import type { Db } from '../index';
 import { appendAudit } from '../queries/audit';
-import {
-  approvals,
-  caseEvents,
-  caseParties,
-  caseReferenceCounters,
-  caseSteps,
-  cases,
-  detentions,
-  hearings,
-  legalProceedings,
-  missions,
-  persons,
-  stepTemplates,
-  users,
-} from '../schema';
+import { emptyCaseBatch, insertCaseBatch } from '../queries/case-batch';
+import { caseReferenceCounters, missions, stepTemplates, users } from '../schema';
 
 /**
  * Realistic demo history at scale, for demos, the queues' query plans and the benchmark:
@@ -125,17 +112,7 @@ export async function generateDemoCases(db: Db, opts: GenerateOptions): Promise<
   const openings = Array.from({ length: total }, () => start + Math.sqrt(faker.number.float({ min: 0, max: 1 })) * (now.getTime() - start)).sort((a, b) => a - b);
 
   for (let offset = 0; offset < total; offset += batchSize) {
-    const batch = {
-      persons: [] as (typeof persons.$inferInsert)[],
-      cases: [] as (typeof cases.$inferInsert)[],
-      parties: [] as (typeof caseParties.$inferInsert)[],
-      steps: [] as (typeof caseSteps.$inferInsert)[],
-      events: [] as (typeof caseEvents.$inferInsert)[],
-      proceedings: [] as (typeof legalProceedings.$inferInsert)[],
-      detentions: [] as (typeof detentions.$inferInsert)[],
-      hearings: [] as (typeof hearings.$inferInsert)[],
-      approvals: [] as (typeof approvals.$inferInsert)[],
-    };
+    const batch = emptyCaseBatch();
     for (const openedMs of openings.slice(offset, offset + batchSize)) {
       const mission = byId.get(Number(pickWeighted(faker, missionWeights)))!;
       const openedAt = new Date(openedMs);
@@ -271,17 +248,7 @@ export async function generateDemoCases(db: Db, opts: GenerateOptions): Promise<
       }
     }
 
-    await db.transaction(async (tx) => {
-      await tx.insert(persons).values(batch.persons);
-      await tx.insert(cases).values(batch.cases);
-      await tx.insert(caseParties).values(batch.parties);
-      if (batch.steps.length) await tx.insert(caseSteps).values(batch.steps);
-      await tx.insert(caseEvents).values(batch.events);
-      if (batch.proceedings.length) await tx.insert(legalProceedings).values(batch.proceedings);
-      if (batch.detentions.length) await tx.insert(detentions).values(batch.detentions);
-      if (batch.hearings.length) await tx.insert(hearings).values(batch.hearings);
-      if (batch.approvals.length) await tx.insert(approvals).values(batch.approvals);
-    });
+    await db.transaction((tx) => insertCaseBatch(tx, batch));
     totals.cases += batch.cases.length;
     totals.persons += batch.persons.length;
     totals.events += batch.events.length;

@@ -39,7 +39,9 @@ export type CaseEventKind =
   | 'age_claim_updated'
   | 'age_evidence_added'
   | 'money_claimed'
-  | 'money_recovered';
+  | 'money_recovered'
+  /** a case brought in from a legacy log (db/queries/import.ts) */
+  | 'imported';
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

@@ -1,0 +1,39 @@
+import { stringify } from 'csv-stringify/sync';
+import { neutraliseCell } from '@/lib/reports/csv';
+import { REASON_COLUMN, type ImportProblem, type RawSheet } from './template';
+
+/** A translator over the whole message tree (next-intl's `t`, or use-intl's createTranslator on the command line). */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+/** "row 12, date_of_birth: “1990-02-30” is not a date…" in the reader's language. */
+export function problemLine(t: Translate, p: ImportProblem): string {
+  const message = t(`import.problems.${p.code}`, p.params ?? {});
+  return p.column ? t('import.problemLine', { row: p.row, column: p.column, message }) : t('import.problemLineFile', { row: p.row, message });
+}
+
+/** Just the message of a problem (the page shows row and column in their own cells). */
+export function problemMessage(t: Translate, p: ImportProblem): string {
+  return t(`import.problems.${p.code}`, p.params ?? {});
+}
+
+/**
+ * The rejected rows as they were in the file, with a last column giving the reasons: a row
+ * that is itself correct is rejected with its case when another row of the case is not.
+ * Cells a spreadsheet would run as formulas are neutralised; our reader restores them, so
+ * the corrected file imports as it is.
+ */
+export function rejectedRowsCsv(t: Translate, sheet: RawSheet, rejectedRows: readonly number[], problems: readonly ImportProblem[]): string {
+  const header = sheet.header.filter((h) => h !== REASON_COLUMN);
+  const keep = header.map((h) => sheet.header.indexOf(h));
+  const refIndex = sheet.header.indexOf('case_ref');
+  const errorsByRow = new Map<number, string[]>();
+  for (const p of problems) if (p.severity === 'error') errorsByRow.set(p.row, [...(errorsByRow.get(p.row) ?? []), problemLine(t, p)]);
+  const wanted = new Set(rejectedRows);
+  const rows = sheet.rows
+    .filter((r) => wanted.has(r.row))
+    .map((r) => {
+      const reasons = errorsByRow.get(r.row) ?? [t('import.otherRowInvalid', { caseRef: r.cells[refIndex] ?? '' })];
+      return [...keep.map((i) => neutraliseCell(r.cells[i] ?? '')), neutraliseCell(reasons.join('; '))];
+    });
+  return `\uFEFF${stringify([[...header, REASON_COLUMN], ...rows], { record_delimiter: 'windows' })}`;
+}
