@@ -105,15 +105,23 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
 
   const index = new Map(sheet.header.map((name, i) => [name, i]));
   const now = ctx.now ?? new Date();
+  // One formatter per zone, not per row: building one is what takes the time.
+  const todays = new Map<string, string>();
+  const today = (timeZone: string) => todays.get(timeZone) ?? todays.set(timeZone, localDate(timeZone, now)).get(timeZone)!;
   const problems: ImportProblem[] = [];
   const facts = sheet.rows.map(({ row, cells }) => {
     const cell = (c: ImportColumn) => cells[index.get(c)!] ?? '';
-    return checkRow(row, cell, ctx, now, problems);
+    return checkRow(row, cell, ctx, today, problems);
   });
 
   // Rows of one case, in file order; the first row states the case, the others must agree.
   const byRef = new Map<string, RowFacts[]>();
-  for (const f of facts) if (f.ref) byRef.set(f.ref, [...(byRef.get(f.ref) ?? []), f]);
+  for (const f of facts) {
+    if (!f.ref) continue;
+    const rows = byRef.get(f.ref);
+    if (rows) rows.push(f);
+    else byRef.set(f.ref, [f]);
+  }
   const cases: ImportCase[] = [];
   const rejected = new Set<number>(facts.filter((f) => !f.ref).map((f) => f.row));
   for (const [ref, rows] of byRef) {
@@ -146,7 +154,7 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
   return { cases, rejectedRows: [...rejected].sort((a, b) => a - b), problems, rowCount: sheet.rows.length };
 }
 
-function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckContext, now: Date, problems: ImportProblem[]): RowFacts {
+function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckContext, todayIn: (timeZone: string) => string, problems: ImportProblem[]): RowFacts {
   let hasError = false;
   const error = (column: ImportColumn, code: ProblemCode, params?: Record<string, string | number>) => {
     problems.push({ row, column, code, ...(params ? { params } : {}), severity: 'error' });
@@ -168,7 +176,7 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
   else if (!mission) error('mission_code', 'unknownMission', { value: clip(missionCode) });
   else if (!mission.isInScope) error('mission_code', 'missionOutOfRegion', { value: missionCode });
   // Until the mission is known, "today" is the latest date anywhere on Earth.
-  const today = localDate(mission?.timeZone ?? 'Pacific/Kiritimati', now);
+  const today = todayIn(mission?.timeZone ?? 'Pacific/Kiritimati');
   const date = (column: ImportColumn, required: boolean): string | null => {
     const value = cell(column);
     if (!value) {
