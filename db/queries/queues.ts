@@ -77,7 +77,8 @@ function filterConditions(filter: Partial<QueueFilter>): (SQL | undefined)[] {
   ];
 }
 
-function whereOf(actor: Actor, filter: Partial<QueueFilter>, now: Date): SQL | undefined {
+/** Who may see the case (scope), the view's rule and the ad-hoc filters: shared by the lists, counts and the case-list export. */
+export function whereOf(actor: Actor, filter: Partial<QueueFilter>, now: Date): SQL | undefined {
   return and(missionScope(actor, cases.missionId, missions.country), filter.view ? queueRule(filter.view, actor, now) : undefined, ...filterConditions(filter));
 }
 

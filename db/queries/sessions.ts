@@ -78,20 +78,7 @@ export async function attemptSignIn(
 export async function resolveSession(conn: Conn, sessionId: string, ip: string | null, now: Date = new Date()): Promise<Actor | null> {
   if (!/^[0-9a-f-]{36}$/i.test(sessionId)) return null;
   const [row] = await conn
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      locale: users.locale,
-      isMissionHead: users.isMissionHead,
-      missionId: users.missionId,
-      missionCode: missions.code,
-      missionTimeZone: missions.timeZone,
-      regionCode: regions.code,
-      regionCountries: regions.countries,
-      lastSeenAt: sessions.lastSeenAt,
-    })
+    .select({ ...actorColumns, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(missions, eq(missions.id, users.missionId))
@@ -109,21 +96,53 @@ export async function resolveSession(conn: Conn, sessionId: string, ip: string |
   if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_SECONDS * 1000) {
     await conn.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
   }
+  return toActor(row, sessionId, ip);
+}
+
+const actorColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  isMissionHead: users.isMissionHead,
+  missionId: users.missionId,
+  missionCode: missions.code,
+  missionTimeZone: missions.timeZone,
+  regionCode: regions.code,
+  regionCountries: regions.countries,
+};
+
+function toActor(row: { [K in keyof typeof actorColumns]: (typeof actorColumns)[K]['_']['data'] | null }, sessionId: string | null, ip: string | null): Actor {
   return {
-    id: row.userId,
-    email: row.email,
-    name: row.name,
-    role: row.role,
+    id: row.userId!,
+    email: row.email!,
+    name: row.name!,
+    role: row.role!,
     missionId: row.missionId,
     missionCode: row.missionCode,
     timeZone: row.missionTimeZone ?? DIRECTORATE_TIME_ZONE,
     regionCountries: row.regionCountries,
     regionCode: row.regionCode,
     locale: row.locale,
-    isMissionHead: row.role === 'officer' && row.isMissionHead,
+    isMissionHead: row.role === 'officer' && !!row.isMissionHead,
     sessionId,
     ip,
   };
+}
+
+/**
+ * A user as an actor outside a request — the background export of a file they asked for —
+ * with their rights as they are now; null once deactivated.
+ */
+export async function actorOfUser(conn: Conn, userId: string): Promise<Actor | null> {
+  const [row] = await conn
+    .select(actorColumns)
+    .from(users)
+    .leftJoin(missions, eq(missions.id, users.missionId))
+    .leftJoin(regions, eq(regions.id, users.regionId))
+    .where(and(eq(users.id, userId), eq(users.isActive, true)));
+  return row ? toActor(row, null, null) : null;
 }
 
 export async function endSession(conn: Conn, sessionId: string): Promise<void> {

@@ -14,6 +14,7 @@ import { summaryTables } from '@/lib/reports/tables';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { localDate } from '@/db/queries/steps';
 import { LockMonth } from './_components/lock-month';
+import { PrepareExport } from './_components/prepare-export';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
@@ -149,6 +150,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               </li>
             ))}
           </ul>
+          <h3>{t('exports.prepare')}</h3>
+          <p className="hint">{t('exports.prepareHint')}</p>
+          <PrepareExport period={summary.period} scope={scopeText(summary.scope)} />
           {summary.corrections && lockedMission && (
             <table className="list numbers report" data-testid="corrections">
               <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>

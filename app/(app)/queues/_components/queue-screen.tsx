@@ -7,6 +7,7 @@ import { countQueue, listQueue } from '@/db/queries/queues';
 import { localDate } from '@/db/queries/steps';
 import { listOfficersInScope } from '@/db/queries/users';
 import type { Actor } from '@/lib/actor';
+import { can } from '@/lib/authz';
 import { caseClasses, caseStatuses, categories, categoryCodes, riskLevels } from '@/lib/domain/cases';
 import { COUNT_CAP, type QueueSort, type QueueView } from '@/lib/domain/queues';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -138,6 +139,13 @@ export async function QueueScreen({ actor, view, params }: { actor: Actor; view?
       <p role="status" aria-live="polite">
         {count.capped ? t('queues.countCapped', { count: COUNT_CAP }) : t('queues.count', { count: count.count })}
       </p>
+      {can(actor, 'case:export') && count.count > 0 && (
+        <p>
+          <Link href={`/exports/case-list?${new URLSearchParams([...(view ? [['view', view]] : []), ...new URLSearchParams(queueQueryString({ ...filter, after: undefined }))]).toString()}`}>
+            {t('exports.exportList')}
+          </Link>
+        </p>
+      )}
       {rows.length === 0 ? (
         <div className="empty">
           {filtered ? (

@@ -1,0 +1,98 @@
+'use client';
+
+import Link from 'next/link';
+import { useFormatter, useTranslations } from 'next-intl';
+import { useEffect, useState } from 'react';
+import { translateKey } from '@/lib/i18n/dynamic';
+
+interface ExportRow {
+  id: string;
+  kind: 'summary' | 'case_list';
+  request: Record<string, unknown>;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: number;
+  fileName: string | null;
+  sizeBytes: number | null;
+  error: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
+const POLL_MS = 2_000;
+
+/**
+ * The list follows exports being made: while any waits or runs it asks the server every two
+ * seconds and shows each one's progress; it stops asking once all are finished.
+ */
+export function ExportsList({ initial, requested }: { initial: ExportRow[]; requested?: string }) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const [rows, setRows] = useState(initial);
+  const active = rows.some((r) => r.status === 'queued' || r.status === 'running');
+
+  useEffect(() => {
+    if (!active) return;
+    const timer = setTimeout(async () => {
+      const response = await fetch('/api/exports', { cache: 'no-store' }).catch(() => null);
+      if (response?.ok) setRows(((await response.json()) as { exports: ExportRow[] }).exports);
+      else setRows((r) => [...r]); // try again on the next tick
+    }, POLL_MS);
+    return () => clearTimeout(timer);
+  }, [rows, active]);
+
+  const describe = (r: ExportRow) => {
+    const q = r.request;
+    if (r.kind === 'summary') return t('exports.kinds.summary', { period: String(q.period), scope: String(q.scope), format: String(q.format).toUpperCase() });
+    const filters = new URLSearchParams(String(q.query ?? ''));
+    const parts = [q.view ? translateKey(t, `queues.names.${q.view}`, String(q.view)) : t('exports.kinds.allOpen'), ...[...filters].map(([k, v]) => `${k}: ${v}`)];
+    return t('exports.kinds.case_list', { filter: parts.join(', '), format: String(q.format).toUpperCase() });
+  };
+
+  if (rows.length === 0) {
+    return (
+      <p className="notice">
+        {t('exports.empty')} <Link href="/reports">{t('nav.reports')}</Link>
+      </p>
+    );
+  }
+  return (
+    <>
+      {requested && <p className="notice ok">{t('exports.requested')}</p>}
+      <ul className="exports" aria-live="polite">
+        {rows.map((r) => {
+          const name = describe(r);
+          return (
+            <li key={r.id} className={r.id === requested ? 'export current' : 'export'} data-testid={`export-${r.id}`}>
+              <p className="export-name">
+                <strong>{name}</strong>
+                <br />
+                <span className="muted">
+                  {t('exports.requestedAt', { at: format.dateTime(new Date(r.createdAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                </span>
+              </p>
+              {r.status === 'done' ? (
+                <p>
+                  <a href={`/api/exports/${r.id}`} download>
+                    {t('exports.download', { file: r.fileName ?? '', size: format.number((r.sizeBytes ?? 0) / 1024, { maximumFractionDigits: 0 }) })}
+                  </a>
+                  <br />
+                  <span className="muted">{t('exports.keptUntil', { at: format.dateTime(new Date(r.expiresAt), { dateStyle: 'medium' }) })}</span>
+                </p>
+              ) : r.status === 'failed' ? (
+                <p className="error-message">{translateKey(t, r.error ?? 'exports.failed', 'exports.failed')}</p>
+              ) : (
+                <p>
+                  <label htmlFor={`progress-${r.id}`}>{t(`exports.status.${r.status}`)}</label>{' '}
+                  <progress id={`progress-${r.id}`} max={100} value={r.status === 'queued' ? undefined : r.progress} aria-valuetext={`${r.progress}%`}>
+                    {r.progress}%
+                  </progress>{' '}
+                  <span aria-hidden="true">{r.status === 'running' ? `${r.progress}%` : ''}</span>
+                </p>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db';
+import { seedDemo } from '@/db/seed';
+import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
+import type { Actor } from '@/lib/actor';
+import { drainExports } from '@/lib/exports/runner';
+import { restoreCell } from '@/lib/reports/csv';
+import { actorOf, officerActor } from '@/lib/testing/actors';
+import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
+import { caseParties, exportJobs, persons, regions, users } from '../schema';
+import { createCase } from './cases';
+import { interruptRunningExports, listOwnExports, ownExportFile, removeExpiredExports, requestExport } from './exports';
+
+const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'payung-exports-'));
+process.env.DOCUMENTS_DIR = documents;
+
+describe.each(testDatabaseKinds())('exports prepared in the background on %s', (kind) => {
+  let h: DbHandle;
+  let kul: Actor;
+  let supervisor: Actor;
+
+  async function fileOf(actor: Actor, id: string): Promise<Buffer> {
+    const file = await ownExportFile(h.db, actor, id);
+    expect(file).not.toBeNull();
+    return fs.readFileSync(path.join(documents, file!.storageKey.slice(0, 2), file!.storageKey));
+  }
+
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+    kul = await officerActor(h.db, 'officer.kul@payung.test');
+    const jed = await officerActor(h.db, 'officer.jed@payung.test');
+    const [s] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'supervisor@payung.test'));
+    supervisor = actorOf('supervisor', { id: s!.id, timeZone: 'Asia/Jakarta', locale: 'en' });
+    const make = async (officer: Actor, names: string[]) => {
+      const input = createCaseSchema.parse({ ...emptyCase, category: 'trafficking', narrative: 'x', subjects: names.map((fullName) => ({ ...emptySubject, fullName })) });
+      return (await h.db.transaction((tx) => createCase(tx, officer, input))).id;
+    };
+    // One victim's identity undisclosed; another's name would run as a formula in a spreadsheet.
+    const hidden = await make(kul, ['Hidden Victim', '=HYPERLINK("http://x")']);
+    const [p] = await h.db.select({ personId: caseParties.personId }).from(caseParties).where(eq(caseParties.caseId, hidden)).orderBy(caseParties.pseudonym).limit(1);
+    await h.db.update(persons).set({ isIdentityUndisclosed: true }).where(eq(persons.id, p!.personId));
+    await make(jed, ['Jeddah Person']);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('make a case list with pseudonyms for undisclosed identities, text neutralised, only the chosen columns', async () => {
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns: ['reference', 'mission', 'subjects', 'subject_count'], format: 'csv' });
+    expect(await drainExports(h.db)).toBe(1);
+    const [job] = await listOwnExports(h.db, supervisor);
+    expect(job).toMatchObject({ id, status: 'done', progress: 100, fileName: expect.stringMatching(/^payung-cases-\d{4}-\d{2}-\d{2}\.csv$/) });
+    const rows = parse(await fileOf(supervisor, id), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual(['reference', 'mission', 'subjects', 'subject_count']);
+    expect(rows.map((r) => r.mission).sort()).toEqual(['JED', 'KUL']);
+    const kulRow = rows.find((r) => r.mission === 'KUL')!;
+    expect(kulRow.subjects).not.toContain('Hidden Victim');
+    expect(kulRow.subjects).toMatch(/^KUL-\d{4}-\d+-\w+; /);
+    expect(kulRow.subjects.startsWith("'")).toBe(false);
+    expect(restoreCell(rows.find((r) => r.mission === 'JED')!.subjects)).toBe('Jeddah Person');
+    expect(kulRow.subject_count).toBe('2');
+  });
+
+  it('neutralise a cell a spreadsheet would run as a formula, and read back exactly', async () => {
+    const per = await officerActor(h.db, 'officer.per@payung.test');
+    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: '=HYPERLINK("http://x")' }] });
+    await h.db.transaction((tx) => createCase(tx, per, input));
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'mission=PER', columns: ['subjects'], format: 'csv' });
+    await drainExports(h.db);
+    const [row] = parse(await fileOf(supervisor, id), { bom: true, columns: true }) as { subjects: string }[];
+    expect(row!.subjects).toBe(`'=HYPERLINK("http://x")`);
+    expect(restoreCell(row!.subjects)).toBe('=HYPERLINK("http://x")');
+  });
+
+  it('keep to the owner’s scope as it is when the file is made, and to the owner', async () => {
+    // asked for while over all missions, made after being limited to the Middle East
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: '', columns: ['mission'], format: 'xlsx' });
+    const [middleEast] = await h.db.select({ id: regions.id }).from(regions).where(eq(regions.code, 'middle_east'));
+    await h.db.update(users).set({ regionId: middleEast!.id }).where(eq(users.id, supervisor.id!));
+    await drainExports(h.db);
+    await h.db.update(users).set({ regionId: null }).where(eq(users.id, supervisor.id!));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await fileOf(supervisor, id)) as never);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, 'mission']);
+    expect(sheet.getColumn(1).values.slice(2)).toEqual(['JED']);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // someone else's file is not found
+    expect(await ownExportFile(h.db, kul, id)).toBeNull();
+  });
+
+  it('let officers prepare summaries but not case lists; three waiting at most', async () => {
+    await expect(requestExport(h.db, kul, 'case_list', { query: '', columns: ['reference'], format: 'csv' })).rejects.toMatchObject({ code: 'forbidden' });
+    for (let i = 0; i < 3; i++) await requestExport(h.db, kul, 'summary', { period: '2026-10', scope: 'KUL', format: 'pdf', outside: false });
+    await expect(requestExport(h.db, kul, 'summary', { period: '2026-10', scope: 'KUL', format: 'pdf', outside: false })).rejects.toMatchObject({ code: 'conflict', messageKey: 'exports.tooMany' });
+    expect(await drainExports(h.db)).toBe(3);
+    const mine = await listOwnExports(h.db, kul);
+    expect(mine.map((e) => e.status)).toEqual(['done', 'done', 'done']);
+    expect((await fileOf(kul, mine[0]!.id)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(mine[0]!.fileName).toBe('payung-2026-10-KUL.pdf');
+  });
+
+  it('fail with a reason the owner can read: owner deactivated, server stopped; expired ones go', async () => {
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: '', columns: ['mission'], format: 'csv' });
+    await h.db.update(users).set({ isActive: false }).where(eq(users.id, supervisor.id!));
+    await drainExports(h.db);
+    await h.db.update(users).set({ isActive: true }).where(eq(users.id, supervisor.id!));
+    expect((await listOwnExports(h.db, supervisor)).find((e) => e.id === id)).toMatchObject({ status: 'failed', error: 'errors.forbidden' });
+
+    const running = await requestExport(h.db, supervisor, 'summary', { period: '2026-10', scope: 'all', format: 'csv', outside: false });
+    await h.db.update(exportJobs).set({ status: 'running' }).where(eq(exportJobs.id, running.id));
+    expect(await interruptRunningExports(h.db)).toBe(1);
+    expect((await listOwnExports(h.db, supervisor)).find((e) => e.id === running.id)).toMatchObject({ status: 'failed', error: 'exports.interrupted' });
+
+    const all = await h.db.select({ id: exportJobs.id }).from(exportJobs);
+    await h.db.update(exportJobs).set({ expiresAt: new Date(Date.now() - 1000) }).where(inArray(exportJobs.id, all.map((r) => r.id)));
+    const keys = await removeExpiredExports(h.db);
+    expect(keys.length).toBeGreaterThan(3);
+    expect(await h.db.select({ id: exportJobs.id }).from(exportJobs)).toEqual([]);
+  });
+});

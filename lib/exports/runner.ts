@@ -1,0 +1,131 @@
+import 'server-only';
+import { createTranslator } from 'use-intl/core';
+import { type Db, getDb } from '@/db';
+import { caseExportBatches, countCaseExport } from '@/db/queries/case-export';
+import { claimNextExport, completeExport, failExport, interruptRunningExports, removeExpiredExports, setExportProgress } from '@/db/queries/exports';
+import { summaryFor } from '@/db/queries/month-locks';
+import { actorOfUser } from '@/db/queries/sessions';
+import { localDate } from '@/db/queries/steps';
+import type { ExportJob } from '@/db/schema';
+import type { Actor } from '@/lib/actor';
+import { removeFile, storeFile } from '@/lib/documents/store';
+import { parsePeriod } from '@/lib/domain/periods';
+import { AppError } from '@/lib/errors';
+import en from '@/lib/i18n/messages/en.json';
+import id from '@/lib/i18n/messages/id.json';
+import { type CaseListRow, caseListCsv, caseListWorkbook } from '@/lib/reports/case-list';
+import { REPORT_FILES, renderSummary, reportFileName } from '@/lib/reports/render';
+import { suppressionThreshold } from '@/lib/reports/suppress';
+import type { CaseListExportRequest, SummaryExportRequest } from '@/lib/validation/exports';
+import { parseQueueQuery } from '@/lib/validation/queues';
+import { parseScope } from '@/lib/validation/reports';
+
+interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+type Progress = (percent: number) => Promise<void>;
+
+function i18nOf(actor: Actor) {
+  const locale = actor.locale ?? 'id';
+  const t = createTranslator({ locale, messages: locale === 'en' ? en : id });
+  return {
+    t: t as never,
+    number: (n: number) => new Intl.NumberFormat(locale).format(n),
+    now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }).format(new Date()),
+  };
+}
+
+async function summaryFile(db: Db, owner: Actor, request: SummaryExportRequest, progress: Progress): Promise<ExportFile> {
+  const summary = await summaryFor(db, owner, parsePeriod(request.period)!, parseScope(request.scope)!);
+  await progress(70);
+  const body = await renderSummary(summary, request.format, i18nOf(owner), request.outside ? suppressionThreshold() : undefined);
+  return { fileName: `${reportFileName(summary, request.outside)}.${REPORT_FILES[request.format].extension}`, contentType: REPORT_FILES[request.format].type, body };
+}
+
+async function caseListFile(db: Db, owner: Actor, request: CaseListExportRequest, progress: Progress): Promise<ExportFile> {
+  const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(request.query)), request.view);
+  const now = new Date();
+  const total = await countCaseExport(db, owner, filter, now);
+  const rows: CaseListRow[] = [];
+  for await (const batch of caseExportBatches(db, owner, filter, request.columns, now)) {
+    rows.push(...batch);
+    await progress(total ? (rows.length / total) * 90 : 90);
+  }
+  const name = `payung-cases-${localDate(owner.timeZone)}`;
+  return request.format === 'xlsx'
+    ? { fileName: `${name}.xlsx`, contentType: REPORT_FILES.xlsx.type, body: await caseListWorkbook(request.columns, rows, 'cases') }
+    : { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(caseListCsv(request.columns, rows)) };
+}
+
+/**
+ * Makes one export's file with its owner's rights as they are now (a supervisor moved to
+ * another region exports only what they may still see), in their language, and keeps it in
+ * the document store. A failure is recorded on the export as a message the owner can read.
+ */
+export async function runExport(db: Db, job: ExportJob): Promise<void> {
+  try {
+    const owner = await actorOfUser(db, job.ownerId);
+    if (!owner) throw new AppError('forbidden');
+    const progress: Progress = (p) => setExportProgress(db, job.id, p);
+    const file =
+      job.kind === 'summary'
+        ? await summaryFile(db, owner, job.request as unknown as SummaryExportRequest, progress)
+        : await caseListFile(db, owner, job.request as unknown as CaseListExportRequest, progress);
+    const { storageKey } = await storeFile(file.body);
+    await completeExport(db, job.id, { fileName: file.fileName, contentType: file.contentType, storageKey, sizeBytes: file.body.byteLength });
+  } catch (e) {
+    const key = e instanceof AppError ? e.messageKey : 'exports.failed';
+    if (!(e instanceof AppError)) console.error(`[payung] export ${job.id} failed:`, e);
+    await failExport(db, job.id, key).catch(() => {});
+  }
+}
+
+/** Runs waiting exports one after another, then removes expired ones. */
+export async function drainExports(db: Db): Promise<number> {
+  let done = 0;
+  for (let job = await claimNextExport(db); job; job = await claimNextExport(db)) {
+    await runExport(db, job);
+    done++;
+  }
+  for (const key of await removeExpiredExports(db)) await removeFile(key);
+  return done;
+}
+
+let running: Promise<unknown> | null = null;
+let again = false;
+let resumed = false;
+
+/**
+ * Starts working through waiting exports in this server process, if it is not already: the
+ * request that queued one returns at once, and the owner follows it under "My exports".
+ * Called when an export is requested and whenever "My exports" is looked at, so exports
+ * waiting at a restart resume. The first call in a process marks exports still "running" —
+ * cut off by the last stop — as failed, for their owners to start again (one server per
+ * database, as the embedded database requires anyway).
+ */
+export function kickExports(): void {
+  if (running) {
+    again = true;
+    return;
+  }
+  running = getDb()
+    .then(async (db) => {
+      if (!resumed) {
+        resumed = true;
+        const cut = await interruptRunningExports(db);
+        if (cut) console.log(`[payung] ${cut} export(s) were cut off by the last stop and are marked failed.`);
+      }
+      return drainExports(db);
+    })
+    .catch((e) => console.error('[payung] exports stopped:', e))
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        kickExports();
+      }
+    });
+}
