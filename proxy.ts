@@ -14,5 +14,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/cases/:path*', '/drafts/:path*', '/queues/:path*', '/approvals/:path*', '/calendar/:path*', '/dashboard/:path*', '/reports/:path*', '/exports/:path*', '/admin/:path*', '/audit/:path*'],
+  matcher: ['/cases/:path*', '/drafts/:path*', '/queues/:path*', '/approvals/:path*', '/calendar/:path*', '/dashboard/:path*', '/reports/:path*', '/exports/:path*', '/imports/:path*', '/admin/:path*', '/audit/:path*'],
 };

@@ -442,7 +442,8 @@ export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter
           ),
         ),
       );
-    search = or(sql`${cases.reference} LIKE ${`${upper.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, sql`EXISTS (${matchingParty})`);
+    // An imported case is also found by the number it had in its mission's old log.
+    search = or(sql`${cases.reference} LIKE ${`${upper.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, eq(cases.legacyRef, q), sql`EXISTS (${matchingParty})`);
   }
   const rows = await conn
     .select(caseListColumns())

@@ -8,6 +8,7 @@ import { parsePeriod } from '@/lib/domain/periods';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { type LogRow, sheetOf } from '@/lib/testing/import-rows';
 import { auditEvents, caseEvents, caseParties, caseReferenceCounters, cases, legalProceedings, missions, persons, users } from '../schema';
+import { listCases } from './cases';
 import { importCases } from './import';
 import { computeSummary } from './summary';
 
@@ -122,6 +123,9 @@ describe.each(testDatabaseKinds())('importing legacy case logs on %s', (kind) =>
     const [counter] = await h.db.select({ last: caseReferenceCounters.last }).from(caseReferenceCounters).where(and(eq(caseReferenceCounters.missionId, kul!.id), eq(caseReferenceCounters.year, 2015)));
     expect(counter!.last).toBe(43);
     expect((await lastAudit()).details).toMatchObject({ fileName: 'kul.csv', written: true, cases: 3, people: 4, skippedExisting: 0, rejectedRows: 1, errors: 1, warnings: 1, skipInvalid: true });
+
+    // Found again by the number it had in the old log.
+    expect((await listCases(h.db, supervisor, { q: 'KUL/2015/017' })).items.map((c) => c.reference)).toEqual(['KUL-2015-00043']);
 
     // Running the same file again changes nothing: every valid case is already there.
     const again = await importCases(h.db, supervisor, sheetOf(rows), { fileName: 'kul.csv', skipInvalid: true });

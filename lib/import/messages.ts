@@ -37,3 +37,59 @@ export function rejectedRowsCsv(t: Translate, sheet: RawSheet, rejectedRows: rea
     });
   return `\uFEFF${stringify([[...header, REASON_COLUMN], ...rows], { record_delimiter: 'windows' })}`;
 }
+
+/** What the upload page shows of a problem: its place and its message in the user's language. */
+export interface ProblemView {
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+/** The result of an upload for the page: counts, the first problems, and the rejected rows as a CSV file. */
+export interface ImportView {
+  fileName: string;
+  dryRun: boolean;
+  written: boolean;
+  rows: number;
+  cases: number;
+  people: number;
+  skippedExisting: number;
+  rejectedRows: number;
+  errorCount: number;
+  warningCount: number;
+  errors: ProblemView[];
+  warnings: ProblemView[];
+  /** null when every row passed */
+  rejectedCsv: string | null;
+}
+
+/** A page of problems is enough to act on; the rejected-rows file carries every reason. */
+export const PROBLEMS_SHOWN = 1000;
+
+export function importView(
+  t: Translate,
+  sheet: RawSheet,
+  fileName: string,
+  result: { dryRun: boolean; written: boolean; rows: number; cases: number; people: number; skippedExisting: number; rejectedRows: number[]; errorCount: number; warningCount: number; problems: ImportProblem[] },
+): ImportView {
+  const view = (severity: ImportProblem['severity']) =>
+    result.problems
+      .filter((p) => p.severity === severity)
+      .slice(0, PROBLEMS_SHOWN)
+      .map((p) => ({ row: p.row, column: p.column, message: problemMessage(t, p) }));
+  return {
+    fileName,
+    dryRun: result.dryRun,
+    written: result.written,
+    rows: result.rows,
+    cases: result.cases,
+    people: result.people,
+    skippedExisting: result.skippedExisting,
+    rejectedRows: result.rejectedRows.length,
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+    errors: view('error'),
+    warnings: view('warning'),
+    rejectedCsv: result.rejectedRows.length ? rejectedRowsCsv(t, sheet, result.rejectedRows, result.problems) : null,
+  };
+}

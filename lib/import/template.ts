@@ -118,3 +118,6 @@ export interface ImportCase {
   prosecutionStage: HomeFileCode | null;
   people: ImportPerson[];
 }
+
+/** The largest file the upload page takes (about 150,000 rows of CSV); the command line has no limit. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
