@@ -47,6 +47,7 @@ async function main() {
         t: t as never,
         number: (n) => new Intl.NumberFormat(locale).format(n),
         now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date()),
+        locale,
       },
       values.outside ? suppressionThreshold() : undefined,
     );

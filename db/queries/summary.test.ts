@@ -154,7 +154,7 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
 
   it('writes the same figures into each file format, in Indonesian', async () => {
     const s = await computeSummary(h.db, supervisor, period('2026-10'), { kind: 'mission', code: 'KUL' });
-    const i18n = { t: createTranslator({ locale: 'id', messages: id }) as never, number: (n: number) => new Intl.NumberFormat('id').format(n), now: '29 Nov 2026' };
+    const i18n = { t: createTranslator({ locale: 'id', messages: id }) as never, number: (n: number) => new Intl.NumberFormat('id').format(n), now: '29 Nov 2026', locale: 'id' };
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await renderSummary(s, 'xlsx', i18n)) as never);
     expect(book.getWorksheet('trafficking')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
@@ -162,7 +162,7 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     const parser = new PDFParse({ data: new Uint8Array(await renderSummary(s, 'pdf', i18n)) });
     const { text } = await parser.getText();
     await parser.destroy();
-    expect(text).toContain('Rekap 2026-10: KUL');
+    expect(text).toContain('Rekap 2026-10: KUL · KBRI Kuala Lumpur');
     expect(text).toContain('Tindak pidana perdagangan orang (TPPO)');
     const zip = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n)));
     expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21\r\n2026-10,1,2,1,2,1\r\n');

@@ -7,6 +7,7 @@ import type { Period } from '@/lib/domain/periods';
 import type { Correction } from '@/lib/reports/corrections';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
+import type { MissionKind } from '../schema';
 import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, missions, persons, transfers } from '../schema';
 
 /** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
@@ -39,6 +40,8 @@ export interface Summary {
   period: string;
   scope: SummaryScope;
   missions: string[];
+  /** one mission's scope: its kind and city, for the report's title ("KBRI Kuala Lumpur") */
+  scopeMission?: { kind: MissionKind; city: string };
   flow: FlowFigures;
   /** of the cases opened in the period */
   newBy: { category: Record<string, number>; caseClass: Record<string, number>; mission: Record<string, number> };
@@ -82,9 +85,9 @@ interface CaseFacts {
 const P21 = homeFileCodes.indexOf('P-21');
 
 /** The missions a scope names, within the actor's own scope. */
-async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string }[]> {
+async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string; kind: MissionKind; city: string }[]> {
   const rows = await conn
-    .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone })
+    .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone, kind: missions.kind, city: missions.city })
     .from(missions)
     .where(
       and(
@@ -248,6 +251,7 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
     period: period.label,
     scope,
     missions: inScope.map((m) => m.code),
+    ...(scope.kind === 'mission' && inScope[0] ? { scopeMission: { kind: inScope[0].kind, city: inScope[0].city } } : {}),
     traffickingOutcomes: { withVerdict: trafficking.filter((c) => verdicts.has(c.id)).length, restitutionIdr: secondary.restitutionIdr },
     legal: { ...secondary.legal, deathPenaltyOpenAtEnd: endOpen.filter((c) => c.deathPenalty).length },
     ageClaims: secondary.ageClaims,

@@ -35,6 +35,7 @@ function i18nOf(actor: Actor) {
     t: t as never,
     number: (n: number) => new Intl.NumberFormat(locale).format(n),
     now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }).format(new Date()),
+    locale,
   };
 }
 

@@ -17,6 +17,14 @@ export const REPORT_FILES: Record<ReportFormat, { type: string; extension: strin
 
 type Translate = Parameters<typeof translateKey>[0] & ((key: string, values?: Record<string, string | number>) => string);
 
+/** The scope as a title reads it: "KUL · KBRI Kuala Lumpur", "Malaysia", "All missions in my scope". */
+export function scopeTitle(summary: Summary, t: Translate, locale: string): string {
+  const { scope } = summary;
+  if (scope.kind === 'all') return t('reports.allMissions');
+  if (scope.kind === 'country') return new Intl.DisplayNames([locale], { type: 'region' }).of(scope.code) ?? scope.code;
+  return summary.scopeMission ? `${scope.code} · ${t(`missionKinds.short.${summary.scopeMission.kind}`, { city: summary.scopeMission.city })}` : scope.code;
+}
+
 /** "payung-2026-10-KUL": the name every file of a summary starts with. */
 export function reportFileName(summary: Summary, outside = false): string {
   return `payung-${summary.period}-${summary.scope.kind === 'all' ? 'all' : summary.scope.code}${outside ? '-outside' : ''}`.replace(/[^A-Za-z0-9.-]/g, '_');
@@ -29,7 +37,7 @@ export function reportFileName(summary: Summary, outside = false): string {
 export async function renderSummary(
   summary: Summary,
   format: ReportFormat,
-  i18n: { t: Translate; number: (n: number) => string; now: string },
+  i18n: { t: Translate; number: (n: number) => string; now: string; locale: string },
   /** for outside the ministry: counts under this shown as "<n" */
   suppressBelow?: number,
 ): Promise<Buffer> {
@@ -37,7 +45,7 @@ export async function renderSummary(
   if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary, !!suppressBelow)));
   const { t } = i18n;
   const labels = {
-    title: `Payung · ${t('reports.heading', { period: summary.period, scope: summary.scope.kind === 'all' ? t('reports.allMissions') : summary.scope.code })}`,
+    title: `Payung · ${t('reports.heading', { period: summary.period, scope: scopeTitle(summary, t, i18n.locale) })}`,
     about: [
       t('reports.missionsIncluded', { missions: summary.missions.join(', ') }),
       t('reports.generatedAt', { at: i18n.now }),

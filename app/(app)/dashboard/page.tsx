@@ -5,14 +5,15 @@ import { getDb } from '@/db';
 import { getDashboard } from '@/db/queries/dashboard';
 import { requirePermission } from '@/lib/auth/actor';
 import { translateKey } from '@/lib/i18n/dynamic';
-import { BarsChart } from './_components/chart';
+import { BarsChart } from '@/app/_components/bars-chart';
+import { CHART_BLUE, CHART_ORANGE } from '@/app/_components/chart-colours';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
 }
 
-const BLUE = '#1d4f91';
-const ORANGE = '#b35900';
+const BLUE = CHART_BLUE;
+const ORANGE = CHART_ORANGE;
 
 /** One chart with its numbers: the table is what screen readers read and people copy. */
 function Panel({ id, title, note, chart, table }: { id: string; title: string; note?: string; chart: React.ReactNode; table: React.ReactNode }) {

@@ -13,6 +13,8 @@ import { suppressionThreshold } from '@/lib/reports/suppress';
 import { summaryTables } from '@/lib/reports/tables';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { localDate } from '@/db/queries/steps';
+import { BarsChart } from '@/app/_components/bars-chart';
+import { CHART_BLUE, CHART_ORANGE } from '@/app/_components/chart-colours';
 import { LockMonth } from './_components/lock-month';
 import { PrepareExport } from './_components/prepare-export';
 
@@ -192,7 +194,21 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </table>
           )}
           {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
-            <table key={table.name} className="list numbers report">
+            <div key={table.name}>
+              {table.name === 'new_by_category' && table.rows.length > 1 && (
+                <BarsChart horizontal data={table.rows.map(([code, n]) => ({ label: label(table.name, String(code)), cases: n }))} categoryKey="label" series={[{ key: 'cases', label: t('reports.columns.cases'), colour: CHART_BLUE }]} height={Math.max(140, table.rows.length * 28)} />
+              )}
+              {table.name === 'trafficking' && summary.trafficking.length > 2 && (
+                <BarsChart
+                  data={summary.trafficking.filter((r) => r.period !== 'total').map((r) => ({ period: r.period, adult: r.victims_adult, child: r.victims_child }))}
+                  categoryKey="period"
+                  series={[
+                    { key: 'adult', label: t('reports.columns.victims_adult'), colour: CHART_BLUE },
+                    { key: 'child', label: t('reports.columns.victims_child'), colour: CHART_ORANGE },
+                  ]}
+                />
+              )}
+            <table className="list numbers report">
               <caption>{t(`reports.tables.${table.name}` as never)}</caption>
               <thead>
                 <tr>
@@ -224,6 +240,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 )}
               </tbody>
             </table>
+            </div>
           ))}
         </>
       )}

@@ -1,4 +1,4 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { jsonResult } from '@/lib/http';
 import { exportSummary } from '@/lib/reports/actions';
 import { REPORT_FILES, type ReportFormat, renderSummary, reportFileName } from '@/lib/reports/render';
@@ -17,11 +17,11 @@ export async function GET(request: Request) {
   const outside = q.get('outside') === '1';
   const result = await exportSummary({ period: q.get('period') ?? '', scope: q.get('scope') ?? 'all', format, outside });
   if (!result.ok) return jsonResult(result);
-  const [t, f] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, f, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const body = await renderSummary(
     result.data,
     format,
-    { t: t as never, number: (n) => f.number(n), now: f.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }) },
+    { t: t as never, number: (n) => f.number(n), now: f.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }), locale },
     outside ? suppressionThreshold() : undefined,
   );
   return new Response(new Uint8Array(body), {
