@@ -8,12 +8,14 @@ import { assertCan } from '@/lib/authz';
 import { PSEUDONYM_LETTER, RESOLVING_OUTCOMES, classOf } from '@/lib/domain/cases';
 import { cleanFileName } from '@/lib/documents/file-check';
 import { checkSheet } from '@/lib/import/check';
-import type { ImportCase, ImportProblem, RawSheet } from '@/lib/import/template';
+import type { ImportCase, ImportResult, RawSheet } from '@/lib/import/template';
 import type { Conn, Db } from '../index';
 import { caseReferenceCounters, cases, missions } from '../schema';
 import { appendAudit } from './audit';
 import { type CaseBatch, emptyCaseBatch, insertCaseBatch } from './case-batch';
 import { formatReference } from './cases';
+
+export type { ImportResult } from '@/lib/import/template';
 
 export interface ImportOptions {
   /** the uploaded or named file: goes into the audit row (never its content) */
@@ -29,25 +31,6 @@ export interface ImportOptions {
   now?: Date;
 }
 
-export interface ImportResult {
-  dryRun: boolean;
-  /** whether cases were written (false on a dry run, and when errors refused the file) */
-  written: boolean;
-  /** data rows in the file */
-  rows: number;
-  /** cases imported; on a dry run, the cases that would be */
-  cases: number;
-  /** people (persons) imported, or that would be */
-  people: number;
-  /** cases of the file imported before (same mission and case_ref): left as they are */
-  skippedExisting: number;
-  /** the rows not imported: in error, or of a case with a row in error */
-  rejectedRows: number[];
-  errorCount: number;
-  warningCount: number;
-  /** errors and warnings, by row */
-  problems: ImportProblem[];
-}
 
 /** Serialises imports (and their re-check of what exists) so that two runs of one file cannot both write a case. */
 const IMPORT_LOCK = 7428302;

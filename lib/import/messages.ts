@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseCell } from '@/lib/reports/csv';
-import { REASON_COLUMN, type ImportProblem, type RawSheet } from './template';
+import { REASON_COLUMN, type ImportProblem, type ImportResult, type RawSheet } from './template';
 
 /** A translator over the whole message tree (next-intl's `t`, or use-intl's createTranslator on the command line). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -46,48 +46,30 @@ export interface ProblemView {
 }
 
 /** The result of an upload for the page: counts, the first problems, and the rejected rows as a CSV file. */
-export interface ImportView {
+export type ImportView = Omit<ImportResult, 'rejectedRows' | 'problems'> & {
   fileName: string;
-  dryRun: boolean;
-  written: boolean;
-  rows: number;
-  cases: number;
-  people: number;
-  skippedExisting: number;
+  /** how many */
   rejectedRows: number;
-  errorCount: number;
-  warningCount: number;
   errors: ProblemView[];
   warnings: ProblemView[];
   /** null when every row passed */
   rejectedCsv: string | null;
-}
+};
 
 /** A page of problems is enough to act on; the rejected-rows file carries every reason. */
 export const PROBLEMS_SHOWN = 1000;
 
-export function importView(
-  t: Translate,
-  sheet: RawSheet,
-  fileName: string,
-  result: { dryRun: boolean; written: boolean; rows: number; cases: number; people: number; skippedExisting: number; rejectedRows: number[]; errorCount: number; warningCount: number; problems: ImportProblem[] },
-): ImportView {
+export function importView(t: Translate, sheet: RawSheet, fileName: string, result: ImportResult): ImportView {
   const view = (severity: ImportProblem['severity']) =>
     result.problems
       .filter((p) => p.severity === severity)
       .slice(0, PROBLEMS_SHOWN)
       .map((p) => ({ row: p.row, column: p.column, message: problemMessage(t, p) }));
+  const { problems: _problems, rejectedRows, ...counts } = result;
   return {
+    ...counts,
     fileName,
-    dryRun: result.dryRun,
-    written: result.written,
-    rows: result.rows,
-    cases: result.cases,
-    people: result.people,
-    skippedExisting: result.skippedExisting,
-    rejectedRows: result.rejectedRows.length,
-    errorCount: result.errorCount,
-    warningCount: result.warningCount,
+    rejectedRows: rejectedRows.length,
     errors: view('error'),
     warnings: view('warning'),
     rejectedCsv: result.rejectedRows.length ? rejectedRowsCsv(t, sheet, result.rejectedRows, result.problems) : null,

@@ -121,3 +121,24 @@ export interface ImportCase {
 
 /** The largest file the upload page takes (about 150,000 rows of CSV); the command line has no limit. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+/** What an import did (or, on a dry run, would do). */
+export interface ImportResult {
+  dryRun: boolean;
+  /** whether cases were written (false on a dry run, and when errors refused the file) */
+  written: boolean;
+  /** data rows in the file */
+  rows: number;
+  /** cases imported; on a dry run, the cases that would be */
+  cases: number;
+  /** people (persons) imported, or that would be */
+  people: number;
+  /** cases of the file imported before (same mission and case_ref): left as they are */
+  skippedExisting: number;
+  /** the rows not imported: in error, or of a case with a row in error */
+  rejectedRows: number[];
+  errorCount: number;
+  warningCount: number;
+  /** errors and warnings, by row */
+  problems: ImportProblem[];
+}

@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorSummary, type SummaryItem } from '@/app/_components/ui/error-summary';
-import { translateKey } from '@/lib/i18n/dynamic';
+import { Field } from '@/app/_components/ui/field';
 import type { ImportView, ProblemView } from '@/lib/import/messages';
 import { MAX_IMPORT_BYTES } from '@/lib/import/template';
 
@@ -96,27 +96,9 @@ export function ImportForm() {
     <>
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <form method="post" onSubmit={submit} noValidate aria-label={t('import.title')}>
-        <div className={fileError ? 'field has-error' : 'field'}>
-          <label htmlFor="import-file">{t('import.file')}</label>
-          <p className="hint" id="import-file-hint">
-            {t('import.fileHint')}
-          </p>
-          {fileError && (
-            <p className="error-message" id="import-file-error">
-              <span className="visually-hidden">{t('form.errorPrefix')}: </span>
-              {translateKey(t, fileError)}
-            </p>
-          )}
-          <input
-            ref={fileRef}
-            type="file"
-            id="import-file"
-            name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-describedby={fileError ? 'import-file-hint import-file-error' : 'import-file-hint'}
-            aria-invalid={fileError ? true : undefined}
-          />
-        </div>
+        <Field id="import-file" label={t('import.file')} hint={t('import.fileHint')} error={fileError ?? undefined}>
+          {(aria) => <input ref={fileRef} type="file" name="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {...aria} />}
+        </Field>
         <div className="field">
           <label className="checkbox" htmlFor="import-skip-invalid">
             <input type="checkbox" id="import-skip-invalid" name="skipInvalid" aria-describedby="import-skip-invalid-hint" />
@@ -156,7 +138,7 @@ function ImportResult({ result, rejectedUrl, number }: { result: ImportView; rej
         : 'imported';
   const counts: [string, number][] = [
     ['rows', result.rows],
-    [result.dryRun || !result.written ? 'casesToImport' : 'cases', result.cases],
+    [result.dryRun ? 'casesToImport' : 'cases', result.cases],
     ['people', result.people],
     ['skippedExisting', result.skippedExisting],
     ['rejectedRows', result.rejectedRows],
