@@ -23,6 +23,7 @@ const queueCaseList = createAction('case.export_list', { permission: 'case:expor
   const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(input.query)), input.view);
   const request = { view: filter.view, query: queueQueryString(filter, { after: undefined }), columns: input.columns, format: input.format };
   const cases = await countCaseExport(tx, actor, filter);
+  if (cases === 0) throw new AppError('invalid', 'exports.caseList.nothing');
   const { id } = await requestExport(tx, actor, 'case_list', request);
   return { data: { id }, audit: { entityType: 'export', entityId: id, details: { ...request, cases } } };
 });

@@ -38,8 +38,16 @@ export default async function CaseListExportPage({ searchParams }: { searchParam
         <dt>{t('exports.caseList.count')}</dt>
         <dd data-testid="export-count">{format.number(count)}</dd>
       </dl>
-      <p className="notice">{t('exports.caseList.privacy')}</p>
-      <CaseListForm view={view} query={query} />
+      {count === 0 ? (
+        <p className="notice warn">
+          {t('exports.caseList.nothing')} <Link href={back}>{t('exports.caseList.back')}</Link>
+        </p>
+      ) : (
+        <>
+          <p className="notice">{t('exports.caseList.privacy')}</p>
+          <CaseListForm view={view} query={query} />
+        </>
+      )}
     </>
   );
 }
