@@ -54,7 +54,14 @@ export async function countCaseExport(conn: Conn, actor: Actor, filter: Partial<
  * the filters), oldest first, with the chosen columns, a batch at a time (keyset on opening
  * time and id, so a long export neither skips nor repeats a case).
  */
-export async function* caseExportBatches(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, columns: readonly CaseListColumn[], now = new Date()): AsyncGenerator<CaseListRow[]> {
+export async function* caseExportBatches(
+  conn: Conn,
+  actor: Actor,
+  filter: Partial<QueueFilter>,
+  columns: readonly CaseListColumn[],
+  now = new Date(),
+  batch = EXPORT_BATCH,
+): AsyncGenerator<CaseListRow[]> {
   assertCan(actor, 'case:export');
   const select = Object.fromEntries(columns.map((c) => [c, COLUMN_SQL[c]])) as Record<string, never>;
   let after: { openedAt: string; id: string } | null = null;
@@ -66,11 +73,11 @@ export async function* caseExportBatches(conn: Conn, actor: Actor, filter: Parti
       .leftJoin(users, eq(users.id, cases.assignedOfficerId))
       .where(and(whereOf(actor, filter, now), after ? sql`(${cases.openedAt}, ${cases.id}) > (${after.openedAt}::timestamptz, ${after.id}::uuid)` : undefined))
       .orderBy(asc(cases.openedAt), asc(cases.id))
-      .limit(EXPORT_BATCH);
+      .limit(batch);
     if (rows.length === 0) return;
     const last = rows.at(-1) as unknown as { __openedAt: string; __id: string };
     after = { openedAt: last.__openedAt, id: last.__id };
     yield rows.map(({ __openedAt: _o, __id: _i, ...r }) => r as unknown as CaseListRow);
-    if (rows.length < EXPORT_BATCH) return;
+    if (rows.length < batch) return;
   }
 }

@@ -14,6 +14,7 @@ import { restoreCell } from '@/lib/reports/csv';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { caseParties, exportJobs, persons, regions, users } from '../schema';
+import { caseExportBatches, countCaseExport } from './case-export';
 import { createCase } from './cases';
 import { interruptRunningExports, listOwnExports, ownExportFile, removeExpiredExports, requestExport } from './exports';
 
@@ -94,6 +95,16 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     // someone else's file is not found
     expect(await ownExportFile(h.db, kul, id)).toBeNull();
+  });
+
+  it('walk the cases a batch at a time, oldest first, none twice or missed', async () => {
+    const batches: string[][] = [];
+    for await (const b of caseExportBatches(h.db, supervisor, {}, ['reference'], new Date(), 2)) batches.push(b.map((r) => String(r.reference)));
+    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+    const all = batches.flat();
+    expect(new Set(all).size).toBe(3);
+    expect(await countCaseExport(h.db, supervisor, {})).toBe(3);
+    await expect(countCaseExport(h.db, kul, {})).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('let officers prepare summaries but not case lists; three waiting at most', async () => {
