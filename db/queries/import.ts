@@ -86,6 +86,7 @@ export async function importCases(db: Db, actor: Actor, sheet: RawSheet, opts: I
   const fresh = check.cases.filter((c) => !before.has(legacyKey(c.missionCode, c.ref)));
   const result: ImportResult = {
     dryRun: !!opts.dryRun,
+    skipInvalid: !!opts.skipInvalid,
     written: false,
     rows: check.rowCount,
     cases: fresh.length,

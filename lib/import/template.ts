@@ -125,6 +125,8 @@ export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** What an import did (or, on a dry run, would do). */
 export interface ImportResult {
   dryRun: boolean;
+  /** the cases whose rows are all correct are imported even when others have errors */
+  skipInvalid: boolean;
   /** whether cases were written (false on a dry run, and when errors refused the file) */
   written: boolean;
   /** data rows in the file */

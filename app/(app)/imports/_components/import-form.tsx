@@ -44,7 +44,8 @@ export function ImportForm() {
 
   const rejectedUrl = useMemo(() => (result?.rejectedCsv ? URL.createObjectURL(new Blob([result.rejectedCsv], { type: 'text/csv;charset=utf-8' })) : null), [result]);
   useEffect(() => () => void (rejectedUrl && URL.revokeObjectURL(rejectedUrl)), [rejectedUrl]);
-  const refused = !!result && result.errorCount > 0 && !result.written;
+  // Errors that kept (or, checked, would keep) every case out; a check with "skip the rest" only informs.
+  const refused = !!result && result.errorCount > 0 && !result.written && !(result.dryRun && result.skipInvalid);
   useEffect(() => {
     if (formError || fileError || refused) requestAnimationFrame(() => summaryRef.current?.focus());
   }, [formError, fileError, refused]);
@@ -129,7 +130,9 @@ function ImportResult({ result, rejectedUrl, number }: { result: ImportView; rej
   const t = useTranslations('import');
   const outcome = result.dryRun
     ? result.errorCount
-      ? 'checkedErrors'
+      ? result.skipInvalid
+        ? 'checkedSkip'
+        : 'checkedErrors'
       : 'checkedOk'
     : !result.written
       ? 'refused'
@@ -147,7 +150,7 @@ function ImportResult({ result, rejectedUrl, number }: { result: ImportView; rej
   return (
     <section aria-labelledby="import-result-title" className="section">
       <h2 id="import-result-title">{t('resultTitle', { file: result.fileName })}</h2>
-      <p className={result.errorCount && !result.written ? 'notice warn' : 'notice ok'} role="status">
+      <p className={result.errorCount && !result.written && outcome !== 'checkedSkip' ? 'notice warn' : 'notice ok'} role="status">
         {t(outcome)}
       </p>
       <table className="list">
