@@ -73,7 +73,7 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(`Identity of ${reference}-S1 revealed`);
 
   await page.getByRole('link', { name: 'Back to my cases' }).click();
-  await page.getByLabel('Search: reference, name, NIK or passport').fill(nik);
+  await page.getByLabel('Search: reference, old log number, name, NIK or passport').fill(nik);
   await page.getByRole('button', { name: 'Apply' }).click();
   const row = page.getByRole('row', { name: new RegExp(reference) });
   await expect(row).toContainText(`${reference}-S1 and 1 other`);

@@ -24,9 +24,6 @@ const VALUE_LABELS: Record<string, string> = {
   purposes: 'assessment.purpose',
 };
 
-/** Events whose message lives with their feature rather than under `timeline.`. */
-const KIND_KEYS: Record<string, string> = { imported: 'import.timelineEvent' };
-
 /** Everything that happened on the case, newest first, in the mission's time zone. */
 export async function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
@@ -47,7 +44,7 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
             <div className="when">
               {format.dateTime(e.at, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
             </div>
-            <div>{translateKey(t, KIND_KEYS[e.kind] ?? `timeline.${e.kind}`, 'timeline.other', messageValues(e.data))}</div>
+            <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', messageValues(e.data))}</div>
             {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
             {typeof e.data?.fileName === 'string' && <p>{e.data.fileName}</p>}
             {typeof e.data?.summary === 'string' && <p className="narrative">{e.data.summary}</p>}
