@@ -98,8 +98,8 @@ test('signing out ends the session', async ({ page }) => {
 test('an officer cannot reach admin or audit pages, nor admin data by direct address', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await expect(page).toHaveURL(/\/cases$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases', 'My drafts', 'Hearings', 'Reports']);
-  for (const path of ['/admin/users', '/admin/users/new', '/admin/missions', '/admin/missions/1', '/audit', '/queues']) {
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['My cases', 'My drafts', 'Hearings', 'Reports', 'My exports']);
+  for (const path of ['/admin/users', '/admin/users/new', '/admin/missions', '/admin/missions/1', '/audit', '/queues', '/imports', '/exports/case-list']) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
