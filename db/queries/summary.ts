@@ -155,13 +155,7 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
     })
     .from(cases)
     .where(and(lt(cases.openedAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, from)), or(inArray(cases.missionId, scopeIds), movedThrough)));
-  const moves = rows.length
-    ? await conn
-        .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
-        .from(transfers)
-        .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, rows.map((r) => r.id))))
-        .orderBy(transfers.decidedAt)
-    : [];
+  const moves = await acceptedMoves(conn, rows.map((r) => r.id));
   const movesOf = new Map<string, { from: number; to: number; at: number }[]>();
   for (const m of moves) movesOf.set(m.caseId, [...(movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
   const facts: CaseFacts[] = rows.map((r) => ({ ...r, segments: segmentsOf(r.missionId, movesOf.get(r.id) ?? []) }));
@@ -216,6 +210,12 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
 
   const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
   const subjects = await subjectFacts(conn, opened.map((c) => c.id));
+  const subjectsOf = new Map<string, SubjectFacts[]>();
+  for (const x of subjects) {
+    const list = subjectsOf.get(x.caseId);
+    if (list) list.push(x);
+    else subjectsOf.set(x.caseId, [x]);
+  }
   const openingDate = new Map(opened.map((c) => [c.id, localDate(c, c.openedAt)]));
   const isChild = (s: SubjectFacts) => s.acceptedMinor || (!!s.dateOfBirth && addYears(s.dateOfBirth, 18) > openingDate.get(s.caseId)!);
 
@@ -224,7 +224,7 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
   const p21 = await casesAtP21(conn, trafficking.map((c) => c.id));
   const perpetrators = await perpetratorCounts(conn, trafficking.map((c) => c.id));
   const rowFor = (label: string, list: CaseFacts[]): TraffickingRow => {
-    const victims = subjects.filter((s) => list.some((c) => c.id === s.caseId));
+    const victims = list.flatMap((c) => subjectsOf.get(c.id) ?? []);
     const child = victims.filter(isChild).length;
     return {
       period: label,
@@ -266,7 +266,7 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
     dataQuality: {
       subjectsWithoutBirthDate: subjects.filter((x) => !x.dateOfBirth).length,
       subjectsWithoutSex: subjects.filter((x) => !x.sex).length,
-      newCasesWithoutSubject: opened.filter((c) => !subjects.some((x) => x.caseId === c.id)).length,
+      newCasesWithoutSubject: opened.filter((c) => !subjectsOf.has(c.id)).length,
       suspectedDuplicates: await suspectedDuplicates(conn, opened.map((c) => c.id)),
     },
     flow,
@@ -319,6 +319,17 @@ async function inChunks<T>(ids: string[], run: (chunk: string[]) => Promise<T[]>
   const out: T[] = [];
   for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
   return out;
+}
+
+/** The accepted transfers of these cases, in the order they were decided (read in chunks: a ten-year summary has ~100,000 cases). */
+async function acceptedMoves(conn: Conn, caseIds: string[]) {
+  const moves = await inChunks(caseIds, (chunk) =>
+    conn
+      .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
+      .from(transfers)
+      .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, chunk))),
+  );
+  return moves.sort((a, b) => a.at!.getTime() - b.at!.getTime());
 }
 
 async function subjectFacts(conn: Conn, caseIds: string[]): Promise<SubjectFacts[]> {
@@ -397,11 +408,7 @@ async function secondaryFigures(
   const missionOn = async (rows: { caseId: string; missionId: number }[]) => {
     const missing = [...new Set(rows.filter((r) => !factOf.has(r.caseId)).map((r) => r.caseId))];
     if (missing.length) {
-      const moves = await conn
-        .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
-        .from(transfers)
-        .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, missing)))
-        .orderBy(transfers.decidedAt);
+      const moves = await acceptedMoves(conn, missing);
       for (const m of moves) ctx.movesOf.set(m.caseId, [...(ctx.movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
     }
     return (caseId: string, current: number, date: string) => {
