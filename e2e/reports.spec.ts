@@ -99,7 +99,7 @@ function monthIn(timeZone: string, back: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-test('the officer in charge locks last month; a later change to it is listed as a correction and the locked figures stay', async ({ page }) => {
+test('the officer in charge locks last month; a later change to it is listed as a correction and the locked figures stay', async ({ page, browser }) => {
   const last = monthIn('Asia/Kuala_Lumpur', 1);
   const current = monthIn('Asia/Kuala_Lumpur', 0);
   const lawyersIn = async () => {
@@ -137,4 +137,14 @@ test('the officer in charge locks last month; a later change to it is listed as 
   await expect(page.getByRole('heading', { level: 1, name: 'Locked months' })).toBeVisible();
   await expect(page.getByRole('link', { name: /^KUL .*: Locked .* by Siti Rahmawati$/ })).toHaveAttribute('href', `/reports?period=${last}&scope=KUL`);
   await expectAccessible(page);
+
+  // The directorate's view of all missions says how many have submitted the month.
+  const directorate = await browser.newContext({ locale: 'en-GB' });
+  const supervisor = await directorate.newPage();
+  await signIn(supervisor, 'supervisor@payung.test');
+  await supervisor.goto(`/reports?period=${last}&scope=all`);
+  await expect(supervisor.getByTestId('lock-status')).toContainText(new RegExp(`^1 of \\d+ missions have locked ${last}\\.`));
+  await supervisor.goto(`/reports?period=${last}&scope=MY`);
+  await expect(supervisor.getByTestId('lock-status')).toContainText(new RegExp(`^1 of \\d+ missions have locked ${last}\\.`));
+  await directorate.close();
 });

@@ -4,7 +4,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import { listMissionsInScope } from '@/db/queries/missions';
-import { mayLockMonths, monthHasEnded, summaryFor } from '@/db/queries/month-locks';
+import { lockOverview, mayLockMonths, monthHasEnded, summaryFor } from '@/db/queries/month-locks';
 import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -56,6 +56,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const label = (table: string, code: string) => reportRowLabel(t, table, code);
   /** one mission's month: the one kind of summary that is locked */
   const lockedMission = summary && period?.kind === 'month' && scope?.kind === 'mission' ? (missions.find((m) => m.code === scope.code) ?? null) : null;
+  // Several missions' month: how many of them have submitted it (their own summaries keep what they submitted).
+  const submitted =
+    summary && period?.kind === 'month' && scope?.kind !== 'mission' && summary.missions.length > 0
+      ? (await lockOverview(db, actor, Number(period.label.slice(0, 4)))).filter((r) => summary.missions.includes(r.code) && r.months[period.label]).length
+      : null;
   const scopeLabel = (s: string) => {
     if (s === 'all') return t('reports.allMissions');
     const m = missions.find((x) => x.code === s);
@@ -110,6 +115,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <>
           <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
           <p className="muted">{t('reports.countsOnly')}</p>
+          {submitted !== null && summary.missions.length > 0 && (
+            <p className="hint" data-testid="lock-status">
+              {t('reports.lock.several', { locked: submitted, total: summary.missions.length, month: summary.period })}
+            </p>
+          )}
           {lockedMission &&
             (summary.locked ? (
               <p className="notice ok" data-testid="lock-status">
