@@ -32,7 +32,7 @@ export class DatabaseInUseError extends Error {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.PGLITE_DIR || '.data');
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR || '.data');
 }
 
 export function configuredKind(): DbKind {

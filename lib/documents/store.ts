@@ -8,7 +8,7 @@ import { dataDir } from '@/db';
  * under public/: files leave only through the download route, which checks who asks.
  */
 export function documentsDir(): string {
-  return path.resolve(process.env.DOCUMENTS_DIR || path.join(dataDir(), 'documents'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DOCUMENTS_DIR || path.join(dataDir(), 'documents'));
 }
 
 function pathOf(storageKey: string): string {
