@@ -40,6 +40,7 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   await expect(row).toContainText('Case list · All open cases, mission: PER, category: trafficking · CSV');
   const link = row.getByRole('link', { name: /^Download payung-cases-.*\.csv/ });
   await expect(link).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status')).toHaveText('Your export is ready: download it below.');
   await expectAccessible(page);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const csv = (await bytesOf(download)).toString('utf8');

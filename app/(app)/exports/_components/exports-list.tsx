@@ -29,6 +29,7 @@ export function ExportsList({ initial, requested }: { initial: ExportRow[]; requ
   const format = useFormatter();
   const [rows, setRows] = useState(initial);
   const active = rows.some((r) => r.status === 'queued' || r.status === 'running');
+  const requestedRow = rows.find((r) => r.id === requested);
 
   useEffect(() => {
     if (!active) return;
@@ -57,8 +58,12 @@ export function ExportsList({ initial, requested }: { initial: ExportRow[]; requ
   }
   return (
     <>
-      {requested && <p className="notice ok">{t('exports.requested')}</p>}
-      <ul className="exports" aria-live="polite">
+      {requestedRow && (
+        <p className="notice ok" role="status">
+          {requestedRow.status === 'done' ? t('exports.ready') : requestedRow.status === 'failed' ? t('exports.status.failed') : t('exports.requested')}
+        </p>
+      )}
+      <ul className="exports">
         {rows.map((r) => {
           const name = describe(r);
           return (
