@@ -6,6 +6,9 @@
  * earlier locked months for corrections); and case-list exports. Wall-clock, median of 3 runs.
  * Locks are written in a transaction that is rolled back: the database is left as it was.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { createTranslator } from 'use-intl/core';
 import { getHandle } from '@/db';
@@ -15,7 +18,7 @@ import { localDate } from '@/db/queries/steps';
 import { missions, users } from '@/db/schema';
 import { addMonths, parsePeriod } from '@/lib/domain/periods';
 import en from '@/lib/i18n/messages/en.json';
-import { caseListColumns, caseListCsv } from '@/lib/reports/case-list';
+import { caseListColumns, caseListCsvWriter } from '@/lib/reports/case-list';
 import { renderSummary } from '@/lib/reports/render';
 import { actorOf } from '@/lib/testing/actors';
 
@@ -97,11 +100,14 @@ async function main() {
     ['all closed cases', { status: 'closed' }],
   ] as const) {
     const { ms, value } = await timed(async () => {
-      const rows = [];
-      for await (const batch of caseExportBatches(db, supervisor, filter, caseListColumns)) rows.push(...batch);
-      return caseListCsv(caseListColumns, rows);
+      const file = path.join(os.tmpdir(), `payung-bench-${process.pid}-${Date.now()}.csv`);
+      const writer = caseListCsvWriter(file, caseListColumns);
+      for await (const batch of caseExportBatches(db, supervisor, filter, caseListColumns)) await writer.add(batch);
+      const size = await writer.close();
+      fs.rmSync(file);
+      return size;
     });
-    row(`case list, every column, CSV: ${label}`, ms, `${(value.length / 1024 / 1024).toFixed(1)} MB`);
+    row(`case list, every column, CSV: ${label}`, ms, `${(value / 1024 / 1024).toFixed(1)} MB`);
   }
   await handle.close();
 }

@@ -31,3 +31,11 @@ export async function removeFile(storageKey: string): Promise<void> {
 export function openFile(storageKey: string): fs.ReadStream {
   return fs.createReadStream(pathOf(storageKey));
 }
+
+/** A new key and the place to write its file in pieces (a long export), its folder made. */
+export async function newStoredFile(): Promise<{ storageKey: string; path: string }> {
+  const storageKey = randomUUID();
+  const target = pathOf(storageKey);
+  await fs.promises.mkdir(path.dirname(target), { recursive: true });
+  return { storageKey, path: target };
+}

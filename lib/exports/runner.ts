@@ -8,22 +8,24 @@ import { actorOfUser } from '@/db/queries/sessions';
 import { localDate } from '@/db/queries/steps';
 import type { ExportJob } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
-import { removeFile, storeFile } from '@/lib/documents/store';
+import { newStoredFile, removeFile, storeFile } from '@/lib/documents/store';
 import { parsePeriod } from '@/lib/domain/periods';
 import { AppError } from '@/lib/errors';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
-import { type CaseListRow, caseListCsv, caseListWorkbook } from '@/lib/reports/case-list';
+import { caseListCsvWriter, caseListWorkbookWriter } from '@/lib/reports/case-list';
 import { REPORT_FILES, renderSummary, reportFileName } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
 import type { CaseListExportRequest, SummaryExportRequest } from '@/lib/validation/exports';
 import { parseQueueQuery } from '@/lib/validation/queues';
 import { parseScope } from '@/lib/validation/reports';
 
+/** A file made for an export, already in the document store. */
 interface ExportFile {
   fileName: string;
   contentType: string;
-  body: Uint8Array;
+  storageKey: string;
+  sizeBytes: number;
 }
 
 type Progress = (percent: number) => Promise<void>;
@@ -43,22 +45,32 @@ async function summaryFile(db: Db, owner: Actor, request: SummaryExportRequest, 
   const summary = await summaryFor(db, owner, parsePeriod(request.period)!, parseScope(request.scope)!);
   await progress(70);
   const body = await renderSummary(summary, request.format, i18nOf(owner), request.outside ? suppressionThreshold() : undefined);
-  return { fileName: `${reportFileName(summary, request.outside)}.${REPORT_FILES[request.format].extension}`, contentType: REPORT_FILES[request.format].type, body };
+  const { storageKey } = await storeFile(body);
+  return { fileName: `${reportFileName(summary, request.outside)}.${REPORT_FILES[request.format].extension}`, contentType: REPORT_FILES[request.format].type, storageKey, sizeBytes: body.byteLength };
 }
 
+/** Written to the store a batch at a time: a list of every closed case is hundreds of thousands of rows. */
 async function caseListFile(db: Db, owner: Actor, request: CaseListExportRequest, progress: Progress): Promise<ExportFile> {
   const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(request.query)), request.view);
   const now = new Date();
   const total = await countCaseExport(db, owner, filter, now);
-  const rows: CaseListRow[] = [];
-  for await (const batch of caseExportBatches(db, owner, filter, request.columns, now)) {
-    rows.push(...batch);
-    await progress(total ? (rows.length / total) * 90 : 90);
+  const { storageKey, path } = await newStoredFile();
+  const writer = request.format === 'xlsx' ? caseListWorkbookWriter(path, request.columns, 'cases') : caseListCsvWriter(path, request.columns);
+  try {
+    let done = 0;
+    for await (const batch of caseExportBatches(db, owner, filter, request.columns, now)) {
+      await writer.add(batch);
+      done += batch.length;
+      await progress(total ? (done / total) * 99 : 99);
+    }
+    const sizeBytes = await writer.close();
+    const name = `payung-cases-${localDate(owner.timeZone)}.${request.format}`;
+    return { fileName: name, contentType: request.format === 'xlsx' ? REPORT_FILES.xlsx.type : 'text/csv; charset=utf-8', storageKey, sizeBytes };
+  } catch (e) {
+    await writer.close().catch(() => {});
+    await removeFile(storageKey);
+    throw e;
   }
-  const name = `payung-cases-${localDate(owner.timeZone)}`;
-  return request.format === 'xlsx'
-    ? { fileName: `${name}.xlsx`, contentType: REPORT_FILES.xlsx.type, body: await caseListWorkbook(request.columns, rows, 'cases') }
-    : { fileName: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(caseListCsv(request.columns, rows)) };
 }
 
 /**
@@ -75,8 +87,7 @@ export async function runExport(db: Db, job: ExportJob): Promise<void> {
       job.kind === 'summary'
         ? await summaryFile(db, owner, job.request as unknown as SummaryExportRequest, progress)
         : await caseListFile(db, owner, job.request as unknown as CaseListExportRequest, progress);
-    const { storageKey } = await storeFile(file.body);
-    await completeExport(db, job.id, { fileName: file.fileName, contentType: file.contentType, storageKey, sizeBytes: file.body.byteLength });
+    await completeExport(db, job.id, file);
   } catch (e) {
     const key = e instanceof AppError ? e.messageKey : 'exports.failed';
     if (!(e instanceof AppError)) console.error(`[payung] export ${job.id} failed:`, e);

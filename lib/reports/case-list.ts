@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { neutraliseCell } from './csv';
@@ -36,18 +37,56 @@ export type CaseListRow = Record<CaseListColumn, string | number | boolean | nul
 
 const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
 
-/** A CSV of the chosen columns: header of codes, text cells neutralised against formula injection. */
-export function caseListCsv(columns: readonly CaseListColumn[], rows: CaseListRow[]): string {
-  return `\uFEFF${stringify([columns as unknown as string[], ...rows.map((r) => columns.map((c) => neutraliseCell(cell(r[c]))))], { record_delimiter: 'windows' })}`;
+/**
+ * Writes a case list to a file a batch at a time, so that a list of a million cases never sits
+ * in memory: CSV (code headers, UTF-8 with a byte-order mark, CRLF) or a workbook with one sheet
+ * (frozen bold header). Text cells are neutralised against formula injection in both.
+ */
+export interface CaseListWriter {
+  add(rows: CaseListRow[]): Promise<void>;
+  /** finishes the file; returns its size in bytes */
+  close(): Promise<number>;
 }
 
-/** A workbook with one sheet of the chosen columns, frozen header, dates and numbers as such. */
-export async function caseListWorkbook(columns: readonly CaseListColumn[], rows: CaseListRow[], sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+const values = (columns: readonly CaseListColumn[], r: CaseListRow) => columns.map((c) => neutraliseCell(cell(r[c])));
+
+export function caseListCsvWriter(path: string, columns: readonly CaseListColumn[]): CaseListWriter {
+  const out = fs.createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  const write = (text: string) => new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
+  let started = false;
+  const header = async () => {
+    if (started) return;
+    started = true;
+    await write(`\uFEFF${stringify([columns as unknown as string[]], { record_delimiter: 'windows' })}`);
+  };
+  return {
+    async add(rows) {
+      await header();
+      if (rows.length) await write(stringify(rows.map((r) => values(columns, r)), { record_delimiter: 'windows' }));
+    },
+    async close() {
+      await header();
+      await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+      return (await fs.promises.stat(path)).size;
+    },
+  };
+}
+
+export function caseListWorkbookWriter(path: string, columns: readonly CaseListColumn[], sheetName: string): CaseListWriter {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Payung';
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c, key: c, width: c === 'subjects' ? 40 : c.endsWith('_on') ? 12 : 16 }));
   sheet.getRow(1).font = { bold: true };
-  for (const r of rows) sheet.addRow(columns.map((c) => (typeof r[c] === 'string' ? neutraliseCell(r[c] as string) : cell(r[c]))));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  sheet.getRow(1).commit();
+  return {
+    async add(rows) {
+      for (const r of rows) sheet.addRow(values(columns, r)).commit();
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+      return (await fs.promises.stat(path)).size;
+    },
+  };
 }
