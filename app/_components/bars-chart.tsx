@@ -12,7 +12,22 @@ export interface Series {
  * A bar chart for sighted users. The same numbers are in the table beside it, which is what
  * screen readers read and people copy: the drawing is hidden from assistive technology.
  */
-export function BarsChart({ data, categoryKey, series, horizontal = false, height = 280 }: { data: Record<string, string | number | null>[]; categoryKey: string; series: Series[]; horizontal?: boolean; height?: number }) {
+export function BarsChart({
+  data,
+  categoryKey,
+  series,
+  horizontal = false,
+  height = 280,
+  labelWidth = 110,
+}: {
+  data: Record<string, string | number | null>[];
+  categoryKey: string;
+  series: Series[];
+  horizontal?: boolean;
+  height?: number;
+  /** room for the category names of a horizontal chart */
+  labelWidth?: number;
+}) {
   return (
     <div aria-hidden="true" className="chart">
       <ResponsiveContainer width="100%" height={height}>
@@ -21,7 +36,7 @@ export function BarsChart({ data, categoryKey, series, horizontal = false, heigh
           {horizontal ? (
             <>
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey={categoryKey} width={110} interval={0} tick={{ fontSize: 12 }} />
+              <YAxis type="category" dataKey={categoryKey} width={labelWidth} interval={0} tick={{ fontSize: 12 }} />
             </>
           ) : (
             <>

@@ -156,7 +156,7 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
           {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
             <div key={table.name}>
               {table.name === 'new_by_category' && table.rows.length > 1 && (
-                <BarsChart horizontal data={table.rows.map(([code, n]) => ({ label: label(table.name, String(code)), cases: n }))} categoryKey="label" series={[{ key: 'cases', label: t('reports.columns.cases'), colour: CHART_BLUE }]} height={Math.max(140, table.rows.length * 28)} />
+                <BarsChart horizontal data={table.rows.map(([code, n]) => ({ label: label(table.name, String(code)), cases: n }))} categoryKey="label" series={[{ key: 'cases', label: t('reports.columns.cases'), colour: CHART_BLUE }]} height={Math.max(140, table.rows.length * 28)} labelWidth={220} />
               )}
               {table.name === 'trafficking' && summary.trafficking.length > 2 && (
                 <BarsChart
