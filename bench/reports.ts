@@ -18,7 +18,8 @@ import { localDate } from '@/db/queries/steps';
 import { missions, users } from '@/db/schema';
 import { addMonths, parsePeriod } from '@/lib/domain/periods';
 import en from '@/lib/i18n/messages/en.json';
-import { caseListColumns, caseListCsvWriter } from '@/lib/reports/case-list';
+import { caseListColumns } from '@/lib/domain/case-list-columns';
+import { caseListCsvWriter } from '@/lib/reports/case-list';
 import { renderSummary } from '@/lib/reports/render';
 import { actorOf } from '@/lib/testing/actors';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
-import type { CaseListColumn, CaseListRow } from '@/lib/reports/case-list';
+import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 import type { QueueFilter } from '@/lib/validation/queues';
 import type { Conn } from '../index';
 import { cases, missions, users } from '../schema';

@@ -1,39 +1,10 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
+import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 import { neutraliseCell } from './csv';
 
-/**
- * The columns a case-list export may carry, in their fixed order. Codes are the headers (the
- * same in both languages, for spreadsheets and scripts). `subjects` gives each subject's name,
- * or their pseudonym where the identity is undisclosed — never both.
- */
-export const caseListColumns = [
-  'reference',
-  'mission',
-  'category',
-  'subcategories',
-  'class',
-  'status',
-  'risk',
-  'opened_on',
-  'closed_on',
-  'outcome',
-  'assigned_officer',
-  'subjects',
-  'subject_count',
-  'child_subject',
-  'death_penalty',
-  'next_due_on',
-  'last_activity_on',
-  'legacy_ref',
-] as const;
-export type CaseListColumn = (typeof caseListColumns)[number];
-
-/** What the form ticks when first shown: enough to work a list, without names. */
-export const defaultCaseListColumns: CaseListColumn[] = ['reference', 'mission', 'category', 'status', 'risk', 'opened_on', 'assigned_officer', 'subject_count'];
-
-export type CaseListRow = Record<CaseListColumn, string | number | boolean | null>;
+export type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 
 const cell = (v: string | number | boolean | null) => (v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : v);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseListColumns } from '@/lib/reports/case-list';
+import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { reportRequestSchema } from './reports';
 
 /** A summary prepared in the background: the same request as a direct download. */

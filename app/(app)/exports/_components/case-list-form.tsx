@@ -6,7 +6,7 @@ import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { translateKey } from '@/lib/i18n/dynamic';
-import { caseListColumns, defaultCaseListColumns } from '@/lib/reports/case-list';
+import { caseListColumns, defaultCaseListColumns } from '@/lib/domain/case-list-columns';
 import { caseListExportSchema } from '@/lib/validation/exports';
 import { requestCaseListExport } from '../actions';
 
