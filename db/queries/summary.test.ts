@@ -93,6 +93,12 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     const g = await makeCase(kul, 'labour', ['1992-02-02'], { openedAt: new Date('2026-10-02T02:00:00Z'), status: 'in_progress' });
     await h.db.insert(transfers).values({ caseId: g.id, fromMissionId: kul.missionId!, toMissionId: jed.missionId!, status: 'accepted', reason: 'Moved to Jeddah', decidedAt: new Date('2026-10-12T06:00:00Z') });
     await h.db.update(cases).set({ missionId: jed.missionId! }).where(eq(cases.id, g.id));
+    // G's legal aid was given at KUL before the move, its shelter at Jeddah after; a step overdue since 1 October is Jeddah's at the end.
+    await h.db.insert(caseSteps).values([
+      { caseId: g.id, position: 0, serviceType: 'legal_aid', labelId: 'Bantuan hukum', labelEn: 'Legal aid', status: 'done', doneAt: new Date('2026-10-05T03:00:00Z'), dueDate: '2026-10-05' },
+      { caseId: g.id, position: 1, serviceType: 'shelter', labelId: 'Rumah aman', labelEn: 'Shelter', status: 'done', doneAt: new Date('2026-10-20T03:00:00Z'), dueDate: '2026-10-20' },
+      { caseId: g.id, position: 2, serviceType: 'mediation', labelId: 'Mediasi', labelEn: 'Mediation', dueDate: '2026-10-01', graceDays: 0 },
+    ]);
     // H: open since September, handed to another agency in October.
     await makeCase(kul, 'labour', ['1980-01-01'], { openedAt: new Date('2026-09-01T02:00:00Z'), status: 'closed', closedAt: new Date('2026-10-25T02:00:00Z'), outcome: 'transferred' });
   });
@@ -117,7 +123,7 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     expect(s.traffickingOutcomes).toEqual({ withVerdict: 1, restitutionIdr: 3_500_000 });
     // Held in October: B's child (since September); A's detention only began in November.
     expect(s.legal).toEqual({ detainees: 1, consularVisits: 1, lawyersAppointed: 1, deathPenaltyOpenAtEnd: 0 });
-    expect(s.services).toEqual({ repatriation: 1 });
+    expect(s.services).toEqual({ repatriation: 1, legal_aid: 1 });
     expect(s.money).toEqual({ payments: 1, recoveredIdr: 3_500_000 });
     expect(s.timeliness).toEqual({ medianDaysToFirstContact: 2, medianDaysToResolution: 10, overdueStepsAtEnd: 1, pendingApprovals: 1 });
     expect(s.dataQuality).toEqual({ subjectsWithoutBirthDate: 0, subjectsWithoutSex: 0, newCasesWithoutSubject: 0, suspectedDuplicates: 1 });
@@ -125,6 +131,12 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     expect(jeddah.ageClaims).toEqual({ pending: 0, accepted: 1, rejected: 0, withdrawn: 0 });
     expect(jeddah.dataQuality.subjectsWithoutBirthDate).toBe(1);
     expect(jeddah.legal.consularVisits).toBe(0);
+    // the moved case's steps: each at the mission it was at
+    expect(jeddah.services).toEqual({ shelter: 1 });
+    expect(jeddah.timeliness.overdueStepsAtEnd).toBe(1);
+    const all = await computeSummary(h.db, supervisor, period('2026-10'), { kind: 'all' });
+    expect(all.services).toEqual({ repatriation: 1, legal_aid: 1, shelter: 1 });
+    expect(all.timeliness.overdueStepsAtEnd).toBe(2);
   });
 
   it('counts a transfer in at the receiving mission, and nothing moves within "all"', async () => {

@@ -424,7 +424,11 @@ async function secondaryFigures(
   const touched = sql`(${cases.missionId} IN ${ctx.scopeIds} OR EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted' AND (t.from_mission_id IN ${ctx.scopeIds} OR t.to_mission_id IN ${ctx.scopeIds})))`;
   const localOf = (col: unknown) => sql<string>`to_char(${col} AT TIME ZONE ${missions.timeZone}, 'YYYY-MM-DD')`;
 
-  const [visits, detained, lawyers, claims, steps, payments, overdue, pending] = await Promise.all([
+  // Steps are the bulk of a long period's records: those of cases never transferred are counted in
+  // the database (their mission is their mission throughout); only moved cases' rows come to Node.
+  const moved = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted')`;
+  const stayedInScope = and(inArray(cases.missionId, ctx.scopeIds), sql`NOT ${moved}`);
+  const [visits, detained, lawyers, claims, steps, payments, overdue, pending, servicesStayed, overdueStayed] = await Promise.all([
     conn
       .select({ caseId: consularVisits.caseId, missionId: cases.missionId, date: sql<string>`${consularVisits.visitedOn}::text` })
       .from(consularVisits)
@@ -457,7 +461,7 @@ async function secondaryFigures(
       .from(caseSteps)
       .innerJoin(cases, eq(cases.id, caseSteps.caseId))
       .innerJoin(missions, eq(missions.id, cases.missionId))
-      .where(and(touched, eq(caseSteps.status, 'done'), gte(caseSteps.doneAt, ctx.from), lt(caseSteps.doneAt, ctx.to))),
+      .where(and(touched, moved, eq(caseSteps.status, 'done'), gte(caseSteps.doneAt, ctx.from), lt(caseSteps.doneAt, ctx.to))),
     conn
       .select({ caseId: claimPayments.caseId, missionId: cases.missionId, date: sql<string>`${claimPayments.receivedOn}::text`, idr: sql<string>`(${claimPayments.amount} * ${claimPayments.rateToHome})::numeric(20,2)::text`, kind: financialClaims.kind, category: cases.category })
       .from(claimPayments)
@@ -469,18 +473,39 @@ async function secondaryFigures(
       .select({ caseId: caseSteps.caseId, missionId: cases.missionId, date: sql<string>`(${period.end}::date - 1)::text` })
       .from(caseSteps)
       .innerJoin(cases, eq(cases.id, caseSteps.caseId))
-      .where(and(touched, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
+      .where(and(touched, moved, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
     conn
       .select({ caseId: approvals.caseId, missionId: cases.missionId })
       .from(approvals)
       .innerJoin(cases, eq(cases.id, approvals.caseId))
       .where(and(inArray(cases.missionId, ctx.scopeIds), eq(approvals.status, 'pending'), lt(approvals.requestedAt, ctx.to))),
+    conn
+      .select({ serviceType: caseSteps.serviceType, n: sql<number>`count(*)::int` })
+      .from(caseSteps)
+      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+      .innerJoin(missions, eq(missions.id, cases.missionId))
+      .where(
+        and(
+          stayedInScope,
+          eq(caseSteps.status, 'done'),
+          gte(caseSteps.doneAt, ctx.from),
+          lt(caseSteps.doneAt, ctx.to),
+          sql`${localOf(caseSteps.doneAt)} >= ${period.start} AND ${localOf(caseSteps.doneAt)} < ${period.end}`,
+        ),
+      )
+      .groupBy(caseSteps.serviceType),
+    conn
+      .select({ n: sql<number>`count(*)::int` })
+      .from(caseSteps)
+      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
+      .where(and(stayedInScope, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
   ]);
   const paid = await inScopeOn(payments);
   const sum = (rows: { idr: string }[]) => Math.round(rows.reduce((a, r) => a + Number(r.idr), 0) * 100) / 100;
   const claimed = await inScopeOn(claims);
   const done = await inScopeOn(steps);
   const services: Record<string, number> = {};
+  for (const s of servicesStayed) services[s.serviceType] = s.n;
   for (const s of done) services[s.serviceType] = (services[s.serviceType] ?? 0) + 1;
   return {
     legal: { detainees: (await inScopeOn(detained.map((d) => ({ ...d, date: d.date < period.start ? period.start : d.date })))).length, consularVisits: (await inScopeOn(visits)).length, lawyersAppointed: (await inScopeOn(lawyers)).length },
@@ -493,7 +518,7 @@ async function secondaryFigures(
     services,
     money: { payments: paid.length, recoveredIdr: sum(paid) },
     restitutionIdr: sum(paid.filter((p) => p.kind === 'restitution' && p.category === 'trafficking')),
-    overdueStepsAtEnd: (await inScopeOn(overdue)).length,
+    overdueStepsAtEnd: (overdueStayed[0]?.n ?? 0) + (await inScopeOn(overdue)).length,
     pendingApprovals: pending.length,
   };
 }
