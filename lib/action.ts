@@ -6,7 +6,7 @@ import { type AuditEntry, appendAudit } from '@/db/queries/audit';
 import type { Actor } from './actor';
 import { getActor } from './auth/actor';
 import { type Permission, assertCan } from './authz';
-import { AppError, isUniqueViolation } from './errors';
+import { AppError, forLog, isUniqueViolation } from './errors';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -72,6 +72,6 @@ async function failure(e: unknown, name: string, actor: Actor | null): Promise<A
   }
   if (isUniqueViolation(e)) return { ok: false, code: 'conflict', error: 'errors.conflict' };
   const requestId = randomUUID();
-  console.error(`[payung] action ${name} failed (request ${requestId}):`, e);
+  console.error(`[payung] action ${name} failed (request ${requestId}): ${forLog(e)}`);
   return { ok: false, code: 'unexpected', error: 'errors.unexpected', details: { requestId } };
 }

@@ -36,3 +36,16 @@ export class StartupError extends Error {
     this.name = 'StartupError';
   }
 }
+
+/**
+ * An unexpected error as it may go into the server's log: what failed and why, never the values
+ * a query carried (a drizzle query error's message and `params` hold the names, NIKs and
+ * passport numbers being written), nor the database's `detail` (it can quote a value).
+ */
+export function forLog(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const message = e.message.replace(/\nparams: [\s\S]*$/, '\nparams: (withheld)');
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  const stack = (e.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 8).join('\n');
+  return [`${e.name}: ${message}`, cause ? `caused by: ${[cause.code, cause.message].filter(Boolean).join(' ')}` : '', stack].filter(Boolean).join('\n');
+}

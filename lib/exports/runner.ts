@@ -10,7 +10,7 @@ import type { ExportJob } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
 import { newStoredFile, removeFile, storeFile } from '@/lib/documents/store';
 import { parsePeriod } from '@/lib/domain/periods';
-import { AppError } from '@/lib/errors';
+import { AppError, forLog } from '@/lib/errors';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { caseListCsvWriter, caseListWorkbookWriter } from '@/lib/reports/case-list';
@@ -90,7 +90,7 @@ export async function runExport(db: Db, job: ExportJob): Promise<void> {
     await completeExport(db, job.id, file);
   } catch (e) {
     const key = e instanceof AppError ? e.messageKey : 'exports.failed';
-    if (!(e instanceof AppError)) console.error(`[payung] export ${job.id} failed:`, e);
+    if (!(e instanceof AppError)) console.error(`[payung] export ${job.id} failed: ${forLog(e)}`);
     await failExport(db, job.id, key).catch(() => {});
   }
 }
@@ -132,7 +132,7 @@ export function kickExports(): void {
       }
       return drainExports(db);
     })
-    .catch((e) => console.error('[payung] exports stopped:', e))
+    .catch((e) => console.error(`[payung] exports stopped: ${forLog(e)}`))
     .finally(() => {
       running = null;
       if (again) {

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { configuredKind, getHandle } from '@/db';
 import { migrationStatus } from '@/db/migrate';
+import { forLog } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export async function GET() {
     const migrations = await migrationStatus(handle);
     return NextResponse.json({ status: 'ok', database: handle.kind, migrations });
   } catch (e) {
-    console.error('[payung] health check failed:', e);
+    console.error(`[payung] health check failed: ${forLog(e)}`);
     return NextResponse.json({ status: 'unavailable', database: configuredKind() }, { status: 503 });
   }
 }

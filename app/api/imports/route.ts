@@ -5,7 +5,7 @@ import { appendAudit } from '@/db/queries/audit';
 import { importCases } from '@/db/queries/import';
 import { getActor } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
-import { AppError } from '@/lib/errors';
+import { AppError, forLog } from '@/lib/errors';
 import { jsonResult } from '@/lib/http';
 import { type Translate, importView } from '@/lib/import/messages';
 import { UnreadableFileError, readImportFile } from '@/lib/import/read';
@@ -67,7 +67,7 @@ export async function POST(request: Request) {
         if (e instanceof AppError) send({ ok: false, code: e.code, error: e.messageKey });
         else {
           const requestId = randomUUID();
-          console.error(`[payung] import failed (request ${requestId}):`, e);
+          console.error(`[payung] import failed (request ${requestId}): ${forLog(e)}`);
           send({ ok: false, code: 'unexpected', error: 'errors.unexpected', details: { requestId } });
         }
       }
