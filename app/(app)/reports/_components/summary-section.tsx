@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { BarsChart } from '@/app/_components/bars-chart';
 import { CHART_BLUE, CHART_ORANGE } from '@/app/_components/chart-colours';
-import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import type { MissionListItem } from '@/db/queries/missions';
 import { lockOverview, mayLockMonths, monthHasEnded, summaryFor } from '@/db/queries/month-locks';
@@ -11,6 +10,7 @@ import type { Actor } from '@/lib/actor';
 import type { Period } from '@/lib/domain/periods';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { reportRowLabel } from '@/lib/reports/labels';
+import { scopeTitle } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
 import { summaryTables } from '@/lib/reports/tables';
 import { scopeText } from '@/lib/validation/reports';
@@ -40,14 +40,8 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
     summary && period.kind === 'month' && scope.kind !== 'mission' && summary.missions.length > 0
       ? (await lockOverview(db, actor, Number(period.label.slice(0, 4)))).filter((r) => summary.missions.includes(r.code) && r.months[period.label]).length
       : null;
-  const scopeLabel = (s: string) => {
-    if (s === 'all') return t('reports.allMissions');
-    const m = missions.find((x) => x.code === s);
-    return m ? `${m.code} · ${missionName(t as never, m)}` : countryName(locale, s);
-  };
   const download = (format: 'csv' | 'xlsx' | 'pdf', outside = false) =>
     summary && `/api/reports?period=${encodeURIComponent(summary.period)}&scope=${encodeURIComponent(scopeText(summary.scope))}&format=${format}${outside ? '&outside=1' : ''}`;
-
 
   if (!summary) {
     return (
@@ -63,145 +57,145 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
   }
   return (
     <>
-          <h2>{t('reports.heading', { period: summary.period, scope: scopeLabel(scopeText(summary.scope)) })}</h2>
-          <p className="muted">{t('reports.countsOnly')}</p>
-          {submitted !== null && summary.missions.length > 0 && (
-            <p className="hint" data-testid="lock-status">
-              {t('reports.lock.several', { locked: submitted, total: summary.missions.length, month: summary.period })}
-            </p>
-          )}
-          {lockedMission &&
-            (summary.locked ? (
-              <p className="notice ok" data-testid="lock-status">
-                {t('reports.lock.lockedNote', { at: format.dateTime(new Date(summary.locked.at), { dateStyle: 'medium', timeStyle: 'short' }), by: summary.locked.by })}
-              </p>
-            ) : mayLockMonths(actor) && actor.missionCode === lockedMission.code ? (
-              monthHasEnded(summary.period, lockedMission.timeZone) ? (
-                <LockMonth month={summary.period} mission={lockedMission.code} />
-              ) : (
-                <p className="hint" data-testid="lock-status">
-                  {t('reports.lock.notEndedHint', { month: summary.period })}
-                </p>
-              )
-            ) : (
-              <p className="hint" data-testid="lock-status">
-                {t('reports.lock.notLocked', { month: summary.period, mission: lockedMission.code })}
-              </p>
-            ))}
-          <p>
-            <Link href={`/reports/locks?year=${summary.period.slice(0, 4)}`}>{t('reports.lock.overviewLink')}</Link>
+      <h2>{t('reports.heading', { period: summary.period, scope: scopeTitle(summary, t as never, locale) })}</h2>
+      <p className="muted">{t('reports.countsOnly')}</p>
+      {submitted !== null && summary.missions.length > 0 && (
+        <p className="hint" data-testid="lock-status">
+          {t('reports.lock.several', { locked: submitted, total: summary.missions.length, month: summary.period })}
+        </p>
+      )}
+      {lockedMission &&
+        (summary.locked ? (
+          <p className="notice ok" data-testid="lock-status">
+            {t('reports.lock.lockedNote', { at: format.dateTime(new Date(summary.locked.at), { dateStyle: 'medium', timeStyle: 'short' }), by: summary.locked.by })}
           </p>
-          <h3>{t('reports.downloads')}</h3>
-          <ul className="downloads">
-            {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
-              <li key={f}>
-                <a href={download(f)!} download>
-                  {t(`reports.download.${f}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('reports.outsideTitle')}</h3>
-          <p className="hint">{t('reports.outsideHint', { n: suppressionThreshold(), max: suppressionThreshold() - 1 })}</p>
-          <ul className="downloads">
-            {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
-              <li key={f}>
-                <a href={download(f, true)!} download>
-                  {t(`reports.downloadOutside.${f}`)}
-                </a>
-              </li>
-            ))}
-          </ul>
-          <h3>{t('exports.prepare')}</h3>
-          <p className="hint">{t('exports.prepareHint')}</p>
-          <PrepareExport period={summary.period} scope={scopeText(summary.scope)} />
-          {summary.corrections && lockedMission && (
-            <table className="list numbers report" data-testid="corrections">
-              <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.corrections.month')}</th>
-                  <th scope="col">{t('reports.corrections.figure')}</th>
-                  <th scope="col" className="num">
-                    {t('reports.corrections.submitted')}
+        ) : mayLockMonths(actor) && actor.missionCode === lockedMission.code ? (
+          monthHasEnded(summary.period, lockedMission.timeZone) ? (
+            <LockMonth month={summary.period} mission={lockedMission.code} />
+          ) : (
+            <p className="hint" data-testid="lock-status">
+              {t('reports.lock.notEndedHint', { month: summary.period })}
+            </p>
+          )
+        ) : (
+          <p className="hint" data-testid="lock-status">
+            {t('reports.lock.notLocked', { month: summary.period, mission: lockedMission.code })}
+          </p>
+        ))}
+      <p>
+        <Link href={`/reports/locks?year=${summary.period.slice(0, 4)}`}>{t('reports.lock.overviewLink')}</Link>
+      </p>
+      <h3>{t('reports.downloads')}</h3>
+      <ul className="downloads">
+        {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+          <li key={f}>
+            <a href={download(f)!} download>
+              {t(`reports.download.${f}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('reports.outsideTitle')}</h3>
+      <p className="hint">{t('reports.outsideHint', { n: suppressionThreshold(), max: suppressionThreshold() - 1 })}</p>
+      <ul className="downloads">
+        {(['pdf', 'xlsx', 'csv'] as const).map((f) => (
+          <li key={f}>
+            <a href={download(f, true)!} download>
+              {t(`reports.downloadOutside.${f}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <h3>{t('exports.prepare')}</h3>
+      <p className="hint">{t('exports.prepareHint')}</p>
+      <PrepareExport period={summary.period} scope={scopeText(summary.scope)} />
+      {summary.corrections && lockedMission && (
+        <table className="list numbers report" data-testid="corrections">
+          <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reports.corrections.month')}</th>
+              <th scope="col">{t('reports.corrections.figure')}</th>
+              <th scope="col" className="num">
+                {t('reports.corrections.submitted')}
+              </th>
+              <th scope="col" className="num">
+                {t('reports.corrections.corrected')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.corrections.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  {t('reports.corrections.none')}
+                </td>
+              </tr>
+            ) : (
+              summary.corrections.map((c) => (
+                <tr key={`${c.month}|${c.table}|${c.row}|${c.column}`}>
+                  <td className="mono">{c.month}</td>
+                  <th scope="row">
+                    {translateKey(t, `reports.tables.${c.table}`, c.table)}: {label(c.table, c.row)}
+                    {c.column !== 'value' && ` · ${translateKey(t, `reports.columns.${c.column}`, c.column)}`}
                   </th>
-                  <th scope="col" className="num">
-                    {t('reports.corrections.corrected')}
-                  </th>
+                  <td className="num">{typeof c.was === 'number' ? format.number(c.was) : (c.was ?? '—')}</td>
+                  <td className="num">{typeof c.now === 'number' ? format.number(c.now) : (c.now ?? '—')}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {summary.corrections.length === 0 ? (
-                  <tr>
-                    <td colSpan={4} className="muted">
-                      {t('reports.corrections.none')}
-                    </td>
-                  </tr>
-                ) : (
-                  summary.corrections.map((c) => (
-                    <tr key={`${c.month}|${c.table}|${c.row}|${c.column}`}>
-                      <td className="mono">{c.month}</td>
-                      <th scope="row">
-                        {translateKey(t, `reports.tables.${c.table}`, c.table)}: {label(c.table, c.row)}
-                        {c.column !== 'value' && ` · ${translateKey(t, `reports.columns.${c.column}`, c.column)}`}
-                      </th>
-                      <td className="num">{typeof c.was === 'number' ? format.number(c.was) : (c.was ?? '—')}</td>
-                      <td className="num">{typeof c.now === 'number' ? format.number(c.now) : (c.now ?? '—')}</td>
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
+              ))
+            )}
+          </tbody>
+        </table>
+      )}
+      {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
+        <div key={table.name}>
+          {table.name === 'new_by_category' && table.rows.length > 1 && (
+            <BarsChart horizontal data={table.rows.map(([code, n]) => ({ label: label(table.name, String(code)), cases: n }))} categoryKey="label" series={[{ key: 'cases', label: t('reports.columns.cases'), colour: CHART_BLUE }]} height={Math.max(140, table.rows.length * 28)} labelWidth={220} />
           )}
-          {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
-            <div key={table.name}>
-              {table.name === 'new_by_category' && table.rows.length > 1 && (
-                <BarsChart horizontal data={table.rows.map(([code, n]) => ({ label: label(table.name, String(code)), cases: n }))} categoryKey="label" series={[{ key: 'cases', label: t('reports.columns.cases'), colour: CHART_BLUE }]} height={Math.max(140, table.rows.length * 28)} labelWidth={220} />
-              )}
-              {table.name === 'trafficking' && summary.trafficking.length > 2 && (
-                <BarsChart
-                  data={summary.trafficking.filter((r) => r.period !== 'total').map((r) => ({ period: r.period, adult: r.victims_adult, child: r.victims_child }))}
-                  categoryKey="period"
-                  series={[
-                    { key: 'adult', label: t('reports.columns.victims_adult'), colour: CHART_BLUE },
-                    { key: 'child', label: t('reports.columns.victims_child'), colour: CHART_ORANGE },
-                  ]}
-                />
-              )}
-            <table className="list numbers report">
-              <caption>{t(`reports.tables.${table.name}` as never)}</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((c, i) => (
-                    <th key={c} scope="col" className={i > 0 ? 'num' : undefined}>
-                      {translateKey(t, `reports.columns.${c}`, c)}
-                    </th>
+          {table.name === 'trafficking' && summary.trafficking.length > 2 && (
+            <BarsChart
+              data={summary.trafficking.filter((r) => r.period !== 'total').map((r) => ({ period: r.period, adult: r.victims_adult, child: r.victims_child }))}
+              categoryKey="period"
+              series={[
+                { key: 'adult', label: t('reports.columns.victims_adult'), colour: CHART_BLUE },
+                { key: 'child', label: t('reports.columns.victims_child'), colour: CHART_ORANGE },
+              ]}
+            />
+          )}
+        <table className="list numbers report">
+          <caption>{t(`reports.tables.${table.name}` as never)}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c, i) => (
+                <th key={c} scope="col" className={i > 0 ? 'num' : undefined}>
+                  {translateKey(t, `reports.columns.${c}`, c)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.length === 0 ? (
+              <tr>
+                <td colSpan={table.columns.length} className="muted">
+                  {t('reports.noRows')}
+                </td>
+              </tr>
+            ) : (
+              table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  <th scope="row">{label(table.name, String(row[0]))}</th>
+                  {row.slice(1).map((v, i) => (
+                    <td key={i} className="num">
+                      {v === null ? '—' : typeof v === 'number' ? format.number(v) : v}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {table.rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={table.columns.length} className="muted">
-                      {t('reports.noRows')}
-                    </td>
-                  </tr>
-                ) : (
-                  table.rows.map((row) => (
-                    <tr key={String(row[0])}>
-                      <th scope="row">{label(table.name, String(row[0]))}</th>
-                      {row.slice(1).map((v, i) => (
-                        <td key={i} className="num">
-                          {v === null ? '—' : typeof v === 'number' ? format.number(v) : v}
-                        </td>
-                      ))}
-                    </tr>
-                  ))
-                )}
-              </tbody>
-            </table>
-            </div>
-          ))}
+              ))
+            )}
+          </tbody>
+        </table>
+        </div>
+      ))}
     </>
   );
 }
