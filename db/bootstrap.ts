@@ -1,5 +1,6 @@
 import { StartupError } from '@/lib/errors';
 import { getHandle, type DbHandle } from './index';
+import { refreshPlannerStatistics } from './maintenance';
 import { migrationStatus, runMigrations } from './migrate';
 import { countActiveDemoPasswords } from './queries/users';
 import { ensureReferenceData } from './reference';
@@ -47,6 +48,7 @@ export async function prepareDatabase(opts: PrepareOptions, handle?: DbHandle): 
     await seedDemo(h.db);
     console.log('[payung] Demo data seeded: sign in as admin@payung.test with the password payung-demo.');
   }
+  if (h.kind === 'pglite') await refreshPlannerStatistics(h.db);
   if (opts.refuseDemoPasswords) {
     const n = await countActiveDemoPasswords(h.db);
     if (n > 0) {

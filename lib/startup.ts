@@ -1,4 +1,6 @@
+import { getHandle } from '@/db';
 import { prepareDatabase, startupOptions } from '@/db/bootstrap';
+import { keepStatisticsFresh } from '@/db/maintenance';
 import { authSecret } from './auth/secret';
 import { StartupError } from './errors';
 
@@ -11,6 +13,7 @@ export async function startServer(): Promise<void> {
   try {
     authSecret();
     await prepareDatabase(startupOptions());
+    keepStatisticsFresh(await getHandle());
   } catch (e) {
     const expected = e instanceof StartupError || (e as Error).name === 'DatabaseInUseError';
     console.error(`\n[payung] Cannot start: ${expected ? (e as Error).message : (e as Error).stack}\n`);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { prepareDatabase } from '../bootstrap';
 import { generateDemoCases } from '../demo/generate';
 import { dataDir, getHandle } from '../index';
+import { refreshPlannerStatistics } from '../maintenance';
 
 async function main() {
   const { values } = parseArgs({
@@ -37,6 +38,7 @@ async function main() {
       }
     },
   });
+  await refreshPlannerStatistics(handle.db);
   console.log(
     `Done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${totals.cases.toLocaleString('en')} cases, ${totals.persons.toLocaleString('en')} people, ` +
       `${totals.steps.toLocaleString('en')} steps, ${totals.events.toLocaleString('en')} timeline events. Generated officers use the demo password.`,

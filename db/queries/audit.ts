@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, is, lt, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
 import type { Conn } from '../index';
@@ -74,14 +75,16 @@ function hashRow(prevHash: string, fields: HashedFields): string {
 }
 
 /**
- * Appends one audit row in the caller's transaction. The advisory lock serialises writers
- * so that each row chains to the one before it.
+ * Appends one audit row in the caller's transaction (or its own). The advisory lock serialises
+ * writers so that each row chains to the one before it; it is taken by the last statement
+ * before the chained insert, and the insert reads the previous hash and computes its own in the
+ * database — sha256(previous hash ‖ canonical fields), as verifyAuditChain recomputes it — so
+ * the lock is held from the insert to the commit, not while the caller's work runs. Two round
+ * trips; the insert must be a statement of its own after the lock, so that its snapshot sees a
+ * row committed by the writer it waited for.
  */
 export async function appendAudit(conn: Conn, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await conn.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7428301)`);
-    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
-    const prevHash = last?.hash ?? GENESIS;
+  const write = async (tx: Conn) => {
     const at = new Date();
     // Milliseconds only: PostgreSQL keeps microseconds, JavaScript dates milliseconds.
     const fields: HashedFields = {
@@ -95,15 +98,20 @@ export async function appendAudit(conn: Conn, actor: AuditActor, entry: AuditEnt
       changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : null,
       details: entry.details ?? null,
     };
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(7428301)`);
+    const prev = sql`coalesce((SELECT ${auditEvents.hash} FROM ${auditEvents} ORDER BY ${auditEvents.id} DESC LIMIT 1), ${GENESIS})`;
     await tx.insert(auditEvents).values({
       ...fields,
       at,
       changes: fields.changes as Changes | null,
       details: fields.details as Record<string, unknown> | null,
-      prevHash,
-      hash: hashRow(prevHash, fields),
+      prevHash: prev,
+      hash: sql`encode(sha256(convert_to(${prev} || ${canonical(fields)}, 'UTF8')), 'hex')`,
     });
-  });
+  };
+  // Inside a transaction already (an action's): no savepoint, which would cost two more round trips.
+  if (is(conn, PgTransaction)) await write(conn);
+  else await conn.transaction(write);
 }
 
 /** Recomputes the chain; returns the id of the first row that does not match, if any. */

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { type SQL, and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import { type CaseClass, type CaseStatus, type Category, type PartyRole, PSEUDONYM_LETTER, classOf, isChildOn, traffickingElementsMet } from '@/lib/domain/cases';
@@ -91,35 +92,37 @@ export async function createCase(conn: Conn, actor: Actor, input: CreateCaseInpu
   const counters: Record<PartyRole, number> = { subject: 0, perpetrator: 0, witness: 0, family_contact: 0 };
   const pseudonymFor = (role: PartyRole) => `${reference}-${PSEUDONYM_LETTER[role]}${++counters[role]}`;
 
+  // Every new person in one insert and every party in another (ids made here), not two statements a person.
+  const newPersons: (typeof persons.$inferInsert)[] = [];
+  const parties: (typeof caseParties.$inferInsert)[] = [];
   for (const subject of input.subjects) {
     let personId = subject.existingPersonId;
     if (personId) await assertPersonVisible(conn, actor, personId);
     else {
-      const [person] = await conn
-        .insert(persons)
-        .values({
-          fullName: subject.fullName,
-          sex: subject.sex || null,
-          dateOfBirth: toIsoDate(subject.dateOfBirth),
-          dobBasis: subject.dobBasis || null,
-          nationality: 'ID',
-          nik: subject.nik || null,
-          passportNumber: subject.passportNumber || null,
-          homeProvince: subject.homeProvince || null,
-          homeRegency: subject.homeRegency || null,
-          phone: subject.phone || null,
-          isIdentityUndisclosed: subject.isIdentityUndisclosed,
-        })
-        .returning({ id: persons.id });
-      personId = person!.id;
+      personId = randomUUID();
+      newPersons.push({
+        id: personId,
+        fullName: subject.fullName,
+        sex: subject.sex || null,
+        dateOfBirth: toIsoDate(subject.dateOfBirth),
+        dobBasis: subject.dobBasis || null,
+        nationality: 'ID',
+        nik: subject.nik || null,
+        passportNumber: subject.passportNumber || null,
+        homeProvince: subject.homeProvince || null,
+        homeRegency: subject.homeRegency || null,
+        phone: subject.phone || null,
+        isIdentityUndisclosed: subject.isIdentityUndisclosed,
+      });
     }
-    await conn.insert(caseParties).values({ caseId, personId, role: 'subject', pseudonym: pseudonymFor('subject') });
+    parties.push({ caseId, personId, role: 'subject', pseudonym: pseudonymFor('subject') });
   }
   for (const p of input.perpetrators) {
-    const [person] = await conn.insert(persons).values({ fullName: p.fullName, nationality: p.nationality || null }).returning({ id: persons.id });
-    await conn.insert(caseParties).values({
+    const personId = randomUUID();
+    newPersons.push({ id: personId, fullName: p.fullName, nationality: p.nationality || null });
+    parties.push({
       caseId,
-      personId: person!.id,
+      personId,
       role: 'perpetrator',
       pseudonym: pseudonymFor('perpetrator'),
       perpetratorKind: p.perpetratorKind,
@@ -127,6 +130,8 @@ export async function createCase(conn: Conn, actor: Actor, input: CreateCaseInpu
       isArrested: p.isArrested,
     });
   }
+  if (newPersons.length) await conn.insert(persons).values(newPersons);
+  if (parties.length) await conn.insert(caseParties).values(parties);
   if (input.category === 'trafficking') await conn.insert(traffickingAssessments).values({ caseId });
   if (input.draftId) {
     await conn
@@ -413,39 +418,68 @@ function decodeCursor(cursor: string | undefined): { openedAt: Date; id: string 
   return m ? { openedAt: new Date(m[1]!), id: m[2]! } : null;
 }
 
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** What a search box's text can be, decided from its shape, so each kind is looked up through its own index. */
+export function searchKinds(q: string): { nik: string | null; passport: string | null; pseudonym: string; name: string | null; reference: string; legacyRef: string } {
+  const upper = q.toUpperCase();
+  const compact = q.replace(/\s+/g, '');
+  const nik = /^\d{16}$/.test(compact) ? compact : null;
+  // Passport numbers: letters and digits without spaces, at least one digit (A1234567, X0012345, 12345678).
+  const passport = !nik && /^[A-Z0-9]{5,15}$/.test(upper) && /\d/.test(q) ? upper : null;
+  return {
+    nik,
+    passport,
+    pseudonym: upper,
+    // A name has letters; a number-shaped text is not looked up by trigram, nor are fewer than three characters.
+    name: !nik && !passport && /\p{L}/u.test(q) && q.length >= 3 ? q.toLowerCase() : null,
+    reference: upper,
+    legacyRef: q,
+  };
+}
+
+/**
+ * The ids of the cases a search's text matches, by UNION of index lookups (never one OR across
+ * columns, which no index serves): the reference's beginning, an old log number, and people
+ * first — by NIK, passport, pseudonym or a part of the name, as the text's shape says — then
+ * their cases. The caller joins these to the cases in the actor's scope.
+ */
+function matchingCaseIds(q: string): SQL {
+  const k = searchKinds(q);
+  const parts: SQL[] = [
+    sql`SELECT c.id AS case_id FROM cases c WHERE c.reference LIKE ${`${likeEscape(k.reference)}%`}`,
+    sql`SELECT c.id FROM cases c WHERE c.legacy_ref = ${k.legacyRef}`,
+  ];
+  const byPerson = (where: SQL) => sql`SELECT cp.case_id FROM persons p JOIN case_parties cp ON cp.person_id = p.id WHERE ${where}`;
+  if (k.nik) parts.push(byPerson(sql`p.nik = ${k.nik}`));
+  if (k.passport) parts.push(byPerson(sql`p.passport_number = ${k.passport}`));
+  parts.push(sql`SELECT cp.case_id FROM case_parties cp WHERE cp.pseudonym = ${k.pseudonym}`);
+  // lower(full_name) LIKE uses the trigram index on lower(full_name).
+  if (k.name) parts.push(byPerson(sql`lower(p.full_name) LIKE ${`%${likeEscape(k.name)}%`}`));
+  return sql`${cases.id} IN (${sql.join(parts, sql` UNION `)})`;
+}
+
 /**
  * The cases an actor may see, newest first, by keyset (never OFFSET): each page starts
- * after the last row of the one before, so page 1,000 costs what page 1 does.
+ * after the last row of the one before, so page 1,000 costs what page 1 does. The order is
+ * `opened_at DESC, id DESC`, read backwards from the (mission, opened_at, id) and
+ * (opened_at, id) indexes.
  */
 export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter = {}): Promise<{ items: CaseListItem[]; next: string | null }> {
+  const rows = await caseListQuery(conn, actor, filter);
+  const limit = caseListLimit(filter);
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+}
+
+const caseListLimit = (filter: CaseListFilter) => Math.min(filter.limit ?? 50, 200);
+
+/** The query behind a page of cases (one row more than the page, to know if another follows); the benchmark explains it. */
+export function caseListQuery(conn: Conn, actor: Actor, filter: CaseListFilter = {}) {
   assertCan(actor, 'case:read');
-  const limit = Math.min(filter.limit ?? 50, 200);
   const cursor = decodeCursor(filter.after);
   const q = filter.q?.trim();
-  let search;
-  if (q) {
-    const upper = q.toUpperCase();
-    const digits = q.replace(/\s+/g, '');
-    const matchingParty = conn
-      .select({ one: sql`1` })
-      .from(caseParties)
-      .innerJoin(persons, eq(persons.id, caseParties.personId))
-      .where(
-        and(
-          eq(caseParties.caseId, cases.id),
-          or(
-            /^\d{16}$/.test(digits) ? eq(persons.nik, digits) : undefined,
-            eq(persons.passportNumber, upper),
-            eq(caseParties.pseudonym, upper),
-            // lower(full_name) LIKE uses the trigram index on lower(full_name).
-            q.length >= 3 ? sql`lower(${persons.fullName}) LIKE ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined,
-          ),
-        ),
-      );
-    // An imported case is also found by the number it had in its mission's old log.
-    search = or(sql`${cases.reference} LIKE ${`${upper.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, eq(cases.legacyRef, q), sql`EXISTS (${matchingParty})`);
-  }
-  const rows = await conn
+  return conn
     .select(caseListColumns())
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
@@ -458,11 +492,9 @@ export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter
         filter.caseClass ? eq(cases.caseClass, filter.caseClass as CaseClass) : undefined,
         filter.assignedToMe && actor.id ? eq(cases.assignedOfficerId, actor.id) : undefined,
         cursor ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.openedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
-        search,
+        q ? matchingCaseIds(q) : undefined,
       ),
     )
     .orderBy(desc(cases.openedAt), desc(cases.id))
-    .limit(limit + 1);
-  const items = rows.slice(0, limit);
-  return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+    .limit(caseListLimit(filter) + 1);
 }

@@ -14,6 +14,8 @@ import { caseReferenceCounters, cases, missions } from '../schema';
 import { appendAudit } from './audit';
 import { type CaseBatch, emptyCaseBatch, insertCaseBatch } from './case-batch';
 import { formatReference } from './cases';
+import { refreshPlannerStatistics } from '../maintenance';
+import { queueCountsChanged } from './queues';
 
 export type { ImportResult } from '@/lib/import/template';
 
@@ -146,6 +148,11 @@ export async function importCases(db: Db, actor: Actor, sheet: RawSheet, opts: I
     throw e;
   }
   await audit({ written: true, ...totals });
+  if (totals.cases > 0) {
+    queueCountsChanged();
+    // Thousands of new rows: plans should know of them now (PGlite has no autovacuum).
+    await refreshPlannerStatistics(db);
+  }
   return { ...result, written: true, ...totals };
 }
 

@@ -77,21 +77,32 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex('cases_mission_year_seq_idx').on(t.missionId, t.year, t.seq),
-    // Keyset pages of a mission's cases, newest first.
-    index('cases_mission_opened_idx').on(t.missionId, t.openedAt.desc(), t.id.desc()),
-    index('cases_opened_idx').on(t.openedAt.desc(), t.id.desc()),
+    // Keyset pages of a mission's cases, newest first. Plain ascending, read backwards for
+    // `ORDER BY … DESC`: an index built DESC NULLS LAST does not serve drizzle's desc() (NULLS FIRST).
+    index('cases_mission_opened_idx').on(t.missionId, t.openedAt, t.id),
+    index('cases_opened_idx').on(t.openedAt, t.id),
     // The dashboard's closed-per-month and time to resolution read recent closings.
     index('cases_closed_idx').on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
     index('cases_open_mission_idx').on(t.missionId, t.status).where(sql`${t.status} <> 'closed'`),
-    index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt.desc()),
+    index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt, t.id),
     // The supervisors' queues read open cases only (DESIGN: most cases are closed after a few years).
     index('cases_open_opened_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_activity_idx').on(t.lastActivityAt, t.id).where(sql`${t.status} <> 'closed'`),
+    // The queues' "most urgent" and "soonest due" sorts: the same expressions as their ORDER BY
+    // (db/queries/queues.ts), so a page is read from the index, not sorted from every open case.
+    index('cases_open_risk_idx')
+      .on(sql`(CASE ${t.riskLevel} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)`, t.openedAt, t.id)
+      .where(sql`${t.status} <> 'closed'`),
+    index('cases_open_due_idx').on(sql`coalesce(${t.nextDueOn}, '9999-12-31'::date)`, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
     index('cases_open_children_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.hasChildSubject}`),
     index('cases_open_death_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.deathPenalty}`),
     // Re-importing a legacy log finds its cases again instead of adding them twice.
     uniqueIndex('cases_legacy_ref_idx').on(t.legacySource, t.legacyRef).where(sql`${t.legacyRef} IS NOT NULL`),
+    // The case search: a reference by its beginning ("KUL-2026-") — LIKE 'x%' needs pattern ops
+    // outside the C collation — and an imported case by the number it had in its old log.
+    index('cases_reference_prefix_idx').on(t.reference.op('text_pattern_ops')),
+    index('cases_legacy_ref_search_idx').on(t.legacyRef).where(sql`${t.legacyRef} IS NOT NULL`),
     index('cases_open_unassigned_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.assignedOfficerId} IS NULL`),
   ],
 );
@@ -177,7 +188,7 @@ export const caseEvents = pgTable(
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id.desc())],
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
 
 /** An intake being typed: saved as the officer types, until submitted or discarded. */
@@ -194,7 +205,7 @@ export const caseDrafts = pgTable(
     submittedCaseId: uuid().references(() => cases.id),
     discardedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index('case_drafts_owner_idx').on(t.ownerId, t.updatedAt.desc())],
+  (t) => [index('case_drafts_owner_idx').on(t.ownerId, t.updatedAt)],
 );
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -220,5 +231,5 @@ export const documents = pgTable(
     uploadedById: uuid().references(() => users.id),
     uploadedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('documents_case_idx').on(t.caseId, t.uploadedAt.desc())],
+  (t) => [index('documents_case_idx').on(t.caseId, t.uploadedAt)],
 );

@@ -54,7 +54,7 @@ export const exportJobs = pgTable(
     finishedAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [index('export_jobs_owner_idx').on(t.ownerId, t.createdAt.desc()), index('export_jobs_status_idx').on(t.status)],
+  (t) => [index('export_jobs_owner_idx').on(t.ownerId, t.createdAt), index('export_jobs_status_idx').on(t.status)],
 );
 
 export type MonthLock = typeof monthLocks.$inferSelect;

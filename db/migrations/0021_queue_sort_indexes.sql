@@ -1,0 +1,2 @@
+CREATE INDEX "cases_open_risk_idx" ON "cases" USING btree ((CASE "risk_level" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END),"opened_at","id") WHERE "cases"."status" <> 'closed';--> statement-breakpoint
+CREATE INDEX "cases_open_due_idx" ON "cases" USING btree (coalesce("next_due_on", '9999-12-31'::date),"id") WHERE "cases"."status" <> 'closed';
