@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import { AGE_CLAIM_STALE_DAYS, AGE_CLAIM_TRANSITIONS, type AgeClaimStatus, type AgeEvidenceKind, type EvidenceSummary, ageOn, summariseEvidence } from '@/lib/domain/cases';
@@ -78,29 +78,30 @@ export interface AgeClaimView {
 
 /** A case's age claims with their evidence and its summary. The caller has shown the case is visible. */
 export async function getAgeClaims(conn: Conn, caseId: string, now = new Date()): Promise<AgeClaimView[]> {
-  const claims = await conn
-    .select({ id: ageClaims.id, pseudonym: caseParties.pseudonym, claimedDob: ageClaims.claimedDob, relevantOn: ageClaims.relevantOn, status: ageClaims.status, claimedAt: ageClaims.claimedAt, version: ageClaims.version })
-    .from(ageClaims)
-    .innerJoin(caseParties, eq(caseParties.id, ageClaims.partyId))
-    .where(eq(ageClaims.caseId, caseId))
-    .orderBy(asc(ageClaims.claimedAt));
-  const items = claims.length
-    ? await conn
-        .select({
-          id: ageEvidence.id,
-          claimId: ageEvidence.claimId,
-          kind: ageEvidence.kind,
-          source: ageEvidence.source,
-          obtainedOn: ageEvidence.obtainedOn,
-          issueDate: ageEvidence.issueDate,
-          isVerified: ageEvidence.isVerified,
-          documentName: documents.fileName,
-        })
-        .from(ageEvidence)
-        .leftJoin(documents, eq(documents.id, ageEvidence.documentId))
-        .where(inArray(ageEvidence.claimId, claims.map((c) => c.id)))
-        .orderBy(asc(ageEvidence.createdAt))
-    : [];
+  const [claims, items] = await Promise.all([
+    conn
+      .select({ id: ageClaims.id, pseudonym: caseParties.pseudonym, claimedDob: ageClaims.claimedDob, relevantOn: ageClaims.relevantOn, status: ageClaims.status, claimedAt: ageClaims.claimedAt, version: ageClaims.version })
+      .from(ageClaims)
+      .innerJoin(caseParties, eq(caseParties.id, ageClaims.partyId))
+      .where(eq(ageClaims.caseId, caseId))
+      .orderBy(asc(ageClaims.claimedAt)),
+    conn
+      .select({
+        id: ageEvidence.id,
+        claimId: ageEvidence.claimId,
+        kind: ageEvidence.kind,
+        source: ageEvidence.source,
+        obtainedOn: ageEvidence.obtainedOn,
+        issueDate: ageEvidence.issueDate,
+        isVerified: ageEvidence.isVerified,
+        documentName: documents.fileName,
+      })
+      .from(ageEvidence)
+      .innerJoin(ageClaims, eq(ageClaims.id, ageEvidence.claimId))
+      .leftJoin(documents, eq(documents.id, ageEvidence.documentId))
+      .where(eq(ageClaims.caseId, caseId))
+      .orderBy(asc(ageEvidence.createdAt)),
+  ]);
   return claims.map((c) => {
     const evidence = items.filter((i) => i.claimId === c.id).map(({ claimId: _c, ...i }) => i);
     return {

@@ -301,38 +301,41 @@ export async function getCase(conn: Conn, actor: Actor, id: string): Promise<Cas
     .where(and(eq(cases.id, id), missionScope(actor, cases.missionId, missions.country)));
   if (!c) return null;
   const openedOn = c.openedAt.toISOString().slice(0, 10);
-  const rows = await conn
-    .select({
-      id: caseParties.id,
-      personId: persons.id,
-      role: caseParties.role,
-      pseudonym: caseParties.pseudonym,
-      isIdentityUndisclosed: persons.isIdentityUndisclosed,
-      fullName: persons.fullName,
-      sex: persons.sex,
-      dateOfBirth: persons.dateOfBirth,
-      nik: persons.nik,
-      passportNumber: persons.passportNumber,
-      homeProvince: persons.homeProvince,
-      homeRegency: persons.homeRegency,
-      phone: persons.phone,
-      nationality: persons.nationality,
-      relationship: caseParties.relationship,
-      perpetratorKind: caseParties.perpetratorKind,
-      organisation: caseParties.organisation,
-      isArrested: caseParties.isArrested,
-    })
-    .from(caseParties)
-    .innerJoin(persons, eq(persons.id, caseParties.personId))
-    .where(eq(caseParties.caseId, id))
-    // Subjects first, then perpetrators, witnesses, family; S2 before S10.
-    .orderBy(
-      sql`array_position(ARRAY['subject','perpetrator','witness','family_contact'], ${caseParties.role})`,
-      sql`length(${caseParties.pseudonym})`,
-      asc(caseParties.pseudonym),
-    );
+  // The case is in scope: its parties and assessment in one round trip.
+  const [rows, [a]] = await Promise.all([
+    conn
+      .select({
+        id: caseParties.id,
+        personId: persons.id,
+        role: caseParties.role,
+        pseudonym: caseParties.pseudonym,
+        isIdentityUndisclosed: persons.isIdentityUndisclosed,
+        fullName: persons.fullName,
+        sex: persons.sex,
+        dateOfBirth: persons.dateOfBirth,
+        nik: persons.nik,
+        passportNumber: persons.passportNumber,
+        homeProvince: persons.homeProvince,
+        homeRegency: persons.homeRegency,
+        phone: persons.phone,
+        nationality: persons.nationality,
+        relationship: caseParties.relationship,
+        perpetratorKind: caseParties.perpetratorKind,
+        organisation: caseParties.organisation,
+        isArrested: caseParties.isArrested,
+      })
+      .from(caseParties)
+      .innerJoin(persons, eq(persons.id, caseParties.personId))
+      .where(eq(caseParties.caseId, id))
+      // Subjects first, then perpetrators, witnesses, family; S2 before S10.
+      .orderBy(
+        sql`array_position(ARRAY['subject','perpetrator','witness','family_contact'], ${caseParties.role})`,
+        sql`length(${caseParties.pseudonym})`,
+        asc(caseParties.pseudonym),
+      ),
+    conn.select().from(traffickingAssessments).where(eq(traffickingAssessments.caseId, id)),
+  ]);
   const parties: PartyView[] = rows.map((p) => ({ ...maskIdentity(p), isChild: isChildOn(p.dateOfBirth, openedOn) }));
-  const [a] = await conn.select().from(traffickingAssessments).where(eq(traffickingAssessments.caseId, id));
   const hasChild = parties.some((p) => p.role === 'subject' && p.isChild);
   return {
     ...c,

@@ -273,50 +273,52 @@ export interface DetentionView {
 
 /** A case's legal track for its file. The caller has shown the case is visible. */
 export async function getLegalTrack(conn: Conn, caseId: string): Promise<{ proceedings: ProceedingView[]; detentions: DetentionView[] }> {
-  const rows = await conn
-    .select({
-      id: legalProceedings.id,
-      pseudonym: caseParties.pseudonym,
-      jurisdiction: legalProceedings.jurisdiction,
-      role: legalProceedings.role,
-      charge: legalProceedings.charge,
-      court: legalProceedings.court,
-      courtTimeZone: legalProceedings.courtTimeZone,
-      arrestedOn: legalProceedings.arrestedOn,
-      lawyerName: legalProceedings.lawyerName,
-      lawyerAppointedOn: legalProceedings.lawyerAppointedOn,
-      lawyerPaidBy: legalProceedings.lawyerPaidBy,
-      interpreter: legalProceedings.interpreter,
-      hostStage: legalProceedings.hostStage,
-      homeFileCode: legalProceedings.homeFileCode,
-      verdict: legalProceedings.verdict,
-      sentence: legalProceedings.sentence,
-      isDetained: legalProceedings.isDetained,
-      isDeathPenalty: legalProceedings.isDeathPenalty,
-      isFinal: legalProceedings.isFinal,
-      version: legalProceedings.version,
-    })
-    .from(legalProceedings)
-    .innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId))
-    .where(eq(legalProceedings.caseId, caseId))
-    .orderBy(asc(legalProceedings.createdAt));
-  const hearingRows = await conn
-    .select({ id: hearings.id, proceedingId: hearings.proceedingId, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose, outcome: hearings.outcome })
-    .from(hearings)
-    .where(eq(hearings.caseId, caseId))
-    .orderBy(asc(hearings.startsAt));
-  const detentionRows = await conn
-    .select({ id: detentions.id, pseudonym: caseParties.pseudonym, facility: detentions.facility, detainedSince: detentions.detainedSince, expectedRelease: detentions.expectedRelease })
-    .from(detentions)
-    .innerJoin(caseParties, eq(caseParties.id, detentions.partyId))
-    .where(eq(detentions.caseId, caseId))
-    .orderBy(asc(detentions.createdAt));
-  const visitRows = await conn
-    .select({ id: consularVisits.id, detentionId: consularVisits.detentionId, visitedOn: consularVisits.visitedOn, officerName: users.name, findings: consularVisits.findings, needs: consularVisits.needs })
-    .from(consularVisits)
-    .leftJoin(users, eq(users.id, consularVisits.officerId))
-    .where(eq(consularVisits.caseId, caseId))
-    .orderBy(asc(consularVisits.visitedOn));
+  const [rows, hearingRows, detentionRows, visitRows] = await Promise.all([
+    conn
+      .select({
+        id: legalProceedings.id,
+        pseudonym: caseParties.pseudonym,
+        jurisdiction: legalProceedings.jurisdiction,
+        role: legalProceedings.role,
+        charge: legalProceedings.charge,
+        court: legalProceedings.court,
+        courtTimeZone: legalProceedings.courtTimeZone,
+        arrestedOn: legalProceedings.arrestedOn,
+        lawyerName: legalProceedings.lawyerName,
+        lawyerAppointedOn: legalProceedings.lawyerAppointedOn,
+        lawyerPaidBy: legalProceedings.lawyerPaidBy,
+        interpreter: legalProceedings.interpreter,
+        hostStage: legalProceedings.hostStage,
+        homeFileCode: legalProceedings.homeFileCode,
+        verdict: legalProceedings.verdict,
+        sentence: legalProceedings.sentence,
+        isDetained: legalProceedings.isDetained,
+        isDeathPenalty: legalProceedings.isDeathPenalty,
+        isFinal: legalProceedings.isFinal,
+        version: legalProceedings.version,
+      })
+      .from(legalProceedings)
+      .innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId))
+      .where(eq(legalProceedings.caseId, caseId))
+      .orderBy(asc(legalProceedings.createdAt)),
+    conn
+      .select({ id: hearings.id, proceedingId: hearings.proceedingId, startsAt: hearings.startsAt, timeZone: hearings.timeZone, court: hearings.court, purpose: hearings.purpose, outcome: hearings.outcome })
+      .from(hearings)
+      .where(eq(hearings.caseId, caseId))
+      .orderBy(asc(hearings.startsAt)),
+    conn
+      .select({ id: detentions.id, pseudonym: caseParties.pseudonym, facility: detentions.facility, detainedSince: detentions.detainedSince, expectedRelease: detentions.expectedRelease })
+      .from(detentions)
+      .innerJoin(caseParties, eq(caseParties.id, detentions.partyId))
+      .where(eq(detentions.caseId, caseId))
+      .orderBy(asc(detentions.createdAt)),
+    conn
+      .select({ id: consularVisits.id, detentionId: consularVisits.detentionId, visitedOn: consularVisits.visitedOn, officerName: users.name, findings: consularVisits.findings, needs: consularVisits.needs })
+      .from(consularVisits)
+      .leftJoin(users, eq(users.id, consularVisits.officerId))
+      .where(eq(consularVisits.caseId, caseId))
+      .orderBy(asc(consularVisits.visitedOn)),
+  ]);
   return {
     proceedings: rows.map((p) => ({ ...p, hearings: hearingRows.filter((h) => h.proceedingId === p.id).map(({ proceedingId: _p, ...h }) => h) })),
     detentions: detentionRows.map((d) => ({ ...d, visits: visitRows.filter((v) => v.detentionId === d.id).map(({ detentionId: _d, ...v }) => v) })),

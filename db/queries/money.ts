@@ -57,32 +57,34 @@ export interface MoneyTotals {
 
 /** A case's claims, what was recovered, and the totals. Sums are done by PostgreSQL's numeric: no float rounding. */
 export async function getMoney(conn: Conn, caseId: string): Promise<MoneyTotals> {
-  const claims = await conn
-    .select({
-      id: financialClaims.id,
-      kind: financialClaims.kind,
-      currency: financialClaims.currency,
-      amountClaimed: financialClaims.amountClaimed,
-      claimedOn: financialClaims.claimedOn,
-      recovered: sql<string>`(SELECT coalesce(sum(p.amount), 0)::text FROM claim_payments p WHERE p.claim_id = ${claimId})`,
-      recoveredHome: sql<string>`(SELECT coalesce(round(sum(p.amount * p.rate_to_home), 2), 0)::text FROM claim_payments p WHERE p.claim_id = ${claimId})`,
-    })
-    .from(financialClaims)
-    .where(eq(financialClaims.caseId, caseId))
-    .orderBy(asc(financialClaims.createdAt));
-  const byCurrency = await conn
-    .select({
-      currency: financialClaims.currency,
-      claimed: sql<string>`sum(${financialClaims.amountClaimed})::text`,
-      recovered: sql<string>`coalesce(sum((SELECT sum(p.amount) FROM claim_payments p WHERE p.claim_id = ${claimId})), 0)::text`,
-    })
-    .from(financialClaims)
-    .where(eq(financialClaims.caseId, caseId))
-    .groupBy(financialClaims.currency)
-    .orderBy(asc(financialClaims.currency));
-  const [home] = await conn
-    .select({ total: sql<string>`coalesce(round(sum(${claimPayments.amount} * ${claimPayments.rateToHome}), 2), 0)::text` })
-    .from(claimPayments)
-    .where(eq(claimPayments.caseId, caseId));
+  const [claims, byCurrency, [home]] = await Promise.all([
+    conn
+      .select({
+        id: financialClaims.id,
+        kind: financialClaims.kind,
+        currency: financialClaims.currency,
+        amountClaimed: financialClaims.amountClaimed,
+        claimedOn: financialClaims.claimedOn,
+        recovered: sql<string>`(SELECT coalesce(sum(p.amount), 0)::text FROM claim_payments p WHERE p.claim_id = ${claimId})`,
+        recoveredHome: sql<string>`(SELECT coalesce(round(sum(p.amount * p.rate_to_home), 2), 0)::text FROM claim_payments p WHERE p.claim_id = ${claimId})`,
+      })
+      .from(financialClaims)
+      .where(eq(financialClaims.caseId, caseId))
+      .orderBy(asc(financialClaims.createdAt)),
+    conn
+      .select({
+        currency: financialClaims.currency,
+        claimed: sql<string>`sum(${financialClaims.amountClaimed})::text`,
+        recovered: sql<string>`coalesce(sum((SELECT sum(p.amount) FROM claim_payments p WHERE p.claim_id = ${claimId})), 0)::text`,
+      })
+      .from(financialClaims)
+      .where(eq(financialClaims.caseId, caseId))
+      .groupBy(financialClaims.currency)
+      .orderBy(asc(financialClaims.currency)),
+    conn
+      .select({ total: sql<string>`coalesce(round(sum(${claimPayments.amount} * ${claimPayments.rateToHome}), 2), 0)::text` })
+      .from(claimPayments)
+      .where(eq(claimPayments.caseId, caseId)),
+  ]);
   return { claims, byCurrency, recoveredHome: home?.total ?? '0' };
 }

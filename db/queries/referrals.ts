@@ -156,30 +156,32 @@ export interface ReferralItem {
 
 /** A case's consents (of its people) and referrals. The caller has shown the case is visible. */
 export async function listConsentsAndReferrals(conn: Conn, caseId: string): Promise<{ consents: ConsentItem[]; referrals: ReferralItem[] }> {
-  const consentRows = await conn
-    .select({ id: consents.id, pseudonym: caseParties.pseudonym, scope: consents.scope, partnerCode: partnerAgencies.code, givenOn: consents.givenOn, withdrawnAt: consents.withdrawnAt })
-    .from(consents)
-    .innerJoin(caseParties, and(eq(caseParties.personId, consents.personId), eq(caseParties.caseId, caseId)))
-    .leftJoin(partnerAgencies, eq(partnerAgencies.id, consents.partnerAgencyId))
-    .where(eq(consents.caseId, caseId))
-    .orderBy(desc(consents.recordedAt));
-  const referralRows = await conn
-    .select({
-      id: referrals.id,
-      pseudonym: caseParties.pseudonym,
-      partnerCode: partnerAgencies.code,
-      partnerNameId: partnerAgencies.nameId,
-      partnerNameEn: partnerAgencies.nameEn,
-      status: referrals.status,
-      purpose: referrals.purpose,
-      overrideReason: referrals.overrideReason,
-      sentAt: referrals.sentAt,
-      version: referrals.version,
-    })
-    .from(referrals)
-    .innerJoin(caseParties, eq(caseParties.id, referrals.partyId))
-    .innerJoin(partnerAgencies, eq(partnerAgencies.id, referrals.partnerAgencyId))
-    .where(eq(referrals.caseId, caseId))
-    .orderBy(desc(referrals.sentAt));
+  const [consentRows, referralRows] = await Promise.all([
+    conn
+      .select({ id: consents.id, pseudonym: caseParties.pseudonym, scope: consents.scope, partnerCode: partnerAgencies.code, givenOn: consents.givenOn, withdrawnAt: consents.withdrawnAt })
+      .from(consents)
+      .innerJoin(caseParties, and(eq(caseParties.personId, consents.personId), eq(caseParties.caseId, caseId)))
+      .leftJoin(partnerAgencies, eq(partnerAgencies.id, consents.partnerAgencyId))
+      .where(eq(consents.caseId, caseId))
+      .orderBy(desc(consents.recordedAt)),
+    conn
+      .select({
+        id: referrals.id,
+        pseudonym: caseParties.pseudonym,
+        partnerCode: partnerAgencies.code,
+        partnerNameId: partnerAgencies.nameId,
+        partnerNameEn: partnerAgencies.nameEn,
+        status: referrals.status,
+        purpose: referrals.purpose,
+        overrideReason: referrals.overrideReason,
+        sentAt: referrals.sentAt,
+        version: referrals.version,
+      })
+      .from(referrals)
+      .innerJoin(caseParties, eq(caseParties.id, referrals.partyId))
+      .innerJoin(partnerAgencies, eq(partnerAgencies.id, referrals.partnerAgencyId))
+      .where(eq(referrals.caseId, caseId))
+      .orderBy(desc(referrals.sentAt)),
+  ]);
   return { consents: consentRows, referrals: referralRows };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
@@ -36,9 +37,14 @@ import { StepsSection } from './_components/steps-section';
 import { TransferSection } from './_components/transfer-section';
 import { Timeline } from './_components/timeline';
 
-export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+/** The case file, read once per request: the title and the page both need it. */
+const loadCase = cache(async (id: string) => {
   const actor = await getActor();
-  const file = actor && can(actor, 'case:read') ? await getCase(await getDb(), actor, (await params).id) : null;
+  return actor && can(actor, 'case:read') ? getCase(await getDb(), actor, id) : null;
+});
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const file = await loadCase((await params).id);
   // The reference only: a title never names a person.
   return { title: file?.reference ?? (await getTranslations('notFound'))('title') };
 }
@@ -47,33 +53,31 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const actor = await requirePermission('case:read');
   const [{ id }, { created }] = await Promise.all([params, searchParams]);
   const db = await getDb();
-  const file = await getCase(db, actor, id);
+  const file = await loadCase(id);
   if (!file) notFound();
-  const [t, format, locale, events, docs, steps] = await Promise.all([
+  // Every section in one round trip (the templates are offered only while the case has no steps).
+  const [t, format, locale, events, docs, steps, { consents, referrals }, partners, pendingTransfer, allMissions, officers, legal, ageClaims, money, categoryTemplates] = await Promise.all([
     getTranslations(),
     getFormatter(),
     getLocale(),
     listCaseEvents(db, file.id),
     listDocuments(db, file.id),
     listSteps(db, file.id),
-  ]);
-  const [{ consents, referrals }, partners, pendingTransfer, allMissions] = await Promise.all([
     listConsentsAndReferrals(db, file.id),
     listPartnerAgencies(db),
     getPendingTransfer(db, file.id),
     listMissions(db, actor),
-  ]);
-  const [officers, legal, ageClaims, money] = await Promise.all([
     listMissionOfficers(db, actor, file.missionId),
     getLegalTrack(db, file.id),
     getAgeClaims(db, file.id),
     getMoney(db, file.id),
+    listStepTemplates(db, file.category),
   ]);
   const amount = (value: string, currency: string) => format.number(Number(value), { style: 'currency', currency });
   const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
-  const templates = steps.length === 0 ? await listStepTemplates(db, file.category) : [];
+  const templates = steps.length === 0 ? categoryTemplates : [];
   const today = localDate(file.missionTimeZone);
   const zone = { timeZone: file.missionTimeZone };
   const daysOpen = Math.floor((Date.now() - file.openedAt.getTime()) / 86_400_000);
