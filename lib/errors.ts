@@ -1,5 +1,6 @@
 /** Typed application errors. `message` is an i18n key under `errors.` shown to the user as is. */
-export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid';
+/** `busy`: refused for now, to be tried again later (heavy work beyond the user's limit). */
+export type ErrorCode = 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'invalid' | 'busy';
 
 export class AppError extends Error {
   constructor(

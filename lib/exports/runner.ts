@@ -11,6 +11,7 @@ import type { Actor } from '@/lib/actor';
 import { newStoredFile, removeFile, storeFile } from '@/lib/documents/store';
 import { parsePeriod } from '@/lib/domain/periods';
 import { AppError, forLog } from '@/lib/errors';
+import { inHeavySlot } from '@/lib/heavy';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { caseListCsvWriter, caseListWorkbookWriter } from '@/lib/reports/case-list';
@@ -42,7 +43,7 @@ function i18nOf(actor: Actor) {
 }
 
 async function summaryFile(db: Db, owner: Actor, request: SummaryExportRequest, progress: Progress): Promise<ExportFile> {
-  const summary = await summaryFor(db, owner, parsePeriod(request.period)!, parseScope(request.scope)!);
+  const summary = await inHeavySlot(() => summaryFor(db, owner, parsePeriod(request.period)!, parseScope(request.scope)!));
   await progress(70);
   const body = await renderSummary(summary, request.format, i18nOf(owner), request.outside ? suppressionThreshold() : undefined);
   const { storageKey } = await storeFile(body);

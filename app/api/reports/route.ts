@@ -1,5 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { jsonResult } from '@/lib/http';
+import { getActor } from '@/lib/auth/actor';
+import { heavyWork } from '@/lib/heavy';
+import { busyResult, jsonResult } from '@/lib/http';
 import { exportSummary } from '@/lib/reports/actions';
 import { REPORT_FILES, type ReportFormat, renderSummary, reportFileName } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
@@ -15,7 +17,10 @@ export async function GET(request: Request) {
   const requested = q.get('format');
   const format: ReportFormat = requested === 'xlsx' || requested === 'pdf' ? requested : 'csv';
   const outside = q.get('outside') === '1';
-  const result = await exportSummary({ period: q.get('period') ?? '', scope: q.get('scope') ?? 'all', format, outside });
+  const asked = { period: q.get('period') ?? '', scope: q.get('scope') ?? 'all', format, outside };
+  const actor = await getActor();
+  // Counted in a heavy-work slot, so a burst of long summaries never holds up other requests.
+  const result = actor?.id ? await heavyWork(actor.id, () => exportSummary(asked)).catch(busyResult) : await exportSummary(asked);
   if (!result.ok) return jsonResult(result);
   const [t, f, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const body = await renderSummary(

@@ -8,6 +8,8 @@ import { lockOverview, mayLockMonths, monthHasEnded, summaryFor } from '@/db/que
 import type { SummaryScope } from '@/db/queries/summary';
 import type { Actor } from '@/lib/actor';
 import type { Period } from '@/lib/domain/periods';
+import { AppError } from '@/lib/errors';
+import { heavyWork } from '@/lib/heavy';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { reportRowLabel } from '@/lib/reports/labels';
 import { scopeTitle } from '@/lib/reports/render';
@@ -25,9 +27,14 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
   const db = await getDb();
   const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
   const problems: string[] = [];
-  const summary = await summaryFor(db, actor, period, scope).catch((e: { fieldErrors?: unknown }) => {
+  // Counted in a heavy-work slot (lib/heavy.ts): a burst of ten-year summaries waits its turn.
+  const summary = await heavyWork(actor.id ?? 'system', () => summaryFor(db, actor, period, scope)).catch((e: { fieldErrors?: unknown }) => {
     if (e.fieldErrors) {
       problems.push(t('validation.scopeUnknown'));
+      return null;
+    }
+    if (e instanceof AppError && e.code === 'busy') {
+      problems.push(t(e.messageKey as never));
       return null;
     }
     throw e;
