@@ -37,8 +37,9 @@ export async function explainJson(conn: Conn, query: SQLWrapper, opts: { analyze
 /**
  * What is wrong with a plan for a screen query: a sequential scan of a big table anywhere, an
  * OFFSET, and — where the order should come from an index (`sortedByIndex`) — a Sort in the
- * main plan. A sort inside a correlated subquery (the first subject of one case) is per row and
- * small, so it is allowed.
+ * main plan. A sort inside a correlated subquery (the first subject of one case), or feeding a
+ * plain aggregate (one case's subjects in name order, in a lateral join), is per row and small,
+ * so it is allowed.
  */
 export function planProblems(sqlText: string, plan: PlanNode, opts: { sortedByIndex: boolean }): PlanProblem[] {
   const problems: PlanProblem[] = [];
@@ -53,7 +54,7 @@ export function planProblems(sqlText: string, plan: PlanNode, opts: { sortedByIn
     }
     for (const child of node.Plans ?? []) {
       const rel = child['Parent Relationship'];
-      walk(child, inSubquery || rel === 'SubPlan' || rel === 'InitPlan');
+      walk(child, inSubquery || rel === 'SubPlan' || rel === 'InitPlan' || (type === 'Aggregate' && node.Strategy === 'Plain'));
     }
   };
   walk(plan, false);

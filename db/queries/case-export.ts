@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { PassThrough, type Readable } from 'node:stream';
+import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
 import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 import type { QueueFilter } from '@/lib/validation/queues';
-import type { Conn } from '../index';
-import { cases, missions, users } from '../schema';
+import type { Conn, Db } from '../index';
+import { caseParties, cases, missions, persons, users } from '../schema';
 import { whereOf } from './queues';
 
 /** Rows read per query: a page of the keyset walk, and the unit of progress. */
@@ -13,7 +14,7 @@ export const EXPORT_BATCH = 2_000;
 
 const localDay = (col: unknown) => sql<string | null>`to_char(${col} AT TIME ZONE ${missions.timeZone}, 'YYYY-MM-DD')`;
 
-/** Each column's SQL. Subjects: name, or pseudonym where the identity is undisclosed, in pseudonym order. */
+/** Each column's SQL. Subjects (from the lateral `subjects` below): name, or pseudonym where the identity is undisclosed, in pseudonym order. */
 const COLUMN_SQL: Record<CaseListColumn, unknown> = {
   reference: cases.reference,
   mission: missions.code,
@@ -26,17 +27,33 @@ const COLUMN_SQL: Record<CaseListColumn, unknown> = {
   closed_on: localDay(cases.closedAt),
   outcome: cases.outcome,
   assigned_officer: users.name,
-  subjects: sql<string | null>`(
-    SELECT string_agg(CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END, '; ' ORDER BY length(cp.pseudonym), cp.pseudonym)
-    FROM case_parties cp JOIN persons p ON p.id = cp.person_id
-    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`,
-  subject_count: sql<number>`(SELECT count(*)::int FROM case_parties cp WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`,
+  subjects: sql<string | null>`subjects.names`,
+  subject_count: sql<number>`coalesce(subjects.n, 0)`,
   child_subject: cases.hasChildSubject,
   death_penalty: cases.deathPenalty,
   next_due_on: sql<string | null>`${cases.nextDueOn}::text`,
   last_activity_on: localDay(cases.lastActivityAt),
   legacy_ref: cases.legacyRef,
 };
+
+/** The export's cases with the given select list, in the actor's scope and the filter's rule, oldest first. */
+function exportSelect(
+  conn: Conn,
+  actor: Actor,
+  filter: Partial<QueueFilter>,
+  columns: readonly CaseListColumn[],
+  select: Record<string, never>,
+  now: Date,
+  after?: { openedAt: string; id: string } | null,
+) {
+  assertCan(actor, 'case:export');
+  const query = conn.select(select).from(cases).innerJoin(missions, eq(missions.id, cases.missionId)).leftJoin(users, eq(users.id, cases.assignedOfficerId)).$dynamic();
+  // A case's subjects, names and count together: one index lookup per case, only when asked for (names only when shown).
+  const withSubjects = columns.includes('subjects') || columns.includes('subject_count') ? query.leftJoinLateral(subjectsOfCase(conn, columns.includes('subjects')), sql`true`) : query;
+  return withSubjects
+    .where(and(whereOf(actor, filter, now), after ? sql`(${cases.openedAt}, ${cases.id}) > (${after.openedAt}::timestamptz, ${after.id}::uuid)` : undefined))
+    .orderBy(asc(cases.openedAt), asc(cases.id));
+}
 
 /** One batch of a case-list export after the given case (keyset: opening time and id, read from the (opened_at, id) indexes); the benchmark explains it. */
 export function caseExportQuery(
@@ -48,16 +65,102 @@ export function caseExportQuery(
   after: { openedAt: string; id: string } | null,
   batch = EXPORT_BATCH,
 ) {
-  assertCan(actor, 'case:export');
-  const select = Object.fromEntries(columns.map((c) => [c, COLUMN_SQL[c]])) as Record<string, never>;
+  const select = { ...Object.fromEntries(columns.map((c) => [c, COLUMN_SQL[c]])), __openedAt: sql<string>`${cases.openedAt}::text`, __id: cases.id } as unknown as Record<string, never>;
+  return exportSelect(conn, actor, filter, columns, select, now, after).limit(batch);
+}
+
+/** Columns whose text people typed (or imported): the only ones that can start like a formula. */
+const FREE_TEXT: readonly CaseListColumn[] = ['assigned_officer', 'subjects', 'legacy_ref'];
+
+/**
+ * The cells exactly as the CSV writer makes them (lib/reports/case-list.ts): typed text a
+ * spreadsheet would run as a formula gets a leading apostrophe (neutraliseCell's rule in
+ * lib/reports/csv.ts), yes/no for flags, an empty cell for nothing. Codes and dates are ours
+ * and never start like a formula.
+ */
+const NEEDS_MARK = sql.raw(String.raw`'^([=+@\t\r-]|''[=+@\t\r''-])'`);
+function csvCell(column: CaseListColumn): SQL {
+  const value = sql`${COLUMN_SQL[column]}`;
+  if (column === 'child_subject' || column === 'death_penalty') return sql`CASE WHEN ${value} THEN 'yes' WHEN NOT ${value} THEN 'no' END`;
+  if (FREE_TEXT.includes(column)) return sql`CASE WHEN ${value} ~ ${NEEDS_MARK} THEN '''' || ${value} ELSE nullif(${value}, '') END`;
+  return column === 'subcategories' ? sql`nullif(${value}, '')` : value;
+}
+
+/**
+ * On PostgreSQL, a case-list export as one `COPY … TO STDOUT (FORMAT csv)`: the server writes the
+ * rows (no header, LF line ends) from one snapshot and Payung only passes the bytes on, so memory
+ * stays flat and the cost is linear in the rows. Null on the embedded database (no COPY to a
+ * client stream there): the caller walks the batches instead.
+ */
+export function caseExportCsvStream(db: Db, actor: Actor, filter: Partial<QueueFilter>, columns: readonly CaseListColumn[], now = new Date()): Readable | null {
+  const client = (db as unknown as { $client?: CopyClient }).$client;
+  if (typeof client?.unsafe !== 'function' || typeof (client as { query?: unknown }).query === 'function') return null;
+  const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c)])) as Record<string, never>;
+  const { sql: text, params } = exportSelect(db, actor, filter, columns, select, now).toSQL();
+  // COPY takes no bind parameters: the filter's values (validated codes, dates and ids) go in as quoted literals.
+  const copy = `COPY (${inlineParams(text, params)}) TO STDOUT WITH (FORMAT csv)`;
+  const out = new PassThrough();
+  client
+    .unsafe(copy)
+    .readable()
+    .then((rows) => {
+      // postgres.js gives one chunk per row: gathered into blocks of about 64 kB before they go on.
+      // Read in flowing mode and never paused: postgres.js can leave its socket paused for good when a
+      // COPY stream applies backpressure (porsager/postgres#499, #1016). The file is written faster
+      // than the server makes rows, so what waits here stays small.
+      let block: Buffer[] = [];
+      let size = 0;
+      const flush = () => {
+        if (size) out.write(block.length === 1 ? block[0] : Buffer.concat(block, size));
+        block = [];
+        size = 0;
+      };
+      rows.on('data', (chunk: Buffer) => {
+        block.push(chunk);
+        size += chunk.length;
+        if (size >= 65_536) flush();
+      });
+      rows.on('end', () => {
+        flush();
+        out.end();
+      });
+      rows.on('error', (e) => out.destroy(e));
+    })
+    .catch((e: Error) => out.destroy(e));
+  return out;
+}
+
+/** postgres.js's client, as far as COPY needs it. */
+interface CopyClient {
+  unsafe(text: string): { readable(): Promise<Readable> };
+}
+
+/** A query's `$n` placeholders replaced by SQL literals of their values (strings quoted, quotes doubled). */
+export function inlineParams(text: string, params: unknown[]): string {
+  return text.replace(/\$(\d+)(?!\d)/g, (_, n: string) => literal(params[Number(n) - 1]));
+}
+
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
+  if (text === null || text.includes('\0')) throw new Error(`inlineParams: cannot write a ${typeof value} as a literal`);
+  return `'${text.replaceAll("'", "''")}'`;
+}
+
+function subjectsOfCase(conn: Conn, withNames: boolean) {
+  const subjects = and(eq(caseParties.caseId, cases.id), eq(caseParties.role, 'subject'));
+  if (!withNames) return conn.select({ names: sql<string | null>`null::text`.as('names'), n: sql<number>`count(*)::int`.as('n') }).from(caseParties).where(subjects).as('subjects');
   return conn
-    .select({ ...select, __openedAt: sql<string>`${cases.openedAt}::text`, __id: cases.id })
-    .from(cases)
-    .innerJoin(missions, eq(missions.id, cases.missionId))
-    .leftJoin(users, eq(users.id, cases.assignedOfficerId))
-    .where(and(whereOf(actor, filter, now), after ? sql`(${cases.openedAt}, ${cases.id}) > (${after.openedAt}::timestamptz, ${after.id}::uuid)` : undefined))
-    .orderBy(asc(cases.openedAt), asc(cases.id))
-    .limit(batch);
+    .select({
+      names: sql<string | null>`string_agg(CASE WHEN ${persons.isIdentityUndisclosed} THEN ${caseParties.pseudonym} ELSE ${persons.fullName} END, '; ' ORDER BY length(${caseParties.pseudonym}), ${caseParties.pseudonym})`.as('names'),
+      n: sql<number>`count(*)::int`.as('n'),
+    })
+    .from(caseParties)
+    .innerJoin(persons, eq(persons.id, caseParties.personId))
+    .where(subjects)
+    .as('subjects');
 }
 
 /** How many cases the export will hold (for its progress), uncapped. */

@@ -10,11 +10,13 @@ import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { drainExports } from '@/lib/exports/runner';
+import { caseListColumns } from '@/lib/domain/case-list-columns';
+import { caseListCsvFromCopy, caseListCsvWriter } from '@/lib/reports/case-list';
 import { restoreCell } from '@/lib/reports/csv';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { caseParties, exportJobs, persons, regions, users } from '../schema';
-import { caseExportBatches, countCaseExport } from './case-export';
+import { caseExportBatches, caseExportCsvStream, countCaseExport, inlineParams } from './case-export';
 import { createCase } from './cases';
 import { interruptRunningExports, listOwnExports, ownExportFile, removeExpiredExports, requestExport } from './exports';
 
@@ -136,4 +138,41 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(keys.length).toBeGreaterThan(3);
     expect(await h.db.select({ id: exportJobs.id }).from(exportJobs)).toEqual([]);
   });
+
+  it('stream CSV from PostgreSQL with COPY, byte for byte what the batch writer makes; the embedded database walks batches', async () => {
+    const per = await officerActor(h.db, 'officer.per@payung.test');
+    // One case per name, so that each name starts its cell.
+    for (const fullName of [`O'Brien, "Bo"`, `'=already marked`, '-5 minus', '+62 plus', '@at', 'Ünïcode Nàme']) {
+      const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName }] });
+      await h.db.transaction((tx) => createCase(tx, per, input));
+    }
+    // A supervisor of one region (its countries go into the SQL as literals), with filters.
+    const regional = actorOf('supervisor', { id: supervisor.id, timeZone: 'Asia/Jakarta', regionCountries: ['AU', 'MY'] });
+    const filter = { category: 'labour', openedFrom: '2000-01-01' };
+    const byBatches = path.join(documents, `batches-${kind}.csv`);
+    const writer = caseListCsvWriter(byBatches, caseListColumns);
+    for await (const batch of caseExportBatches(h.db, regional, filter, caseListColumns, new Date(), 1)) await writer.add(batch);
+    await writer.close();
+    const stream = caseExportCsvStream(h.db, regional, filter, caseListColumns);
+    if (kind === 'pglite') {
+      expect(stream).toBeNull();
+      return;
+    }
+    const byCopy = path.join(documents, `copy-${kind}.csv`);
+    let seen = 0;
+    await caseListCsvFromCopy(byCopy, caseListColumns, stream!, (n) => (seen = n));
+    const expected = fs.readFileSync(byBatches, 'utf8');
+    for (const cell of [`"O'Brien, ""Bo"""`, `''=already marked`, `'-5 minus`, `'+62 plus`, `'@at`, 'Ünïcode Nàme', ',no,no,']) expect(expected).toContain(cell);
+    expect(expected.split('\r\n').length).toBeGreaterThan(2);
+    expect(fs.readFileSync(byCopy, 'utf8')).toBe(expected);
+    expect(seen).toBe(expected.split('\r\n').length - 2);
+  });
+
+  it('write filter values into COPY as literals that cannot end their quotes', () => {
+    expect(inlineParams('a = $1 AND b IN ($2, $10) AND c = $3', ["x' OR '1'='1", 5, null, null, null, null, null, null, null, true])).toBe(
+      "a = 'x'' OR ''1''=''1' AND b IN (5, true) AND c = NULL",
+    );
+    expect(() => inlineParams('a = $1', [{}])).toThrow();
+  });
 });
+

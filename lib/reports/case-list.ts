@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
@@ -61,3 +63,39 @@ export function caseListWorkbookWriter(path: string, columns: readonly CaseListC
     },
   };
 }
+
+/**
+ * Writes a case list whose rows PostgreSQL has already made as CSV (db/queries/case-export.ts,
+ * `COPY … TO STDOUT`): our header and byte-order mark first, then the rows with their line ends
+ * made CRLF (outside quoted cells, whose text stays as it is), counting records for progress.
+ */
+export async function caseListCsvFromCopy(path: string, columns: readonly CaseListColumn[], rows: Readable, onRecords: (records: number) => void): Promise<number> {
+  let quoted = false;
+  let records = 0;
+  const crlf = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let from = 0;
+      const parts: Buffer[] = [];
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i];
+        if (byte === QUOTE) quoted = !quoted;
+        else if (byte === LF && !quoted) {
+          parts.push(chunk.subarray(from, i), CR_LF);
+          from = i + 1;
+          records++;
+        }
+      }
+      parts.push(chunk.subarray(from));
+      onRecords(records);
+      done(null, Buffer.concat(parts));
+    },
+  });
+  const file = fs.createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  file.write(`\uFEFF${stringify([columns as unknown as string[]], { record_delimiter: 'windows' })}`);
+  await pipeline(rows, crlf, file);
+  return (await fs.promises.stat(path)).size;
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR_LF = Buffer.from('\r\n');
