@@ -434,8 +434,8 @@ export function searchKinds(q: string): { nik: string | null; passport: string |
     nik,
     passport,
     pseudonym: upper,
-    // A name has letters; a number-shaped text is not looked up by trigram, nor are fewer than three characters.
-    name: !nik && !passport && /\p{L}/u.test(q) && q.length >= 3 ? q.toLowerCase() : null,
+    // A name has letters; one word with digits is a reference or a pseudonym, not a name; fewer than three characters are not looked up by trigram.
+    name: /\p{L}/u.test(q) && !/^\S*\d\S*$/.test(q) && q.length >= 3 ? q.toLowerCase() : null,
     reference: upper,
     legacyRef: q,
   };
@@ -459,7 +459,9 @@ function matchingCaseIds(q: string): SQL {
   parts.push(sql`SELECT cp.case_id FROM case_parties cp WHERE cp.pseudonym = ${k.pseudonym}`);
   // lower(full_name) LIKE uses the trigram index on lower(full_name).
   if (k.name) parts.push(byPerson(sql`lower(p.full_name) LIKE ${`%${likeEscape(k.name)}%`}`));
-  return sql`${cases.id} IN (${sql.join(parts, sql` UNION `)})`;
+  // An array from an InitPlan: the planner cannot guess its length, so it always looks the cases up
+  // by id instead of hashing against a scan of every case when many match ("KUL-2025").
+  return sql`${cases.id} = ANY(ARRAY(${sql.join(parts, sql` UNION `)}))`;
 }
 
 /**
