@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { getDb, type Tx } from '@/db';
 import { type AuditEntry, appendAudit } from '@/db/queries/audit';
-import { queueCountsChanged } from '@/db/queries/queues';
+import { sharedFiguresChanged } from '@/db/scope-cache';
 import type { Actor } from './actor';
 import { getActor } from './auth/actor';
 import { type Permission, assertCan } from './authz';
@@ -56,7 +56,7 @@ export function createAction<S extends z.ZodType, T>(
         await appendAudit(tx, acting, { action: name, ...outcome.audit });
         return outcome.data;
       });
-      queueCountsChanged();
+      sharedFiguresChanged();
       return { ok: true, data };
     } catch (e) {
       return failure(e, name, actor);

@@ -8,7 +8,8 @@ import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { caseSteps, cases } from '../schema';
 import { createCase } from './cases';
-import { getDashboard } from './dashboard';
+import { sharedFiguresChanged } from '../scope-cache';
+import { DASHBOARD_TTL_MS, getDashboard } from './dashboard';
 
 /** 15:00 on 29 November 2026 in Jakarta. */
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -79,4 +80,18 @@ describe.each(testDatabaseKinds())('the dashboard on %s', (kind) => {
     expect(d.timeliness.map((t) => t.missionCode)).toEqual(['JED']);
     await expect(getDashboard(h.db, kul, NOW)).rejects.toMatchObject({ code: 'forbidden' });
   });
+
+  it('is shared by one scope for a minute, until a write in this process; another scope counts its own', async () => {
+    const before = await getDashboard(h.db, supervisor, NOW);
+    await makeCase(kul, { openedAt: new Date('2026-11-20T02:00:00Z'), status: 'in_progress' });
+    const soon = new Date(NOW.getTime() + 30_000);
+    expect(await getDashboard(h.db, supervisor, soon)).toEqual(before);
+    // A region's supervisor is another scope: counted afresh, and sees the new case's mission.
+    expect((await getDashboard(h.db, { ...supervisor, regionCountries: ['MY'] }, soon)).openByMission).toEqual([{ missionCode: 'KUL', open: 4 }]);
+    expect((await getDashboard(h.db, supervisor, new Date(NOW.getTime() + DASHBOARD_TTL_MS))).openByMission[0]).toEqual({ missionCode: 'KUL', open: 4 });
+    await makeCase(kul, { openedAt: new Date('2026-11-21T02:00:00Z'), status: 'in_progress' });
+    sharedFiguresChanged();
+    expect((await getDashboard(h.db, supervisor, new Date(NOW.getTime() + DASHBOARD_TTL_MS + 1))).openByMission[0]).toEqual({ missionCode: 'KUL', open: 5 });
+  });
 });
+

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import type { Category } from '@/lib/domain/cases';
 import type { Conn } from '../index';
+import { sharedForScope } from '../scope-cache';
 import { caseSteps, cases, missions } from '../schema';
 
 export interface Dashboard {
@@ -19,12 +20,22 @@ export interface Dashboard {
 
 const open = sql`${cases.status} <> 'closed'`;
 
+/** How long one scope's dashboard is reused: an overview of a year, not a work list. */
+export const DASHBOARD_TTL_MS = 60_000;
+
 /**
- * The figures behind a supervisor's dashboard, in their scope: one grouped query per chart,
- * each on an index (open cases' partial indexes, opening and closing dates, open steps by due date).
+ * The figures behind a supervisor's dashboard, in their scope, shared for DASHBOARD_TTL_MS by
+ * everyone with the same scope and day (db/scope-cache.ts): a year of a million-case ministry is
+ * about a hundred thousand cases to group, not worth doing on every view.
  */
 export async function getDashboard(conn: Conn, actor: Actor, now = new Date()): Promise<Dashboard> {
   assertCan(actor, 'queue:read');
+  const key = JSON.stringify(['dashboard', actor.role, actor.missionId, actor.regionCountries ?? null, actor.timeZone, new TZDate(now, actor.timeZone).toDateString()]);
+  return sharedForScope(conn, key, DASHBOARD_TTL_MS, now, () => computeDashboard(conn, actor, now));
+}
+
+/** One grouped query per chart, each on an index (open cases' partial indexes, opening and closing dates, open steps by due date). */
+async function computeDashboard(conn: Conn, actor: Actor, now: Date): Promise<Dashboard> {
   const scope = missionScope(actor, cases.missionId, missions.country);
   const zone = actor.timeZone;
   const local = new TZDate(now, zone);

@@ -15,7 +15,7 @@ import { appendAudit } from './audit';
 import { type CaseBatch, emptyCaseBatch, insertCaseBatch } from './case-batch';
 import { formatReference } from './cases';
 import { refreshPlannerStatistics } from '../maintenance';
-import { queueCountsChanged } from './queues';
+import { sharedFiguresChanged } from '../scope-cache';
 
 export type { ImportResult } from '@/lib/import/template';
 
@@ -149,7 +149,7 @@ export async function importCases(db: Db, actor: Actor, sheet: RawSheet, opts: I
   }
   await audit({ written: true, ...totals });
   if (totals.cases > 0) {
-    queueCountsChanged();
+    sharedFiguresChanged();
     // Thousands of new rows: plans should know of them now (PGlite has no autovacuum).
     await refreshPlannerStatistics(db);
   }

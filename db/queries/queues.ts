@@ -6,6 +6,7 @@ import { COUNT_CAP, HEARING_SOON_DAYS, NO_CONTACT_DAYS, type QueueView, UNASSESS
 import type { QueueFilter } from '@/lib/validation/queues';
 import type { CaseClass, CaseStatus, Category, RiskLevel } from '@/lib/domain/cases';
 import type { Conn } from '../index';
+import { sharedForScope } from '../scope-cache';
 import { cases, missions, users } from '../schema';
 import { type CaseListItem, caseListColumns } from './cases';
 
@@ -204,20 +205,6 @@ export function queueCountsQuery(conn: Conn, actor: Actor, now: Date) {
 /** How long the navigation's counts are reused for one scope: hints beside the queues, not the list. */
 export const COUNTS_TTL_MS = 30_000;
 
-const COUNTS = Symbol.for('payung.queueCounts');
-type CountsEntry = { at: number; generation: number; value: Promise<Record<QueueView, QueueCount>> };
-/** Per database handle (a test may open two), per scope. */
-type CountsCache = { generation: number; byConn: WeakMap<object, Map<string, CountsEntry>> };
-function countsCache(): CountsCache {
-  const g = globalThis as typeof globalThis & { [COUNTS]?: CountsCache };
-  return (g[COUNTS] ??= { generation: 0, byConn: new WeakMap() });
-}
-
-/** A write in this process makes every scope's counts stale at once (other instances catch up within COUNTS_TTL_MS). */
-export function queueCountsChanged(): void {
-  countsCache().generation++;
-}
-
 /** What the counts depend on besides the data: the scope, and the supervisor's month ("special this month"). */
 function scopeKey(actor: Actor, now: Date): string {
   return JSON.stringify([actor.role, actor.missionId, actor.regionCountries ?? null, actor.timeZone, new TZDate(now, actor.timeZone).getMonth()]);
@@ -225,22 +212,14 @@ function scopeKey(actor: Actor, now: Date): string {
 
 /**
  * Every built-in queue's count in the actor's scope, for the queues' navigation. Computed in one
- * statement and shared for COUNTS_TTL_MS by every supervisor with the same scope — requests
- * arriving together wait for the same computation — so the counts do not cost each page view
- * nine scans. A view's own list and its count on its page are always read live.
+ * statement and shared for COUNTS_TTL_MS by every supervisor with the same scope (db/scope-cache.ts),
+ * so the counts do not cost each page view nine scans. A view's own list and its count on its page are always read live.
  */
 export async function countQueues(conn: Conn, actor: Actor, now = new Date()): Promise<Record<QueueView, QueueCount>> {
   assertCan(actor, 'queue:read');
-  const cache = countsCache();
-  const key = scopeKey(actor, now);
-  let entries = cache.byConn.get(conn);
-  if (!entries) cache.byConn.set(conn, (entries = new Map()));
-  const hit = entries.get(key);
-  if (hit && hit.generation === cache.generation && now.getTime() - hit.at < COUNTS_TTL_MS && now.getTime() >= hit.at) return hit.value;
-  const value = queueCountsQuery(conn, actor, now).then(([row]) =>
-    Object.fromEntries(queueViews.map((v) => [v, { count: Math.min(row?.[v] ?? 0, COUNT_CAP), capped: (row?.[v] ?? 0) > COUNT_CAP }])) as Record<QueueView, QueueCount>,
+  return sharedForScope(conn, `queues:${scopeKey(actor, now)}`, COUNTS_TTL_MS, now, () =>
+    queueCountsQuery(conn, actor, now).then(
+      ([row]) => Object.fromEntries(queueViews.map((v) => [v, { count: Math.min(row?.[v] ?? 0, COUNT_CAP), capped: (row?.[v] ?? 0) > COUNT_CAP }])) as Record<QueueView, QueueCount>,
+    ),
   );
-  entries.set(key, { at: now.getTime(), generation: cache.generation, value });
-  value.catch(() => entries.delete(key));
-  return value;
 }
