@@ -4,6 +4,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
 import type { Conn } from '../index';
+import { pipelined } from '../pipeline';
 import { auditEvents } from '../schema';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
@@ -98,16 +99,20 @@ export async function appendAudit(conn: Conn, actor: AuditActor, entry: AuditEnt
       changes: entry.changes && Object.keys(entry.changes).length ? entry.changes : null,
       details: entry.details ?? null,
     };
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(7428301)`);
     const prev = sql`coalesce((SELECT ${auditEvents.hash} FROM ${auditEvents} ORDER BY ${auditEvents.id} DESC LIMIT 1), ${GENESIS})`;
-    await tx.insert(auditEvents).values({
-      ...fields,
-      at,
-      changes: fields.changes as Changes | null,
-      details: fields.details as Record<string, unknown> | null,
-      prevHash: prev,
-      hash: sql`encode(sha256(convert_to(${prev} || ${canonical(fields)}, 'UTF8')), 'hex')`,
-    });
+    // The chain's lock, then the chained row, in one round trip; held from here to the commit only.
+    await pipelined(
+      async () => await tx.execute(sql`SELECT pg_advisory_xact_lock(7428301)`),
+      async () =>
+        await tx.insert(auditEvents).values({
+          ...fields,
+          at,
+          changes: fields.changes as Changes | null,
+          details: fields.details as Record<string, unknown> | null,
+          prevHash: prev,
+          hash: sql`encode(sha256(convert_to(${prev} || ${canonical(fields)}, 'UTF8')), 'hex')`,
+        }),
+    );
   };
   // Inside a transaction already (an action's): no savepoint, which would cost two more round trips.
   if (is(conn, PgTransaction)) await write(conn);

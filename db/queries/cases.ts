@@ -7,6 +7,7 @@ import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { CreateCaseInput, UpdateCaseDetailsInput } from '@/lib/validation/cases';
 import { toIsoDate } from '@/lib/validation/dates';
 import type { Conn } from '../index';
+import { pipelined } from '../pipeline';
 import { caseDrafts, caseEvents, caseParties, caseReferenceCounters, cases, missions, persons, traffickingAssessments, users } from '../schema';
 import { type Changes, diffChanges } from './audit';
 import { addCaseEvent } from './case-timeline';
@@ -71,23 +72,22 @@ export async function createCase(conn: Conn, actor: Actor, input: CreateCaseInpu
   const reference = formatReference(mission.code, year, seq);
   const caseClass = classOf(input.category, input);
   const details = caseDetailsRow(input);
-  const [created] = await conn
-    .insert(cases)
-    .values({
-      reference,
-      missionId: mission.id,
-      year,
-      seq,
-      ...details,
-      caseClass,
-      status: 'new',
-      createdById: actor.id,
-      assignedOfficerId: actor.role === 'officer' ? actor.id : null,
-      openedAt: now,
-      lastActivityAt: now,
-    })
-    .returning({ id: cases.id });
-  const caseId = created!.id;
+  // The case's id is made here, so the case and everything under it go in as one pipelined batch below.
+  const caseId = randomUUID();
+  const caseRow: typeof cases.$inferInsert = {
+    id: caseId,
+    reference,
+    missionId: mission.id,
+    year,
+    seq,
+    ...details,
+    caseClass,
+    status: 'new',
+    createdById: actor.id,
+    assignedOfficerId: actor.role === 'officer' ? actor.id : null,
+    openedAt: now,
+    lastActivityAt: now,
+  };
 
   const counters: Record<PartyRole, number> = { subject: 0, perpetrator: 0, witness: 0, family_contact: 0 };
   const pseudonymFor = (role: PartyRole) => `${reference}-${PSEUDONYM_LETTER[role]}${++counters[role]}`;
@@ -130,16 +130,20 @@ export async function createCase(conn: Conn, actor: Actor, input: CreateCaseInpu
       isArrested: p.isArrested,
     });
   }
-  if (newPersons.length) await conn.insert(persons).values(newPersons);
-  if (parties.length) await conn.insert(caseParties).values(parties);
-  if (input.category === 'trafficking') await conn.insert(traffickingAssessments).values({ caseId });
-  if (input.draftId) {
-    await conn
-      .update(caseDrafts)
-      .set({ submittedCaseId: caseId, updatedAt: now })
-      .where(and(eq(caseDrafts.id, input.draftId), eq(caseDrafts.ownerId, actor.id!), isNull(caseDrafts.submittedCaseId)));
-  }
-  await addCaseEvent(conn, caseId, actor.id, 'created', { reference, subjects: input.subjects.length, perpetrators: input.perpetrators.length });
+  // One round trip, not six: the case, then its people, parties and first event.
+  await pipelined(
+    async () => await conn.insert(cases).values(caseRow),
+    async () => newPersons.length && (await conn.insert(persons).values(newPersons)),
+    async () => parties.length && (await conn.insert(caseParties).values(parties)),
+    async () => input.category === 'trafficking' && (await conn.insert(traffickingAssessments).values({ caseId })),
+    async () =>
+      input.draftId &&
+      (await conn
+        .update(caseDrafts)
+        .set({ submittedCaseId: caseId, updatedAt: now })
+        .where(and(eq(caseDrafts.id, input.draftId), eq(caseDrafts.ownerId, actor.id!), isNull(caseDrafts.submittedCaseId)))),
+    () => addCaseEvent(conn, caseId, actor.id, 'created', { reference, subjects: input.subjects.length, perpetrators: input.perpetrators.length }),
+  );
   // Identity never goes into the audit trail: counts of people, not who they are.
   const changes = diffChanges(null, { reference, missionCode: mission.code, caseClass, category: details.category, status: 'new', subjects: input.subjects.length, perpetrators: input.perpetrators.length });
   return { id: caseId, reference, changes };
