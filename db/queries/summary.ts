@@ -85,7 +85,7 @@ interface CaseFacts {
 const P21 = homeFileCodes.indexOf('P-21');
 
 /** The missions a scope names, within the actor's own scope. */
-async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string; kind: MissionKind; city: string }[]> {
+export async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string; kind: MissionKind; city: string }[]> {
   const rows = await conn
     .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone, kind: missions.kind, city: missions.city })
     .from(missions)
@@ -287,7 +287,7 @@ function addYears(date: string, years: number): string {
   return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 }
 
-function emptySummary(period: Period, scope: SummaryScope): Summary {
+export function emptySummary(period: Period, scope: SummaryScope): Summary {
   return {
     period: period.label,
     scope,
