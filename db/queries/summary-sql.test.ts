@@ -26,9 +26,10 @@ const rnd = (id: SQL, salt: string) => sql`(('x' || substr(md5(${id}::text || ${
  */
 async function enrich(h: DbHandle) {
   const run = (q: SQL) => h.db.execute(q);
+  const now = sql`${NOW.toISOString()}::timestamptz`;
   const c = sql.raw('c.id');
   await run(sql`UPDATE cases c SET opened_at = date_trunc('month', opened_at) + ((${rnd(c, 'o')} % 40) - 20) * interval '1 hour' + (${rnd(c, 'u')} % 1000) * interval '1 microsecond'
-    WHERE ${rnd(c, 'edge')} % 6 = 0 AND date_trunc('month', opened_at) + interval '20 hours' < coalesce(closed_at, ${NOW})`);
+    WHERE ${rnd(c, 'edge')} % 6 = 0 AND date_trunc('month', opened_at) + interval '20 hours' < coalesce(closed_at, ${now})`);
   await run(sql`UPDATE cases c SET closed_at = date_trunc('month', closed_at) + ((${rnd(c, 'c')} % 30) - 15) * interval '1 hour' + (${rnd(c, 'v')} % 1000) * interval '1 microsecond'
     WHERE closed_at IS NOT NULL AND ${rnd(c, 'cedge')} % 5 = 0 AND date_trunc('month', closed_at) - interval '15 hours' > opened_at`);
   await run(sql`UPDATE cases c SET first_contact_at = first_contact_at + (${rnd(c, 'f')} % 1000) * interval '1 microsecond' WHERE ${rnd(c, 'fc')} % 3 = 0`);
@@ -40,10 +41,10 @@ async function enrich(h: DbHandle) {
   await run(sql`INSERT INTO transfers (case_id, from_mission_id, to_mission_id, status, reason, decided_at)
     SELECT c.id, c.mission_id, t.to_id, 'accepted', 'moved', t.at FROM cases c,
       LATERAL (SELECT ${m('to1')} AS to_id,
-        c.opened_at + (coalesce(c.closed_at, ${NOW}) - c.opened_at) * ((${rnd(c, 'at1')} % 1000) / 3000.0) + (${rnd(c, 'us1')} % 1000) * interval '1 microsecond' AS at) t
+        c.opened_at + (coalesce(c.closed_at, ${now}) - c.opened_at) * ((${rnd(c, 'at1')} % 1000) / 3000.0) + (${rnd(c, 'us1')} % 1000) * interval '1 microsecond' AS at) t
     WHERE ${rnd(c, 'move')} % 6 = 0 AND t.to_id <> c.mission_id`);
   await run(sql`INSERT INTO transfers (case_id, from_mission_id, to_mission_id, status, reason, decided_at)
-    SELECT c.id, f.to_mission_id, ${m('to2')}, 'accepted', 'moved again', f.decided_at + (coalesce(c.closed_at, ${NOW}) - f.decided_at) * ((${rnd(c, 'at2')} % 1000) / 2000.0)
+    SELECT c.id, f.to_mission_id, ${m('to2')}, 'accepted', 'moved again', f.decided_at + (coalesce(c.closed_at, ${now}) - f.decided_at) * ((${rnd(c, 'at2')} % 1000) / 2000.0)
     FROM cases c JOIN transfers f ON f.case_id = c.id WHERE ${rnd(c, 'again')} % 3 = 0`);
   // A few moves decided within hours of a month's start in UTC, where the sending and receiving zones disagree on the date.
   await run(sql`UPDATE transfers t SET decided_at = greatest(date_trunc('month', decided_at) + ((${rnd(sql.raw('t.id'), 'dm')} % 30) - 15) * interval '1 hour', (SELECT opened_at FROM cases WHERE id = t.case_id) + interval '1 minute')
