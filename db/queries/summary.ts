@@ -155,13 +155,27 @@ function prelude(q: Context): SQL {
     )`;
 }
 
-/** Joins `z`, the zone of the mission case `c` was at at an instant: the segment holding it or, never moved, its own. */
-const zoneAt = (instant: SQL) =>
-  sql`LEFT JOIN segments s ON s.case_id = c.id AND s.since <= ${instant} AND ${instant} < s.until JOIN zones z ON z.id = coalesce(s.mission_id, c.mission_id)`;
+/**
+ * Rows of `source` (which names the case `c`) with `z`, the zone of the mission the case was at
+ * at an instant, where that mission is in scope: cases never moved at their own mission, moved
+ * ones by the segment holding the instant. Two branches rather than one join through
+ * coalesce(), whose estimate falls to a few rows and then has a year's cases read by nested loops.
+ */
+function inScopeAt(q: Context, p: { columns: SQL; source: SQL; instant: SQL; where: SQL }): SQL {
+  return sql`
+    SELECT ${p.columns} FROM ${p.source} JOIN zones z ON z.id = c.mission_id
+    WHERE ${p.where} AND c.mission_id IN ${q.scopeIds} AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
+    UNION ALL
+    SELECT ${p.columns} FROM ${p.source} JOIN segments s ON s.case_id = c.id AND s.since <= ${p.instant} AND ${p.instant} < s.until JOIN zones z ON z.id = s.mission_id
+    WHERE ${p.where} AND z.in_scope`;
+}
 
 /** A local date of the period. */
 const inPeriod = (q: Context, date: SQL) => sql`(${date} >= ${q.period.start}::date AND ${date} < ${q.period.end}::date)`;
 const localDate = (instant: SQL) => sql`(${instant} AT TIME ZONE z.zone)::date`;
+/** An instant on a local date of the period in zone `z`; the cheap bounds first, so that only instants near the period are converted. */
+const localInPeriod = (q: Context, instant: SQL) =>
+  sql`(${instant} >= ${q.from}::timestamptz AND ${instant} < ${q.to}::timestamptz AND ${inPeriod(q, localDate(instant))})`;
 /** Noon UTC of a date: the instant at which a dated record (a visit, a payment) is placed at a mission. */
 const noonOf = (date: SQL) => sql`((${date})::timestamp + interval '12 hours') AT TIME ZONE 'UTC'`;
 /** Milliseconds since 1970, as a JavaScript Date holds an instant (truncated, not rounded). */
@@ -193,17 +207,17 @@ function flowStatement(q: Context): SQL {
     WITH ${prelude(q)},
     facts AS (
       SELECT ${caseColumns},
-        ${inPeriod(q, localDate(sql`c.opened_at`))} AS opened_in,
-        ${inPeriod(q, localDate(sql`c.closed_at`))} AS closed_in,
+        ${localInPeriod(q, sql`c.opened_at`)} AS opened_in,
+        ${localInPeriod(q, sql`c.closed_at`)} AS closed_in,
         ${openAt(sql`z.starts`)} AS open_at_start,
         ${openAt(sql`z.ends`)} AS open_at_end,
         z.ends AS end_instant
       FROM cases c JOIN zones z ON z.id = c.mission_id
-      WHERE ${aliveIn(q)} AND z.in_scope AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = c.id AND t.status = 'accepted')
+      WHERE ${aliveIn(q)} AND z.in_scope AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
       UNION ALL
       SELECT ${caseColumns},
-        coalesce(bool_or(z.in_scope AND s.since <= c.opened_at AND c.opened_at < s.until AND ${inPeriod(q, localDate(sql`c.opened_at`))}), false),
-        coalesce(bool_or(z.in_scope AND s.since <= c.closed_at AND c.closed_at < s.until AND ${inPeriod(q, localDate(sql`c.closed_at`))}), false),
+        coalesce(bool_or(z.in_scope AND s.since <= c.opened_at AND c.opened_at < s.until AND ${localInPeriod(q, sql`c.opened_at`)}), false),
+        coalesce(bool_or(z.in_scope AND s.since <= c.closed_at AND c.closed_at < s.until AND ${localInPeriod(q, sql`c.closed_at`)}), false),
         bool_or(z.in_scope AND s.since <= z.starts AND z.starts < s.until AND ${openAt(sql`z.starts`)}),
         bool_or(z.in_scope AND s.since <= z.ends AND z.ends < s.until AND ${openAt(sql`z.ends`)}),
         max(z.ends) FILTER (WHERE s.since <= ${endUtc} AND ${endUtc} < s.until)
@@ -264,45 +278,54 @@ interface FlowRow {
  */
 function openedStatement(q: Context): SQL {
   const unitLength = q.period.units[0]!.label.length;
-  const isChild = sql`(EXISTS (SELECT 1 FROM age_claims a WHERE a.party_id = p.id AND a.status = 'accepted')
-    OR ((to_char(per.date_of_birth, 'YYYY')::int + 18) || to_char(per.date_of_birth, '-MM-DD')) COLLATE "C" > to_char(o.opened_on, 'YYYY-MM-DD') COLLATE "C")`;
+  const turns18After = sql`((to_char(per.date_of_birth, 'YYYY')::int + 18) || to_char(per.date_of_birth, '-MM-DD')) COLLATE "C" > to_char(o.opened_on, 'YYYY-MM-DD') COLLATE "C"`;
   const tally = (key: SQL, from: SQL) => sql`(SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${key} AS k, count(*)::int AS n FROM ${from} GROUP BY 1) x)`;
+  const count = (where: SQL, from = sql`subjects`) => sql`(SELECT count(*)::int FROM ${from} WHERE ${where})`;
   return sql`
     WITH ${prelude(q)},
-    opened AS MATERIALIZED (
-      SELECT c.id, c.category, c.case_class, z.code, ${localDate(sql`c.opened_at`)} AS opened_on, left(to_char(${localDate(sql`c.opened_at`)}, 'YYYY-MM-DD'), ${unitLength}) AS unit
-      FROM cases c ${zoneAt(sql`c.opened_at`)}
-      WHERE c.opened_at >= ${q.from}::timestamptz AND ${aliveIn(q)} AND z.in_scope AND ${inPeriod(q, localDate(sql`c.opened_at`))}
+    candidates AS MATERIALIZED (${inScopeAt(q, {
+      columns: sql`c.id, c.category, c.case_class, z.code, ${localDate(sql`c.opened_at`)} AS opened_on, ${localInPeriod(q, sql`c.opened_at`)} AS counted`,
+      source: sql`cases c`,
+      instant: sql`c.opened_at`,
+      where: sql`c.opened_at >= ${q.from}::timestamptz AND ${aliveIn(q)}`,
+    })}),
+    -- filtered apart: a filter on local dates would leave the planner expecting a handful of cases
+    opened AS MATERIALIZED (SELECT *, left(to_char(opened_on, 'YYYY-MM-DD'), ${unitLength}) AS unit FROM candidates WHERE counted),
+    -- every party of the cases, each read once: subjects, perpetrators, shared NIKs
+    parties AS MATERIALIZED (
+      SELECT o.id AS case_id, o.category, o.unit, p.role, per.id AS person_id, per.nik, per.sex, per.date_of_birth IS NULL AS without_birth_date,
+        coalesce(accepted.party_id IS NOT NULL OR ${turns18After}, false) AS is_child
+      FROM opened o JOIN case_parties p ON p.case_id = o.id JOIN persons per ON per.id = p.person_id
+      LEFT JOIN (SELECT DISTINCT party_id FROM age_claims WHERE status = 'accepted') accepted ON accepted.party_id = p.id
     ),
-    subjects AS MATERIALIZED (
-      SELECT o.category, o.unit, per.sex, per.date_of_birth IS NULL AS without_birth_date, coalesce(${isChild}, false) AS is_child
-      FROM opened o JOIN case_parties p ON p.case_id = o.id AND p.role = 'subject' JOIN persons per ON per.id = p.person_id
+    subjects AS (SELECT * FROM parties WHERE role = 'subject'),
+    proceedings AS (
+      SELECT o.id, bool_or(l.jurisdiction = 'home' AND l.home_file_code IN ${[...P21_AND_LATER]}) AS at_p21, bool_or(l.verdict <> '') AS with_verdict
+      FROM opened o JOIN legal_proceedings l ON l.case_id = o.id WHERE o.category = 'trafficking' GROUP BY o.id
     ),
     trafficking AS (
-      SELECT o.unit,
-        (SELECT count(*) FROM case_parties p WHERE p.case_id = o.id AND p.role = 'perpetrator') AS perpetrators,
-        EXISTS (SELECT 1 FROM legal_proceedings l WHERE l.case_id = o.id AND l.jurisdiction = 'home' AND l.home_file_code IN ${[...P21_AND_LATER]}) AS at_p21,
-        EXISTS (SELECT 1 FROM legal_proceedings l WHERE l.case_id = o.id AND l.verdict <> '') AS with_verdict
-      FROM opened o WHERE o.category = 'trafficking'
+      SELECT o.unit, count(*)::int AS cases, count(*) FILTER (WHERE pr.at_p21)::int AS files_p21, count(*) FILTER (WHERE pr.with_verdict)::int AS with_verdict
+      FROM opened o LEFT JOIN proceedings pr ON pr.id = o.id WHERE o.category = 'trafficking' GROUP BY o.unit
+    ),
+    trafficking_parties AS (
+      SELECT unit, count(*) FILTER (WHERE role = 'subject' AND is_child)::int AS children, count(*) FILTER (WHERE role = 'subject' AND NOT is_child)::int AS adults,
+        count(*) FILTER (WHERE role = 'perpetrator')::int AS perpetrators
+      FROM parties WHERE category = 'trafficking' GROUP BY unit
     )
     SELECT
       ${tally(sql`category`, sql`opened`)} AS by_category,
       ${tally(sql`case_class`, sql`opened`)} AS by_class,
       ${tally(sql`code`, sql`opened`)} AS by_mission,
       ${tally(sql`coalesce(sex, 'unknown')`, sql`subjects`)} AS by_sex,
-      (SELECT count(*) FILTER (WHERE is_child)::int FROM subjects) AS children,
-      (SELECT count(*) FILTER (WHERE NOT is_child)::int FROM subjects) AS adults,
-      (SELECT count(*) FILTER (WHERE without_birth_date)::int FROM subjects) AS without_birth_date,
-      (SELECT count(*) FILTER (WHERE sex IS NULL)::int FROM subjects) AS without_sex,
-      (SELECT count(*)::int FROM opened o WHERE NOT EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = o.id AND p.role = 'subject')) AS without_subject,
-      (SELECT count(*)::int FROM opened o WHERE EXISTS (
-        SELECT 1 FROM case_parties p JOIN persons per ON per.id = p.person_id
-        WHERE p.case_id = o.id AND per.nik IS NOT NULL AND EXISTS (SELECT 1 FROM persons other WHERE other.nik = per.nik AND other.id <> per.id))) AS suspected_duplicates,
-      (SELECT count(*) FILTER (WHERE with_verdict)::int FROM trafficking) AS with_verdict,
-      (SELECT coalesce(json_agg(x), '[]') FROM (
-        SELECT unit, count(*)::int AS cases, sum(perpetrators)::int AS perpetrators, count(*) FILTER (WHERE at_p21)::int AS files_p21 FROM trafficking GROUP BY unit) x) AS trafficking_cases,
-      (SELECT coalesce(json_agg(x), '[]') FROM (
-        SELECT unit, count(*) FILTER (WHERE is_child)::int AS children, count(*) FILTER (WHERE NOT is_child)::int AS adults FROM subjects WHERE category = 'trafficking' GROUP BY unit) x) AS trafficking_victims`;
+      ${count(sql`is_child`)} AS children,
+      ${count(sql`NOT is_child`)} AS adults,
+      ${count(sql`without_birth_date`)} AS without_birth_date,
+      ${count(sql`sex IS NULL`)} AS without_sex,
+      ${count(sql`NOT EXISTS (SELECT 1 FROM subjects x WHERE x.case_id = o.id)`, sql`opened o`)} AS without_subject,
+      (SELECT count(DISTINCT case_id)::int FROM parties x WHERE x.nik IS NOT NULL AND EXISTS (SELECT 1 FROM persons other WHERE other.nik = x.nik AND other.id <> x.person_id)) AS suspected_duplicates,
+      (SELECT coalesce(sum(with_verdict), 0)::int FROM trafficking) AS with_verdict,
+      (SELECT coalesce(json_agg(t), '[]') FROM trafficking t) AS trafficking_cases,
+      (SELECT coalesce(json_agg(t), '[]') FROM trafficking_parties t) AS trafficking_parties`;
 }
 
 interface OpenedRow {
@@ -317,8 +340,8 @@ interface OpenedRow {
   without_subject: number;
   suspected_duplicates: number;
   with_verdict: number;
-  trafficking_cases: { unit: string; cases: number; perpetrators: number; files_p21: number }[];
-  trafficking_victims: { unit: string; children: number; adults: number }[];
+  trafficking_cases: { unit: string; cases: number; files_p21: number; with_verdict: number }[];
+  trafficking_parties: { unit: string; children: number; adults: number; perpetrators: number }[];
 }
 
 /** Transfers decided in the period (by the date where the case was leaving) into and out of the scope. */
@@ -328,7 +351,7 @@ function movesStatement(q: Context): SQL {
     SELECT count(*) FILTER (WHERE arriving.in_scope AND NOT z.in_scope)::int AS transferred_in,
       count(*) FILTER (WHERE z.in_scope AND NOT arriving.in_scope)::int AS moved_out
     FROM moves m JOIN cases c ON c.id = m.case_id JOIN zones z ON z.id = m.before_id JOIN zones arriving ON arriving.id = m.to_mission_id
-    WHERE ${aliveIn(q)} AND ${inPeriod(q, localDate(sql`m.at`))}`;
+    WHERE ${aliveIn(q)} AND ${localInPeriod(q, sql`m.at`)}`;
 }
 
 /**
@@ -340,19 +363,22 @@ function stepsStatement(q: Context): SQL {
   const lastDay = sql`(${q.period.end}::date - 1)`;
   return sql`
     WITH ${prelude(q)},
-    steps AS (
-      SELECT st.case_id, false AS overdue, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date
-      FROM case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id
-      WHERE st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz
+    steps AS (${inScopeAt(q, {
+      columns: sql`false AS overdue, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date`,
+      source: sql`case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id`,
+      instant: noonOf(sql`(st.done_at AT TIME ZONE now_at.zone)::date`),
+      where: sql`st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz`,
+    })}
       UNION ALL
-      SELECT st.case_id, true, NULL, ${lastDay}
-      FROM case_steps st JOIN cases c ON c.id = st.case_id
-      WHERE st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz
+      ${inScopeAt(q, {
+        columns: sql`true, NULL, ${lastDay}`,
+        source: sql`case_steps st JOIN cases c ON c.id = st.case_id`,
+        instant: noonOf(lastDay),
+        where: sql`st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz`,
+      })}
     )
-    SELECT x.overdue, x.service_type, count(*)::int AS n
-    FROM steps x JOIN cases c ON c.id = x.case_id ${zoneAt(noonOf(sql`x.on_date`))}
-    WHERE z.in_scope AND ${inPeriod(q, sql`x.on_date`)}
-    GROUP BY x.overdue, x.service_type`;
+    SELECT overdue, service_type, count(*)::int AS n FROM steps WHERE ${inPeriod(q, sql`on_date`)}
+    GROUP BY overdue, service_type`;
 }
 
 /**
@@ -385,10 +411,14 @@ function recordsStatement(q: Context): SQL {
       FROM claim_payments p JOIN financial_claims f ON f.id = p.claim_id JOIN cases c ON c.id = p.case_id
       WHERE p.received_on >= ${start}::date AND p.received_on < ${end}::date
     )
-    SELECT x.kind, x.status, x.restitution, count(*)::int AS n, sum(x.idr)::text AS idr
-    FROM records x JOIN cases c ON c.id = x.case_id ${zoneAt(noonOf(sql`x.on_date`))}
-    WHERE z.in_scope AND ${inPeriod(q, sql`x.on_date`)}
-    GROUP BY x.kind, x.status, x.restitution
+    SELECT kind, status, restitution, count(*)::int AS n, sum(idr)::text AS idr
+    FROM (${inScopeAt(q, {
+      columns: sql`x.*`,
+      source: sql`records x JOIN cases c ON c.id = x.case_id`,
+      instant: noonOf(sql`x.on_date`),
+      where: inPeriod(q, sql`x.on_date`),
+    })}) counted
+    GROUP BY kind, status, restitution
     UNION ALL
     SELECT 'pending_approval', NULL, false, count(*)::int, NULL
     FROM approvals ap JOIN cases c ON c.id = ap.case_id
@@ -448,14 +478,14 @@ export async function computeSummary(conn: Conn, actor: Actor, period: Period, s
 
   const row = (label: string, units: string[]): TraffickingRow => {
     const cases = o.trafficking_cases.filter((r) => units.includes(r.unit));
-    const victims = o.trafficking_victims.filter((r) => units.includes(r.unit));
+    const parties = o.trafficking_parties.filter((r) => units.includes(r.unit));
     const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
     return {
       period: label,
       cases: sum(cases, (r) => r.cases),
-      victims_adult: sum(victims, (r) => r.adults),
-      victims_child: sum(victims, (r) => r.children),
-      perpetrators: sum(cases, (r) => r.perpetrators),
+      victims_adult: sum(parties, (r) => r.adults),
+      victims_child: sum(parties, (r) => r.children),
+      perpetrators: sum(parties, (r) => r.perpetrators),
       files_p21: sum(cases, (r) => r.files_p21),
     };
   };
