@@ -100,10 +100,9 @@ export function emptySummary(period: Period, scope: SummaryScope): Summary {
   };
 }
 
-
 /**
  * One summary's SQL context: the missions in scope and the period's dates. Every statement
- * starts from the same three relations (`zonesCte`, `segmentsCte`):
+ * starts from the same three relations (`prelude`):
  * - zones: each mission's zone, whether the scope holds it, and the instants the period starts
  *   and ends there (the start of its first and of its next local day);
  * - moves: the accepted transfers in the order they were decided, each with the mission it left
@@ -170,7 +169,7 @@ function inScopeAt(q: Context, p: { columns: SQL; source: SQL; instant: SQL; whe
     WHERE ${p.where} AND z.in_scope`;
 }
 
-/** A local date of the period. */
+/** A local date of the period (`z` the zone it is read in). */
 const inPeriod = (q: Context, date: SQL) => sql`(${date} >= ${q.period.start}::date AND ${date} < ${q.period.end}::date)`;
 const localDate = (instant: SQL) => sql`(${instant} AT TIME ZONE z.zone)::date`;
 /** An instant on a local date of the period in zone `z`; the cheap bounds first, so that only instants near the period are converted. */
