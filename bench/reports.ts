@@ -25,16 +25,22 @@ import { actorOf } from '@/lib/testing/actors';
 
 const RUNS = 3;
 
-async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+/** Median wall-clock time of RUNS runs, and how far the process's memory rose above where it started (sampled every 10 ms). */
+async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T; memoryMb: number }> {
   const times: number[] = [];
   let value!: T;
+  const start = process.memoryUsage().rss;
+  let peak = start;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
     value = await run();
     times.push(performance.now() - t0);
   }
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(RUNS / 2)]!, value };
+  return { ms: times[Math.floor(RUNS / 2)]!, value, memoryMb: (peak - start) / 1024 / 1024 };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -65,9 +71,10 @@ async function main() {
   ];
   let yearSummary = null;
   for (const [label, period, scope] of summaries) {
-    const { ms, value } = await timed(() => summaryFor(db, supervisor, parsePeriod(period)!, scope));
+    const { ms, value, memoryMb } = await timed(() => summaryFor(db, supervisor, parsePeriod(period)!, scope));
     if (period === year) yearSummary = value;
-    row(`summary: ${label}`, ms, `new ${value.flow.new.toLocaleString('en')}, open at end ${value.flow.openAtEnd.toLocaleString('en')}, trafficking ${value.trafficking.at(-1)!.cases}`);
+    const figures = `new ${value.flow.new.toLocaleString('en')}, open at end ${value.flow.openAtEnd.toLocaleString('en')}, trafficking ${value.trafficking.at(-1)!.cases}`;
+    row(`summary: ${label}`, ms, `${figures}; Node memory +${memoryMb.toFixed(0)} MB`);
   }
   const t = createTranslator({ locale: 'en', messages: en });
   const i18n = { t: t as never, number: (x: number) => x.toLocaleString('en'), now: new Date().toISOString(), locale: 'en' };

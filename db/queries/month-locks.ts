@@ -50,12 +50,9 @@ async function correctionsBefore(conn: Conn, actor: Actor, mission: MissionRef, 
     .where(and(eq(monthLocks.missionId, mission.id), gte(monthLocks.month, earliest), lt(monthLocks.month, month)))
     .orderBy(asc(monthLocks.month));
   const reported = locks.flatMap((l) => l.corrections as unknown as Correction[]);
-  const out: Correction[] = [];
-  for (const lock of locks) {
-    const now = await computeSummary(conn, actor, parsePeriod(lock.month)!, { kind: 'mission', code: mission.code });
-    out.push(...correctionsOf(lock.month, summaryTables(lock.figures as unknown as Summary), reported, summaryTables(now)));
-  }
-  return out;
+  // Each month's figures are a few grouped statements (db/queries/summary.ts): all months are asked at once.
+  const nows = await Promise.all(locks.map((lock) => computeSummary(conn, actor, parsePeriod(lock.month)!, { kind: 'mission', code: mission.code })));
+  return locks.flatMap((lock, i) => correctionsOf(lock.month, summaryTables(lock.figures as unknown as Summary), reported, summaryTables(nows[i]!)));
 }
 
 /**
@@ -78,8 +75,8 @@ export async function summaryFor(conn: Conn, actor: Actor, period: Period, scope
     const figures = lock.figures as unknown as Summary;
     return { ...figures, locked: { at: lock.at.toISOString(), by: lock.by }, corrections: lock.corrections as unknown as Correction[] };
   }
-  const summary = await computeSummary(conn, actor, period, scope);
-  return { ...summary, corrections: await correctionsBefore(conn, actor, mission, period.label) };
+  const [summary, corrections] = await Promise.all([computeSummary(conn, actor, period, scope), correctionsBefore(conn, actor, mission, period.label)]);
+  return { ...summary, corrections };
 }
 
 /** Whether a month has ended in the mission's zone: only then can its data be complete. */

@@ -1,15 +1,13 @@
-import { TZDate } from '@date-fns/tz';
-import { and, eq, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
-import { type Category, RESOLVING_OUTCOMES, homeFileCodes } from '@/lib/domain/cases';
+import { RESOLVING_OUTCOMES, homeFileCodes } from '@/lib/domain/cases';
 import type { Period } from '@/lib/domain/periods';
 import type { Correction } from '@/lib/reports/corrections';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
 import type { MissionKind } from '../schema';
-import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, missions, persons, transfers } from '../schema';
-
+import { missions } from '../schema';
 /** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
 export type SummaryScope = { kind: 'all' } | { kind: 'mission'; code: string } | { kind: 'country'; code: string };
 
@@ -64,28 +62,9 @@ export interface Summary {
   corrections?: Correction[];
 }
 
-interface Segment {
-  missionId: number;
-  since: number;
-  until: number;
-}
-
-interface CaseFacts {
-  id: string;
-  category: Category;
-  firstContactAt: Date | null;
-  deathPenalty: boolean;
-  caseClass: string;
-  openedAt: Date;
-  closedAt: Date | null;
-  outcome: string | null;
-  segments: Segment[];
-}
-
-const P21 = homeFileCodes.indexOf('P-21');
 
 /** The missions a scope names, within the actor's own scope. */
-async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string; kind: MissionKind; city: string }[]> {
+export async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Promise<{ id: number; code: string; timeZone: string; kind: MissionKind; city: string }[]> {
   const rows = await conn
     .select({ id: missions.id, code: missions.code, timeZone: missions.timeZone, kind: missions.kind, city: missions.city })
     .from(missions)
@@ -101,193 +80,8 @@ async function scopeMissions(conn: Conn, actor: Actor, scope: SummaryScope): Pro
   return rows;
 }
 
-/** The instant a local date begins in a zone. */
-function startOfDay(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, timeZone).getTime();
-}
 
-/**
- * A case's missions over time, from its accepted transfers: the first transfer's sending
- * mission until it was decided, then each receiving mission in turn.
- */
-function segmentsOf(current: number, moves: { from: number; to: number; at: number }[]): Segment[] {
-  if (moves.length === 0) return [{ missionId: current, since: -Infinity, until: Infinity }];
-  const out: Segment[] = [{ missionId: moves[0]!.from, since: -Infinity, until: moves[0]!.at }];
-  moves.forEach((m, i) => out.push({ missionId: m.to, since: m.at, until: moves[i + 1]?.at ?? Infinity }));
-  return out;
-}
-
-const missionAt = (c: CaseFacts, t: number) => c.segments.find((s) => s.since <= t && t < s.until)!.missionId;
-
-/**
- * The monthly (quarterly, yearly) summary of DESIGN §5 for a period and a scope, from the data
- * as it is now. Each case is counted by its dates in its own mission's time zone, and by the
- * mission it was at when the thing counted happened (a case transferred mid-month is new at
- * the first mission and transferred in at the second).
- */
-export async function computeSummary(conn: Conn, actor: Actor, period: Period, scope: SummaryScope): Promise<Summary> {
-  assertCan(actor, 'case:read');
-  const inScope = await scopeMissions(conn, actor, scope);
-  const ids = new Set(inScope.map((m) => m.id));
-  const allMissions = await conn.select({ id: missions.id, code: missions.code, timeZone: missions.timeZone }).from(missions);
-  const zoneOf = new Map(allMissions.map((m) => [m.id, m.timeZone]));
-  const codeOf = new Map(allMissions.map((m) => [m.id, m.code]));
-  // Bounds wide enough for every zone (UTC−12 … UTC+14); each case is then read in its own.
-  const from = new Date(startOfDay(period.start, 'UTC') - 14 * 3_600_000);
-  const to = new Date(startOfDay(period.end, 'UTC') + 12 * 3_600_000);
-  const scopeIds = [...ids];
-  if (scopeIds.length === 0) return emptySummary(period, scope);
-
-  const movedThrough = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted'
-    AND (t.from_mission_id IN ${scopeIds} OR t.to_mission_id IN ${scopeIds}))`;
-  const rows = await conn
-    .select({
-      id: cases.id,
-      category: cases.category,
-      caseClass: cases.caseClass,
-      openedAt: cases.openedAt,
-      closedAt: cases.closedAt,
-      outcome: cases.outcome,
-      missionId: cases.missionId,
-      firstContactAt: cases.firstContactAt,
-      deathPenalty: cases.deathPenalty,
-    })
-    .from(cases)
-    .where(and(lt(cases.openedAt, to), or(isNull(cases.closedAt), gte(cases.closedAt, from)), or(inArray(cases.missionId, scopeIds), movedThrough)));
-  const moves = await acceptedMoves(conn, rows.map((r) => r.id));
-  const movesOf = new Map<string, { from: number; to: number; at: number }[]>();
-  for (const m of moves) movesOf.set(m.caseId, [...(movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
-  const facts: CaseFacts[] = rows.map((r) => ({ ...r, segments: segmentsOf(r.missionId, movesOf.get(r.id) ?? []) }));
-
-  /** The local date, in the zone of the mission the case was at, of an instant. */
-  const localDate = (c: CaseFacts, t: Date) => new TZDate(t.getTime(), zoneOf.get(missionAt(c, t.getTime()))!).toISOString().slice(0, 10);
-  const inPeriod = (c: CaseFacts, t: Date | null, unit: { start: string; end: string } = period) => {
-    if (!t) return false;
-    const d = localDate(c, t);
-    return d >= unit.start && d < unit.end && ids.has(missionAt(c, t.getTime()));
-  };
-  /** Open, in scope, as the given local date began at the mission the case was at then. */
-  const openAt = (c: CaseFacts, date: string) =>
-    c.segments.some((s) => {
-      const t = startOfDay(date, zoneOf.get(s.missionId)!);
-      return ids.has(s.missionId) && s.since <= t && t < s.until && c.openedAt.getTime() < t && (!c.closedAt || c.closedAt.getTime() >= t);
-    });
-
-  const opened = facts.filter((c) => inPeriod(c, c.openedAt));
-  const closedIn = facts.filter((c) => inPeriod(c, c.closedAt));
-  let transferredIn = 0;
-  let movedOut = 0;
-  for (const c of facts) {
-    for (const s of c.segments.slice(1)) {
-      const before = c.segments[c.segments.indexOf(s) - 1]!;
-      const d = new TZDate(s.since, zoneOf.get(before.missionId)!).toISOString().slice(0, 10);
-      if (d < period.start || d >= period.end) continue;
-      if (ids.has(s.missionId) && !ids.has(before.missionId)) transferredIn++;
-      if (!ids.has(s.missionId) && ids.has(before.missionId)) movedOut++;
-    }
-  }
-  const endOpen = facts.filter((c) => openAt(c, period.end));
-  const endInstant = (c: CaseFacts) => startOfDay(period.end, zoneOf.get(missionAt(c, startOfDay(period.end, 'UTC')))!);
-  const ages = endOpen.map((c) => (endInstant(c) - c.openedAt.getTime()) / 86_400_000).sort((a, b) => a - b);
-
-  const flow: FlowFigures = {
-    openAtStart: facts.filter((c) => openAt(c, period.start)).length,
-    new: opened.length,
-    transferredIn,
-    resolved: closedIn.filter((c) => RESOLVING_OUTCOMES.includes(c.outcome ?? '')).length,
-    closedUnresolved: closedIn.filter((c) => !RESOLVING_OUTCOMES.includes(c.outcome ?? '') && c.outcome !== 'transferred').length,
-    transferredOut: movedOut + closedIn.filter((c) => c.outcome === 'transferred').length,
-    openAtEnd: endOpen.length,
-    backlog: {
-      median: ages.length ? Math.round(ages[Math.floor((ages.length - 1) / 2)]! * 10) / 10 : null,
-      under30: ages.filter((a) => a < 30).length,
-      from30to90: ages.filter((a) => a >= 30 && a < 90).length,
-      from90to365: ages.filter((a) => a >= 90 && a < 365).length,
-      over365: ages.filter((a) => a >= 365).length,
-    },
-  };
-
-  const tally = (values: string[]) => values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {});
-  const subjects = await subjectFacts(conn, opened.map((c) => c.id));
-  const subjectsOf = new Map<string, SubjectFacts[]>();
-  for (const x of subjects) {
-    const list = subjectsOf.get(x.caseId);
-    if (list) list.push(x);
-    else subjectsOf.set(x.caseId, [x]);
-  }
-  const openingDate = new Map(opened.map((c) => [c.id, localDate(c, c.openedAt)]));
-  const isChild = (s: SubjectFacts) => s.acceptedMinor || (!!s.dateOfBirth && addYears(s.dateOfBirth, 18) > openingDate.get(s.caseId)!);
-
-  // The trafficking table: one row per unit, and a total when there are several.
-  const trafficking = opened.filter((c) => c.category === 'trafficking');
-  const p21 = await casesAtP21(conn, trafficking.map((c) => c.id));
-  const perpetrators = await perpetratorCounts(conn, trafficking.map((c) => c.id));
-  const rowFor = (label: string, list: CaseFacts[]): TraffickingRow => {
-    const victims = list.flatMap((c) => subjectsOf.get(c.id) ?? []);
-    const child = victims.filter(isChild).length;
-    return {
-      period: label,
-      cases: list.length,
-      victims_adult: victims.length - child,
-      victims_child: child,
-      perpetrators: list.reduce((a, c) => a + (perpetrators.get(c.id) ?? 0), 0),
-      files_p21: list.filter((c) => p21.has(c.id)).length,
-    };
-  };
-  const table = period.units.map((u) => rowFor(u.label, trafficking.filter((c) => inPeriod(c, c.openedAt, u))));
-  if (table.length > 1) table.push(rowFor('total', trafficking));
-
-  const secondary = await secondaryFigures(conn, facts, { period, ids, zoneOf, movesOf, scopeIds, from, to });
-  const median = (values: number[]) => {
-    const v = [...values].sort((a, b) => a - b);
-    return v.length ? Math.round((v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2) * 10) / 10 : null;
-  };
-  const firstContacts = opened.filter((c) => c.firstContactAt).map((c) => (c.firstContactAt!.getTime() - c.openedAt.getTime()) / 86_400_000);
-  const resolvedCases = closedIn.filter((c) => RESOLVING_OUTCOMES.includes(c.outcome ?? ''));
-  const verdicts = await casesWithVerdict(conn, trafficking.map((c) => c.id));
-
-  return {
-    period: period.label,
-    scope,
-    missions: inScope.map((m) => m.code),
-    ...(scope.kind === 'mission' && inScope[0] ? { scopeMission: { kind: inScope[0].kind, city: inScope[0].city } } : {}),
-    traffickingOutcomes: { withVerdict: trafficking.filter((c) => verdicts.has(c.id)).length, restitutionIdr: secondary.restitutionIdr },
-    legal: { ...secondary.legal, deathPenaltyOpenAtEnd: endOpen.filter((c) => c.deathPenalty).length },
-    ageClaims: secondary.ageClaims,
-    services: secondary.services,
-    money: secondary.money,
-    timeliness: {
-      medianDaysToFirstContact: median(firstContacts),
-      medianDaysToResolution: median(resolvedCases.map((c) => (c.closedAt!.getTime() - c.openedAt.getTime()) / 86_400_000)),
-      overdueStepsAtEnd: secondary.overdueStepsAtEnd,
-      pendingApprovals: secondary.pendingApprovals,
-    },
-    dataQuality: {
-      subjectsWithoutBirthDate: subjects.filter((x) => !x.dateOfBirth).length,
-      subjectsWithoutSex: subjects.filter((x) => !x.sex).length,
-      newCasesWithoutSubject: opened.filter((c) => !subjectsOf.has(c.id)).length,
-      suspectedDuplicates: await suspectedDuplicates(conn, opened.map((c) => c.id)),
-    },
-    flow,
-    newBy: {
-      category: tally(opened.map((c) => c.category)),
-      caseClass: tally(opened.map((c) => c.caseClass)),
-      mission: tally(opened.map((c) => codeOf.get(missionAt(c, c.openedAt.getTime()))!)),
-    },
-    subjectsBy: {
-      sex: tally(subjects.map((s) => s.sex ?? 'unknown')),
-      age: { child: subjects.filter(isChild).length, adult: subjects.filter((s) => !isChild(s)).length },
-    },
-    trafficking: table,
-  };
-}
-
-function addYears(date: string, years: number): string {
-  return `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
-}
-
-function emptySummary(period: Period, scope: SummaryScope): Summary {
+export function emptySummary(period: Period, scope: SummaryScope): Summary {
   return {
     period: period.label,
     scope,
@@ -306,219 +100,442 @@ function emptySummary(period: Period, scope: SummaryScope): Summary {
   };
 }
 
-interface SubjectFacts {
-  caseId: string;
-  sex: string | null;
-  dateOfBirth: string | null;
-  /** an age claim on this person in this case accepted as a minor */
-  acceptedMinor: boolean;
+/**
+ * One summary's SQL context: the missions in scope and the period's dates. Every statement
+ * starts from the same three relations (`prelude`):
+ * - zones: each mission's zone, whether the scope holds it, and the instants the period starts
+ *   and ends there (the start of its first and of its next local day);
+ * - moves: the accepted transfers in the order they were decided, each with the mission it left
+ *   (the previous receiving one, or for the first its sending one);
+ * - segments: a moved case's missions over time — the first sending mission until the first
+ *   decision, then each receiving mission until the next. A case never moved has none: it was
+ *   at its own mission throughout.
+ * Instants are compared at the millisecond, as the figures were when they were read in Node.
+ */
+interface Context {
+  scopeIds: number[];
+  period: Period;
+  /** bounds wide enough for every zone (UTC−12 … UTC+14); each case is then read in its own */
+  from: string;
+  to: string;
 }
 
-const CHUNK = 5_000;
-async function inChunks<T>(ids: string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await run(ids.slice(i, i + CHUNK))));
-  return out;
+const MS_PER_DAY = 86_400_000;
+const P21_AND_LATER = homeFileCodes.slice(homeFileCodes.indexOf('P-21'));
+
+function context(scopeIds: number[], period: Period): Context {
+  const utcMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`);
+  return {
+    scopeIds,
+    period,
+    from: new Date(utcMidnight(period.start) - 14 * 3_600_000).toISOString(),
+    to: new Date(utcMidnight(period.end) + 12 * 3_600_000).toISOString(),
+  };
 }
 
-/** The accepted transfers of these cases, in the order they were decided (read in chunks: a ten-year summary has ~100,000 cases). */
-async function acceptedMoves(conn: Conn, caseIds: string[]) {
-  const moves = await inChunks(caseIds, (chunk) =>
-    conn
-      .select({ caseId: transfers.caseId, from: transfers.fromMissionId, to: transfers.toMissionId, at: transfers.decidedAt })
-      .from(transfers)
-      .where(and(eq(transfers.status, 'accepted'), inArray(transfers.caseId, chunk))),
-  );
-  return moves.sort((a, b) => a.at!.getTime() - b.at!.getTime());
-}
-
-async function subjectFacts(conn: Conn, caseIds: string[]): Promise<SubjectFacts[]> {
-  return inChunks(caseIds, (chunk) =>
-    conn
-      .select({
-        caseId: caseParties.caseId,
-        sex: persons.sex,
-        dateOfBirth: persons.dateOfBirth,
-        acceptedMinor: sql<boolean>`EXISTS (SELECT 1 FROM ${ageClaims} a WHERE a.party_id = ${caseParties.id} AND a.status = 'accepted')`,
-      })
-      .from(caseParties)
-      .innerJoin(persons, eq(persons.id, caseParties.personId))
-      .where(and(inArray(caseParties.caseId, chunk), eq(caseParties.role, 'subject'))),
-  );
-}
-
-async function perpetratorCounts(conn: Conn, caseIds: string[]): Promise<Map<string, number>> {
-  const rows = await inChunks(caseIds, (chunk) =>
-    conn
-      .select({ caseId: caseParties.caseId, n: sql<number>`count(*)::int` })
-      .from(caseParties)
-      .where(and(inArray(caseParties.caseId, chunk), eq(caseParties.role, 'perpetrator')))
-      .groupBy(caseParties.caseId),
-  );
-  return new Map(rows.map((r) => [r.caseId, r.n]));
-}
-
-/** Cases with a prosecution at home that has reached P-21 (the file complete) or a later file code. */
-async function casesAtP21(conn: Conn, caseIds: string[]): Promise<Set<string>> {
-  const later = homeFileCodes.slice(P21);
-  const rows = await inChunks(caseIds, (chunk) =>
-    conn
-      .selectDistinct({ caseId: legalProceedings.caseId })
-      .from(legalProceedings)
-      .where(and(inArray(legalProceedings.caseId, chunk), eq(legalProceedings.jurisdiction, 'home'), inArray(legalProceedings.homeFileCode, [...later]))),
-  );
-  return new Set(rows.map((r) => r.caseId));
-}
-
-/** Trafficking cases with a verdict recorded on any of their proceedings. */
-async function casesWithVerdict(conn: Conn, caseIds: string[]): Promise<Set<string>> {
-  const rows = await inChunks(caseIds, (chunk) =>
-    conn
-      .selectDistinct({ caseId: legalProceedings.caseId })
-      .from(legalProceedings)
-      .where(and(inArray(legalProceedings.caseId, chunk), sql`(${legalProceedings.verdict} IS NOT NULL AND ${legalProceedings.verdict} <> '')`)),
-  );
-  return new Set(rows.map((r) => r.caseId));
-}
-
-/** New cases whose subjects share a NIK with a different person record: likely the same person entered twice. */
-async function suspectedDuplicates(conn: Conn, caseIds: string[]): Promise<number> {
-  const rows = await inChunks(caseIds, (chunk) =>
-    conn
-      .selectDistinct({ caseId: caseParties.caseId })
-      .from(caseParties)
-      .innerJoin(persons, eq(persons.id, caseParties.personId))
-      .where(and(inArray(caseParties.caseId, chunk), sql`${persons.nik} IS NOT NULL AND EXISTS (SELECT 1 FROM persons o WHERE o.nik = ${persons.nik} AND o.id <> ${persons.id})`)),
-  );
-  return rows.length;
+function prelude(q: Context): SQL {
+  const { start, end } = q.period;
+  return sql`
+    zones AS (
+      SELECT id, code, time_zone AS zone, id IN ${q.scopeIds} AS in_scope,
+        ${start}::date::timestamp AT TIME ZONE time_zone AS starts, ${end}::date::timestamp AT TIME ZONE time_zone AS ends
+      FROM missions
+    ),
+    moves AS (
+      SELECT id, case_id, from_mission_id, to_mission_id, at, row_number() OVER w AS n,
+        coalesce(lag(to_mission_id) OVER w, from_mission_id) AS before_id, coalesce(lead(at) OVER w, 'infinity') AS next_at
+      FROM (SELECT id, case_id, from_mission_id, to_mission_id, date_trunc('milliseconds', decided_at) AS at FROM transfers WHERE status = 'accepted') t
+      WINDOW w AS (PARTITION BY case_id ORDER BY at, id)
+    ),
+    segments AS (
+      SELECT case_id, to_mission_id AS mission_id, at AS since, next_at AS until FROM moves
+      UNION ALL
+      SELECT case_id, from_mission_id, '-infinity', at FROM moves WHERE n = 1
+    )`;
 }
 
 /**
- * The figures read from dated records of the cases (visits, detentions, lawyers, age claims,
- * steps done, payments), each at the mission the case was at on that date.
+ * Rows of `source` (which names the case `c`) with `z`, the zone of the mission the case was at
+ * at an instant, where that mission is in scope: cases never moved at their own mission, moved
+ * ones by the segment holding the instant. Two branches rather than one join through
+ * coalesce(), whose estimate falls to a few rows and then has a year's cases read by nested loops.
  */
-async function secondaryFigures(
-  conn: Conn,
-  facts: CaseFacts[],
-  ctx: { period: Period; ids: Set<number>; zoneOf: Map<number, string>; movesOf: Map<string, { from: number; to: number; at: number }[]>; scopeIds: number[]; from: Date; to: Date },
-) {
-  const { period, ids } = ctx;
-  const factOf = new Map(facts.map((f) => [f.id, f]));
-  // Records can outlive the case's open time (a payment after closing): read those cases' missions too.
-  const missionOn = async (rows: { caseId: string; missionId: number }[]) => {
-    const missing = [...new Set(rows.filter((r) => !factOf.has(r.caseId)).map((r) => r.caseId))];
-    if (missing.length) {
-      const moves = await acceptedMoves(conn, missing);
-      for (const m of moves) ctx.movesOf.set(m.caseId, [...(ctx.movesOf.get(m.caseId) ?? []), { from: m.from, to: m.to, at: m.at!.getTime() }]);
-    }
-    return (caseId: string, current: number, date: string) => {
-      const segments = factOf.get(caseId)?.segments ?? segmentsOf(current, ctx.movesOf.get(caseId) ?? []);
-      const t = Date.parse(`${date}T12:00:00Z`);
-      return segments.find((s) => s.since <= t && t < s.until)!.missionId;
+function inScopeAt(q: Context, p: { columns: SQL; source: SQL; instant: SQL; where: SQL }): SQL {
+  return sql`
+    SELECT ${p.columns} FROM ${p.source} JOIN zones z ON z.id = c.mission_id
+    WHERE ${p.where} AND c.mission_id IN ${q.scopeIds} AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
+    UNION ALL
+    SELECT ${p.columns} FROM ${p.source} JOIN segments s ON s.case_id = c.id AND s.since <= ${p.instant} AND ${p.instant} < s.until JOIN zones z ON z.id = s.mission_id
+    WHERE ${p.where} AND z.in_scope`;
+}
+
+/** A local date of the period (`z` the zone it is read in). */
+const inPeriod = (q: Context, date: SQL) => sql`(${date} >= ${q.period.start}::date AND ${date} < ${q.period.end}::date)`;
+const localDate = (instant: SQL) => sql`(${instant} AT TIME ZONE z.zone)::date`;
+/** An instant on a local date of the period in zone `z`; the cheap bounds first, so that only instants near the period are converted. */
+const localInPeriod = (q: Context, instant: SQL) =>
+  sql`(${instant} >= ${q.from}::timestamptz AND ${instant} < ${q.to}::timestamptz AND ${inPeriod(q, localDate(instant))})`;
+/** Noon UTC of a date: the instant at which a dated record (a visit, a payment) is placed at a mission. */
+const noonOf = (date: SQL) => sql`((${date})::timestamp + interval '12 hours') AT TIME ZONE 'UTC'`;
+/** Milliseconds since 1970, as a JavaScript Date holds an instant (truncated, not rounded). */
+const epochMs = (instant: SQL) => sql`floor(extract(epoch FROM ${instant}) * 1000)`;
+const daysBetween = (from: SQL, to: SQL) => sql`(${epochMs(to)} - ${epochMs(from)})::float8 / ${MS_PER_DAY}`;
+/** The cases the period can count at all: opened before it ended and not closed before it began. */
+const aliveIn = (q: Context) => sql`c.opened_at < ${q.to}::timestamptz AND (c.closed_at IS NULL OR c.closed_at >= ${q.from}::timestamptz)`;
+const RESOLVING = sql`(${sql.join(
+  RESOLVING_OUTCOMES.map((o) => sql`${o}`),
+  sql`, `,
+)})`;
+
+/**
+ * The flow: each case alive in the period with whether it was opened, closed, open as the period
+ * began and as it ended, each at the mission it was at then and by the dates of that mission's
+ * zone. A moved case is open at a date if it was open as that date began at a mission in scope
+ * where it was at that instant; its age at the end runs to the start of the end date where it was
+ * at midnight UTC. Medians come back as the middle value(s), averaged and rounded in Node.
+ */
+function flowStatement(q: Context): SQL {
+  const endUtc = sql`${q.period.end}::date::timestamp AT TIME ZONE 'UTC'`;
+  const openAt = (instant: SQL) => sql`c.opened_at < ${instant} AND (c.closed_at IS NULL OR c.closed_at >= ${instant})`;
+  const caseColumns = sql`c.id, c.opened_at, c.closed_at, c.first_contact_at, c.outcome, c.death_penalty`;
+  const middle = (value: SQL, where: SQL, name: string) =>
+    sql`count(*) FILTER (WHERE ${where})::int AS ${sql.raw(`${name}_n`)},
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY ${value}) FILTER (WHERE ${where}) AS ${sql.raw(`${name}_low`)},
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY ${value} DESC) FILTER (WHERE ${where}) AS ${sql.raw(`${name}_high`)}`;
+  return sql`
+    WITH ${prelude(q)},
+    facts AS (
+      SELECT ${caseColumns},
+        ${localInPeriod(q, sql`c.opened_at`)} AS opened_in,
+        ${localInPeriod(q, sql`c.closed_at`)} AS closed_in,
+        ${openAt(sql`z.starts`)} AS open_at_start,
+        ${openAt(sql`z.ends`)} AS open_at_end,
+        z.ends AS end_instant
+      FROM cases c JOIN zones z ON z.id = c.mission_id
+      WHERE ${aliveIn(q)} AND z.in_scope AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
+      UNION ALL
+      SELECT ${caseColumns},
+        coalesce(bool_or(z.in_scope AND s.since <= c.opened_at AND c.opened_at < s.until AND ${localInPeriod(q, sql`c.opened_at`)}), false),
+        coalesce(bool_or(z.in_scope AND s.since <= c.closed_at AND c.closed_at < s.until AND ${localInPeriod(q, sql`c.closed_at`)}), false),
+        bool_or(z.in_scope AND s.since <= z.starts AND z.starts < s.until AND ${openAt(sql`z.starts`)}),
+        bool_or(z.in_scope AND s.since <= z.ends AND z.ends < s.until AND ${openAt(sql`z.ends`)}),
+        max(z.ends) FILTER (WHERE s.since <= ${endUtc} AND ${endUtc} < s.until)
+      FROM cases c JOIN segments s ON s.case_id = c.id JOIN zones z ON z.id = s.mission_id
+      WHERE ${aliveIn(q)}
+      GROUP BY c.id
+    ),
+    measured AS (
+      SELECT f.*,
+        CASE WHEN open_at_end THEN ${daysBetween(sql`opened_at`, sql`end_instant`)} END AS age,
+        CASE WHEN opened_in THEN ${daysBetween(sql`opened_at`, sql`first_contact_at`)} END AS to_contact,
+        CASE WHEN closed_in AND outcome IN ${RESOLVING} THEN ${daysBetween(sql`opened_at`, sql`closed_at`)} END AS to_resolution
+      FROM facts f
+    )
+    SELECT
+      count(*) FILTER (WHERE open_at_start)::int AS open_at_start,
+      count(*) FILTER (WHERE opened_in)::int AS opened,
+      count(*) FILTER (WHERE closed_in AND outcome IN ${RESOLVING})::int AS resolved,
+      count(*) FILTER (WHERE closed_in AND coalesce(outcome NOT IN ${RESOLVING} AND outcome <> 'transferred', true))::int AS closed_unresolved,
+      count(*) FILTER (WHERE closed_in AND outcome = 'transferred')::int AS closed_transferred,
+      count(*) FILTER (WHERE open_at_end)::int AS open_at_end,
+      count(*) FILTER (WHERE open_at_end AND death_penalty)::int AS death_penalty_open_at_end,
+      count(*) FILTER (WHERE age < 30)::int AS under30,
+      count(*) FILTER (WHERE age >= 30 AND age < 90)::int AS from30to90,
+      count(*) FILTER (WHERE age >= 90 AND age < 365)::int AS from90to365,
+      count(*) FILTER (WHERE age >= 365)::int AS over365,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY age) AS backlog_median,
+      ${middle(sql`to_contact`, sql`to_contact IS NOT NULL`, 'contact')},
+      ${middle(sql`to_resolution`, sql`to_resolution IS NOT NULL`, 'resolution')}
+    FROM measured`;
+}
+
+interface FlowRow {
+  open_at_start: number;
+  opened: number;
+  resolved: number;
+  closed_unresolved: number;
+  closed_transferred: number;
+  open_at_end: number;
+  death_penalty_open_at_end: number;
+  under30: number;
+  from30to90: number;
+  from90to365: number;
+  over365: number;
+  backlog_median: number | null;
+  contact_n: number;
+  contact_low: number | null;
+  contact_high: number | null;
+  resolution_n: number;
+  resolution_low: number | null;
+  resolution_high: number | null;
+}
+
+/**
+ * The cases opened in the period (at a mission in scope, by its local date) and their people:
+ * the new cases by category, class and mission; their subjects by sex and age on the opening
+ * day; the trafficking table by unit of the period; the data-quality figures. One row of JSON.
+ */
+function openedStatement(q: Context): SQL {
+  const unitLength = q.period.units[0]!.label.length;
+  const turns18After = sql`((to_char(per.date_of_birth, 'YYYY')::int + 18) || to_char(per.date_of_birth, '-MM-DD')) COLLATE "C" > to_char(o.opened_on, 'YYYY-MM-DD') COLLATE "C"`;
+  const tally = (key: SQL, from: SQL) => sql`(SELECT coalesce(json_object_agg(k, n), '{}') FROM (SELECT ${key} AS k, count(*)::int AS n FROM ${from} GROUP BY 1) x)`;
+  const count = (where: SQL, from = sql`subjects`) => sql`(SELECT count(*)::int FROM ${from} WHERE ${where})`;
+  return sql`
+    WITH ${prelude(q)},
+    candidates AS MATERIALIZED (${inScopeAt(q, {
+      columns: sql`c.id, c.category, c.case_class, z.code, ${localDate(sql`c.opened_at`)} AS opened_on, ${localInPeriod(q, sql`c.opened_at`)} AS counted`,
+      source: sql`cases c`,
+      instant: sql`c.opened_at`,
+      where: sql`c.opened_at >= ${q.from}::timestamptz AND ${aliveIn(q)}`,
+    })}),
+    -- filtered apart: a filter on local dates would leave the planner expecting a handful of cases
+    opened AS MATERIALIZED (SELECT *, left(to_char(opened_on, 'YYYY-MM-DD'), ${unitLength}) AS unit FROM candidates WHERE counted),
+    -- every party of the cases, each read once: subjects, perpetrators, shared NIKs
+    parties AS MATERIALIZED (
+      SELECT o.id AS case_id, o.category, o.unit, p.role, per.id AS person_id, per.nik, per.sex, per.date_of_birth IS NULL AS without_birth_date,
+        coalesce(accepted.party_id IS NOT NULL OR ${turns18After}, false) AS is_child
+      FROM opened o JOIN case_parties p ON p.case_id = o.id JOIN persons per ON per.id = p.person_id
+      LEFT JOIN (SELECT DISTINCT party_id FROM age_claims WHERE status = 'accepted') accepted ON accepted.party_id = p.id
+    ),
+    subjects AS (SELECT * FROM parties WHERE role = 'subject'),
+    proceedings AS (
+      SELECT o.id, bool_or(l.jurisdiction = 'home' AND l.home_file_code IN ${[...P21_AND_LATER]}) AS at_p21, bool_or(l.verdict <> '') AS with_verdict
+      FROM opened o JOIN legal_proceedings l ON l.case_id = o.id WHERE o.category = 'trafficking' GROUP BY o.id
+    ),
+    trafficking AS (
+      SELECT o.unit, count(*)::int AS cases, count(*) FILTER (WHERE pr.at_p21)::int AS files_p21, count(*) FILTER (WHERE pr.with_verdict)::int AS with_verdict
+      FROM opened o LEFT JOIN proceedings pr ON pr.id = o.id WHERE o.category = 'trafficking' GROUP BY o.unit
+    ),
+    trafficking_parties AS (
+      SELECT unit, count(*) FILTER (WHERE role = 'subject' AND is_child)::int AS children, count(*) FILTER (WHERE role = 'subject' AND NOT is_child)::int AS adults,
+        count(*) FILTER (WHERE role = 'perpetrator')::int AS perpetrators
+      FROM parties WHERE category = 'trafficking' GROUP BY unit
+    )
+    SELECT
+      ${tally(sql`category`, sql`opened`)} AS by_category,
+      ${tally(sql`case_class`, sql`opened`)} AS by_class,
+      ${tally(sql`code`, sql`opened`)} AS by_mission,
+      ${tally(sql`coalesce(sex, 'unknown')`, sql`subjects`)} AS by_sex,
+      ${count(sql`is_child`)} AS children,
+      ${count(sql`NOT is_child`)} AS adults,
+      ${count(sql`without_birth_date`)} AS without_birth_date,
+      ${count(sql`sex IS NULL`)} AS without_sex,
+      ${count(sql`NOT EXISTS (SELECT 1 FROM subjects x WHERE x.case_id = o.id)`, sql`opened o`)} AS without_subject,
+      (SELECT count(DISTINCT case_id)::int FROM parties x WHERE x.nik IS NOT NULL AND EXISTS (SELECT 1 FROM persons other WHERE other.nik = x.nik AND other.id <> x.person_id)) AS suspected_duplicates,
+      (SELECT coalesce(sum(with_verdict), 0)::int FROM trafficking) AS with_verdict,
+      (SELECT coalesce(json_agg(t), '[]') FROM trafficking t) AS trafficking_cases,
+      (SELECT coalesce(json_agg(t), '[]') FROM trafficking_parties t) AS trafficking_parties`;
+}
+
+interface OpenedRow {
+  by_category: Record<string, number>;
+  by_class: Record<string, number>;
+  by_mission: Record<string, number>;
+  by_sex: Record<string, number>;
+  children: number;
+  adults: number;
+  without_birth_date: number;
+  without_sex: number;
+  without_subject: number;
+  suspected_duplicates: number;
+  with_verdict: number;
+  trafficking_cases: { unit: string; cases: number; files_p21: number; with_verdict: number }[];
+  trafficking_parties: { unit: string; children: number; adults: number; perpetrators: number }[];
+}
+
+/** Transfers decided in the period (by the date where the case was leaving) into and out of the scope. */
+function movesStatement(q: Context): SQL {
+  return sql`
+    WITH ${prelude(q)}
+    SELECT count(*) FILTER (WHERE arriving.in_scope AND NOT z.in_scope)::int AS transferred_in,
+      count(*) FILTER (WHERE z.in_scope AND NOT arriving.in_scope)::int AS moved_out
+    FROM moves m JOIN cases c ON c.id = m.case_id JOIN zones z ON z.id = m.before_id JOIN zones arriving ON arriving.id = m.to_mission_id
+    WHERE ${aliveIn(q)} AND ${localInPeriod(q, sql`m.at`)}`;
+}
+
+/**
+ * The dated records of the period, each counted at the mission its case was at at noon UTC of
+ * its date: steps done (dated in the zone of the case's mission now) by service, and steps
+ * overdue as the period ended (placed on its last day).
+ */
+function stepsStatement(q: Context): SQL {
+  const lastDay = sql`(${q.period.end}::date - 1)`;
+  return sql`
+    WITH ${prelude(q)},
+    steps AS (${inScopeAt(q, {
+      columns: sql`false AS overdue, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date`,
+      source: sql`case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id`,
+      instant: noonOf(sql`(st.done_at AT TIME ZONE now_at.zone)::date`),
+      where: sql`st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz`,
+    })}
+      UNION ALL
+      ${inScopeAt(q, {
+        columns: sql`true, NULL, ${lastDay}`,
+        source: sql`case_steps st JOIN cases c ON c.id = st.case_id`,
+        instant: noonOf(lastDay),
+        where: sql`st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz`,
+      })}
+    )
+    SELECT overdue, service_type, count(*)::int AS n FROM steps WHERE ${inPeriod(q, sql`on_date`)}
+    GROUP BY overdue, service_type`;
+}
+
+/**
+ * The other dated records, each at the mission its case was at at noon UTC of its date:
+ * consular visits, detentions (once each, on the period's last day held), lawyers appointed,
+ * age claims made (dated in the zone of the case's mission now) by status, payments received
+ * (in IDR, at their rate; restitution of trafficking cases apart); and closure requests
+ * waiting now on the scope's cases.
+ */
+function recordsStatement(q: Context): SQL {
+  const { start, end } = q.period;
+  const lastDay = sql`(${end}::date - 1)`;
+  return sql`
+    WITH ${prelude(q)},
+    records AS (
+      SELECT 'visit' AS kind, NULL AS status, false AS restitution, v.case_id, v.visited_on AS on_date, NULL::numeric AS idr
+      FROM consular_visits v WHERE v.visited_on >= ${start}::date AND v.visited_on < ${end}::date
+      UNION ALL
+      SELECT 'detention', NULL, false, d.case_id, greatest(least(coalesce(d.released_on, ${lastDay}), ${lastDay}), ${start}::date), NULL
+      FROM detentions d WHERE d.detained_since < ${end}::date AND (d.released_on IS NULL OR d.released_on >= ${start}::date)
+      UNION ALL
+      SELECT 'lawyer', NULL, false, l.case_id, l.lawyer_appointed_on, NULL
+      FROM legal_proceedings l WHERE l.lawyer_appointed_on >= ${start}::date AND l.lawyer_appointed_on < ${end}::date
+      UNION ALL
+      SELECT 'age_claim', a.status, false, a.case_id, (a.claimed_at AT TIME ZONE now_at.zone)::date, NULL
+      FROM age_claims a JOIN cases c ON c.id = a.case_id JOIN zones now_at ON now_at.id = c.mission_id
+      WHERE a.claimed_at >= ${q.from}::timestamptz AND a.claimed_at < ${q.to}::timestamptz
+      UNION ALL
+      SELECT 'payment', NULL, f.kind = 'restitution' AND c.category = 'trafficking', p.case_id, p.received_on, (p.amount * p.rate_to_home)::numeric(20, 2)
+      FROM claim_payments p JOIN financial_claims f ON f.id = p.claim_id JOIN cases c ON c.id = p.case_id
+      WHERE p.received_on >= ${start}::date AND p.received_on < ${end}::date
+    )
+    SELECT kind, status, restitution, count(*)::int AS n, sum(idr)::text AS idr
+    FROM (${inScopeAt(q, {
+      columns: sql`x.*`,
+      source: sql`records x JOIN cases c ON c.id = x.case_id`,
+      instant: noonOf(sql`x.on_date`),
+      where: inPeriod(q, sql`x.on_date`),
+    })}) counted
+    GROUP BY kind, status, restitution
+    UNION ALL
+    SELECT 'pending_approval', NULL, false, count(*)::int, NULL
+    FROM approvals ap JOIN cases c ON c.id = ap.case_id
+    WHERE ap.status = 'pending' AND ap.requested_at < ${q.to}::timestamptz AND c.mission_id IN ${q.scopeIds}`;
+}
+
+interface RecordRow {
+  kind: 'visit' | 'detention' | 'lawyer' | 'age_claim' | 'payment' | 'pending_approval';
+  status: string | null;
+  restitution: boolean;
+  n: number;
+  idr: string | null;
+}
+
+/** The rows of a statement, on either driver (postgres.js returns them as the result, PGlite under `rows`). */
+async function rowsOf<T>(conn: Conn, query: SQL): Promise<T[]> {
+  const result = (await conn.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+const roundTo = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+/** The median of n values from their middle one (n odd) or two (n even), to one decimal. */
+function median(n: number, low: number | null, high: number | null): number | null {
+  return n === 0 ? null : roundTo(n % 2 ? low! : (low! + high!) / 2, 1);
+}
+
+/**
+ * The monthly (quarterly, yearly) summary of DESIGN §5 for a period and a scope, from the data
+ * as it is now. Each case is counted by its dates in its own mission's time zone, and by the
+ * mission it was at when the thing counted happened (a case transferred mid-month is new at
+ * the first mission and transferred in at the second). Computed by grouping in the database: a
+ * handful of statements, run side by side where the connection allows, each returning a few
+ * aggregated rows whatever the number of cases.
+ */
+export async function computeSummary(conn: Conn, actor: Actor, period: Period, scope: SummaryScope): Promise<Summary> {
+  assertCan(actor, 'case:read');
+  const inScope = await scopeMissions(conn, actor, scope);
+  if (inScope.length === 0) return emptySummary(period, scope);
+  const q = context(
+    inScope.map((m) => m.id),
+    period,
+  );
+  const [[flow], [opened], [moves], steps, records] = await Promise.all([
+    rowsOf<FlowRow>(conn, flowStatement(q)),
+    rowsOf<OpenedRow>(conn, openedStatement(q)),
+    rowsOf<{ transferred_in: number; moved_out: number }>(conn, movesStatement(q)),
+    rowsOf<{ overdue: boolean; service_type: string | null; n: number }>(conn, stepsStatement(q)),
+    rowsOf<RecordRow>(conn, recordsStatement(q)),
+  ]);
+  const f = flow!;
+  const o = opened!;
+
+  const count = (kind: RecordRow['kind'], status?: (s: string | null) => boolean) => records.filter((r) => r.kind === kind && (!status || status(r.status))).reduce((a, r) => a + r.n, 0);
+  const idr = (rows: RecordRow[]) => roundTo(rows.reduce((a, r) => a + Number(r.idr ?? 0), 0), 2);
+  const payments = records.filter((r) => r.kind === 'payment');
+
+  const row = (label: string, units: string[]): TraffickingRow => {
+    const cases = o.trafficking_cases.filter((r) => units.includes(r.unit));
+    const parties = o.trafficking_parties.filter((r) => units.includes(r.unit));
+    const sum = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((a, r) => a + pick(r), 0);
+    return {
+      period: label,
+      cases: sum(cases, (r) => r.cases),
+      victims_adult: sum(parties, (r) => r.adults),
+      victims_child: sum(parties, (r) => r.children),
+      perpetrators: sum(parties, (r) => r.perpetrators),
+      files_p21: sum(cases, (r) => r.files_p21),
     };
   };
-  const inScopeOn = async <R extends { caseId: string; missionId: number; date: string }>(rows: R[]): Promise<R[]> => {
-    const at = await missionOn(rows);
-    return rows.filter((r) => r.date >= period.start && r.date < period.end && ids.has(at(r.caseId, r.missionId, r.date)));
-  };
-  const touched = sql`(${cases.missionId} IN ${ctx.scopeIds} OR EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted' AND (t.from_mission_id IN ${ctx.scopeIds} OR t.to_mission_id IN ${ctx.scopeIds})))`;
-  const localOf = (col: unknown) => sql<string>`to_char(${col} AT TIME ZONE ${missions.timeZone}, 'YYYY-MM-DD')`;
+  const trafficking = period.units.map((u) => row(u.label, [u.label]));
+  if (trafficking.length > 1) trafficking.push(row('total', period.units.map((u) => u.label)));
 
-  // Steps are the bulk of a long period's records: those of cases never transferred are counted in
-  // the database (their mission is their mission throughout); only moved cases' rows come to Node.
-  const moved = sql`EXISTS (SELECT 1 FROM transfers t WHERE t.case_id = ${cases.id} AND t.status = 'accepted')`;
-  const stayedInScope = and(inArray(cases.missionId, ctx.scopeIds), sql`NOT ${moved}`);
-  const [visits, detained, lawyers, claims, steps, payments, overdue, pending, servicesStayed, overdueStayed] = await Promise.all([
-    conn
-      .select({ caseId: consularVisits.caseId, missionId: cases.missionId, date: sql<string>`${consularVisits.visitedOn}::text` })
-      .from(consularVisits)
-      .innerJoin(cases, eq(cases.id, consularVisits.caseId))
-      .where(and(touched, gte(consularVisits.visitedOn, period.start), lt(consularVisits.visitedOn, period.end))),
-    // Held at any time in the period: counted once per detention, at the mission on the period's last held day.
-    conn
-      .select({
-        caseId: detentions.caseId,
-        missionId: cases.missionId,
-        date: sql<string>`least(coalesce(${detentions.releasedOn}, (${period.end}::date - 1)), (${period.end}::date - 1))::text`,
-        since: sql<string>`${detentions.detainedSince}::text`,
-      })
-      .from(detentions)
-      .innerJoin(cases, eq(cases.id, detentions.caseId))
-      .where(and(touched, lt(detentions.detainedSince, period.end), or(isNull(detentions.releasedOn), gte(detentions.releasedOn, period.start)))),
-    conn
-      .select({ caseId: legalProceedings.caseId, missionId: cases.missionId, date: sql<string>`${legalProceedings.lawyerAppointedOn}::text` })
-      .from(legalProceedings)
-      .innerJoin(cases, eq(cases.id, legalProceedings.caseId))
-      .where(and(touched, gte(legalProceedings.lawyerAppointedOn, period.start), lt(legalProceedings.lawyerAppointedOn, period.end))),
-    conn
-      .select({ caseId: ageClaims.caseId, missionId: cases.missionId, date: localOf(ageClaims.claimedAt), status: ageClaims.status })
-      .from(ageClaims)
-      .innerJoin(cases, eq(cases.id, ageClaims.caseId))
-      .innerJoin(missions, eq(missions.id, cases.missionId))
-      .where(and(touched, gte(ageClaims.claimedAt, ctx.from), lt(ageClaims.claimedAt, ctx.to))),
-    conn
-      .select({ caseId: caseSteps.caseId, missionId: cases.missionId, date: localOf(caseSteps.doneAt), serviceType: caseSteps.serviceType })
-      .from(caseSteps)
-      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
-      .innerJoin(missions, eq(missions.id, cases.missionId))
-      .where(and(touched, moved, eq(caseSteps.status, 'done'), gte(caseSteps.doneAt, ctx.from), lt(caseSteps.doneAt, ctx.to))),
-    conn
-      .select({ caseId: claimPayments.caseId, missionId: cases.missionId, date: sql<string>`${claimPayments.receivedOn}::text`, idr: sql<string>`(${claimPayments.amount} * ${claimPayments.rateToHome})::numeric(20,2)::text`, kind: financialClaims.kind, category: cases.category })
-      .from(claimPayments)
-      .innerJoin(financialClaims, eq(financialClaims.id, claimPayments.claimId))
-      .innerJoin(cases, eq(cases.id, claimPayments.caseId))
-      .where(and(touched, gte(claimPayments.receivedOn, period.start), lt(claimPayments.receivedOn, period.end))),
-    // Steps overdue as the period ended (still open now, due date plus grace before the end), and closure requests waiting now.
-    conn
-      .select({ caseId: caseSteps.caseId, missionId: cases.missionId, date: sql<string>`(${period.end}::date - 1)::text` })
-      .from(caseSteps)
-      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
-      .where(and(touched, moved, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
-    conn
-      .select({ caseId: approvals.caseId, missionId: cases.missionId })
-      .from(approvals)
-      .innerJoin(cases, eq(cases.id, approvals.caseId))
-      .where(and(inArray(cases.missionId, ctx.scopeIds), eq(approvals.status, 'pending'), lt(approvals.requestedAt, ctx.to))),
-    conn
-      .select({ serviceType: caseSteps.serviceType, n: sql<number>`count(*)::int` })
-      .from(caseSteps)
-      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
-      .innerJoin(missions, eq(missions.id, cases.missionId))
-      .where(
-        and(
-          stayedInScope,
-          eq(caseSteps.status, 'done'),
-          gte(caseSteps.doneAt, ctx.from),
-          lt(caseSteps.doneAt, ctx.to),
-          sql`${localOf(caseSteps.doneAt)} >= ${period.start} AND ${localOf(caseSteps.doneAt)} < ${period.end}`,
-        ),
-      )
-      .groupBy(caseSteps.serviceType),
-    conn
-      .select({ n: sql<number>`count(*)::int` })
-      .from(caseSteps)
-      .innerJoin(cases, eq(cases.id, caseSteps.caseId))
-      .where(and(stayedInScope, sql`${caseSteps.status} IN ('planned', 'in_progress')`, sql`${caseSteps.dueDate} + ${caseSteps.graceDays} < ${period.end}::date`, lt(cases.openedAt, ctx.to))),
-  ]);
-  const paid = await inScopeOn(payments);
-  const sum = (rows: { idr: string }[]) => Math.round(rows.reduce((a, r) => a + Number(r.idr), 0) * 100) / 100;
-  const claimed = await inScopeOn(claims);
-  const done = await inScopeOn(steps);
-  const services: Record<string, number> = {};
-  for (const s of servicesStayed) services[s.serviceType] = s.n;
-  for (const s of done) services[s.serviceType] = (services[s.serviceType] ?? 0) + 1;
   return {
-    legal: { detainees: (await inScopeOn(detained.map((d) => ({ ...d, date: d.date < period.start ? period.start : d.date })))).length, consularVisits: (await inScopeOn(visits)).length, lawyersAppointed: (await inScopeOn(lawyers)).length },
+    period: period.label,
+    scope,
+    missions: inScope.map((m) => m.code),
+    ...(scope.kind === 'mission' && inScope[0] ? { scopeMission: { kind: inScope[0].kind, city: inScope[0].city } } : {}),
+    traffickingOutcomes: { withVerdict: o.with_verdict, restitutionIdr: idr(payments.filter((r) => r.restitution)) },
+    legal: { detainees: count('detention'), consularVisits: count('visit'), lawyersAppointed: count('lawyer'), deathPenaltyOpenAtEnd: f.death_penalty_open_at_end },
     ageClaims: {
-      pending: claimed.filter((c) => !['accepted', 'rejected', 'withdrawn'].includes(c.status)).length,
-      accepted: claimed.filter((c) => c.status === 'accepted').length,
-      rejected: claimed.filter((c) => c.status === 'rejected').length,
-      withdrawn: claimed.filter((c) => c.status === 'withdrawn').length,
+      pending: count('age_claim', (s) => !['accepted', 'rejected', 'withdrawn'].includes(s!)),
+      accepted: count('age_claim', (s) => s === 'accepted'),
+      rejected: count('age_claim', (s) => s === 'rejected'),
+      withdrawn: count('age_claim', (s) => s === 'withdrawn'),
     },
-    services,
-    money: { payments: paid.length, recoveredIdr: sum(paid) },
-    restitutionIdr: sum(paid.filter((p) => p.kind === 'restitution' && p.category === 'trafficking')),
-    overdueStepsAtEnd: (overdueStayed[0]?.n ?? 0) + (await inScopeOn(overdue)).length,
-    pendingApprovals: pending.length,
+    services: Object.fromEntries(steps.filter((s) => !s.overdue).map((s) => [s.service_type, s.n])),
+    money: { payments: count('payment'), recoveredIdr: idr(payments) },
+    timeliness: {
+      medianDaysToFirstContact: median(f.contact_n, f.contact_low, f.contact_high),
+      medianDaysToResolution: median(f.resolution_n, f.resolution_low, f.resolution_high),
+      overdueStepsAtEnd: steps.find((s) => s.overdue)?.n ?? 0,
+      pendingApprovals: count('pending_approval'),
+    },
+    dataQuality: {
+      subjectsWithoutBirthDate: o.without_birth_date,
+      subjectsWithoutSex: o.without_sex,
+      newCasesWithoutSubject: o.without_subject,
+      suspectedDuplicates: o.suspected_duplicates,
+    },
+    flow: {
+      openAtStart: f.open_at_start,
+      new: f.opened,
+      transferredIn: moves!.transferred_in,
+      resolved: f.resolved,
+      closedUnresolved: f.closed_unresolved,
+      transferredOut: moves!.moved_out + f.closed_transferred,
+      openAtEnd: f.open_at_end,
+      backlog: {
+        median: f.backlog_median === null ? null : roundTo(f.backlog_median, 1),
+        under30: f.under30,
+        from30to90: f.from30to90,
+        from90to365: f.from90to365,
+        over365: f.over365,
+      },
+    },
+    newBy: { category: o.by_category, caseClass: o.by_class, mission: o.by_mission },
+    subjectsBy: { sex: o.by_sex, age: { child: o.children, adult: o.adults } },
+    trafficking,
   };
 }

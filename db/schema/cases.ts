@@ -83,6 +83,8 @@ export const cases = pgTable(
     index('cases_opened_idx').on(t.openedAt, t.id),
     // The dashboard's closed-per-month and time to resolution read recent closings.
     index('cases_closed_idx').on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
+    // The summaries read the cases alive in a period: not closed (this index) or closed since it began (the one above).
+    index('cases_unclosed_idx').on(t.openedAt).where(sql`${t.closedAt} IS NULL`),
     index('cases_open_mission_idx').on(t.missionId, t.status).where(sql`${t.status} <> 'closed'`),
     index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt, t.id),
     // The supervisors' queues read open cases only (DESIGN: most cases are closed after a few years).

@@ -62,6 +62,8 @@ export const caseSteps = pgTable(
     // The officers' "due this week" and the overdue queues read open steps by due date.
     index('case_steps_open_due_idx').on(t.dueDate).where(sql`${t.status} IN ('planned', 'in_progress')`),
     index('case_steps_assignee_idx').on(t.assigneeId, t.dueDate).where(sql`${t.status} IN ('planned', 'in_progress')`),
+    // The summaries count the steps done in a period.
+    index('case_steps_done_idx').on(t.doneAt).where(sql`${t.status} = 'done'`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "cases_unclosed_idx" ON "cases" USING btree ("opened_at") WHERE "cases"."closed_at" IS NULL;--> statement-breakpoint
+CREATE INDEX "case_steps_done_idx" ON "case_steps" USING btree ("done_at") WHERE "case_steps"."status" = 'done';
