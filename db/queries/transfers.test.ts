@@ -48,4 +48,20 @@ describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
     expect(kinds.slice(0, 2)).toEqual(['transfer_accepted', 'transfer_requested']);
     await expect(decideTransfer(h.db, jed, { transferId: incoming!.id, decision: 'reject', comment: 'late' })).rejects.toMatchObject({ messageKey: 'errors.alreadyDecided' });
   });
+
+  it('accepts a case whose number the receiving mission has also given (KUL-…-00002 arriving where JED-…-00002 exists), and goes on numbering its own', async () => {
+    const make = (officer: Actor) => h.db.transaction((tx) => createCase(tx, officer, createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Same Number' }] })));
+    // KUL gave 00001 above (now at JED); JED gives 00001 and 00002, KUL then 00002.
+    await make(jed);
+    const atJed = await make(jed);
+    const atKul = await make(kul);
+    expect(atKul.reference.slice(4)).toBe(atJed.reference.slice(4));
+    const file = (await getCase(h.db, kul, atKul.id))!;
+    await requestTransfer(h.db, kul, { id: atKul.id, version: file.version, toMissionCode: 'JED', reason: 'Moved.' });
+    const incoming = (await listIncomingTransfers(h.db, jed)).find((t) => t.reference === atKul.reference)!;
+    await decideTransfer(h.db, jed, { transferId: incoming.id, decision: 'accept', comment: '' });
+    expect(await getCase(h.db, jed, atKul.id)).toMatchObject({ missionCode: 'JED', reference: atKul.reference });
+    expect((await make(jed)).reference).toBe(atJed.reference.replace(/\d+$/, '00003'));
+  });
 });
+

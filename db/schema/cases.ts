@@ -76,7 +76,8 @@ export const cases = pgTable(
     version: integer().notNull().default(1),
   },
   (t) => [
-    uniqueIndex('cases_mission_year_seq_idx').on(t.missionId, t.year, t.seq),
+    // No unique (mission, year, seq): a transferred case keeps the number its first mission gave it
+    // (the reference, unique above), and the receiving mission may have given that number too.
     // Keyset pages of a mission's cases, newest first. Plain ascending, read backwards for
     // `ORDER BY … DESC`: an index built DESC NULLS LAST does not serve drizzle's desc() (NULLS FIRST).
     index('cases_mission_opened_idx').on(t.missionId, t.openedAt, t.id),

@@ -1,0 +1,1 @@
+DROP INDEX "cases_mission_year_seq_idx";
