@@ -2,7 +2,7 @@ import type { Faker } from '@faker-js/faker';
 import { DAY, type DemoCase, type DemoContext, isoDate } from '@/db/demo/generate';
 import type { CaseBatch } from '@/db/queries/case-batch';
 import type { ageClaims, claimPayments, consularVisits, financialClaims, transfers } from '@/db/schema';
-import { type AgeClaimStatus, type Category, type FinancialClaimKind } from '@/lib/domain/cases';
+import type { AgeClaimStatus, Category, FinancialClaimKind } from '@/lib/domain/cases';
 
 /**
  * What the benchmark's data has beyond the demo generator's cases: the rest of a case's life
@@ -91,7 +91,7 @@ export function addHistory(faker: Faker, ctx: HistoryContext, batch: CaseBatch, 
     if (faker.number.float() < 0.6) {
       proceeding.lawyerName = faker.person.fullName();
       proceeding.lawyerAppointedOn = isoDate(within(c.openedMs, faker.number.int({ min: 3, max: 60 })));
-      proceeding.lawyerPaidBy = faker.helpers.arrayElement(['mission', 'family', 'legal_aid']);
+      proceeding.lawyerPaidBy = faker.helpers.weightedArrayElement([{ value: 'mission' as const, weight: 60 }, { value: 'host_legal_aid' as const, weight: 20 }, { value: 'family' as const, weight: 15 }, { value: 'pro_bono' as const, weight: 5 }]);
     }
     if (closed && faker.number.float() < 0.35) {
       batch.detentions.push({ caseId: c.id, partyId: proceeding.partyId, facility: `Penjara ${ctx.byId.get(c.missionId)!.city}`, detainedSince: isoDate(new Date(c.openedMs)), releasedOn: isoDate(new Date(end)) });
