@@ -8,7 +8,7 @@ export default defineConfig({
     alias: { 'server-only': path.resolve(import.meta.dirname, 'lib/testing/server-only-stub.ts') },
   },
   test: {
-    include: ['{app,db,lib}/**/*.test.{ts,tsx}'],
+    include: ['{app,bench,db,lib}/**/*.test.{ts,tsx}'],
     environment: 'node',
     // In-memory PGlite takes seconds to migrate; one database per file, files in parallel.
     testTimeout: 30_000,
