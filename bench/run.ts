@@ -16,7 +16,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { type Db, getHandle, openDatabase } from '@/db';
 import { appendAudit } from '@/db/queries/audit';
-import { caseExportBatches, caseExportQuery } from '@/db/queries/case-export';
+import { caseExportCsvStream, caseExportQuery, inlineParams } from '@/db/queries/case-export';
 import { type CaseListFilter, caseListQuery, createCase, getCase, listCases } from '@/db/queries/cases';
 import { queueCountQuery, queueCountsQuery, queueListQuery } from '@/db/queries/queues';
 import { localDate } from '@/db/queries/steps';
@@ -26,7 +26,7 @@ import type { Actor } from '@/lib/actor';
 import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { addMonths, parsePeriod } from '@/lib/domain/periods';
 import { type QueueSort, queueSorts, queueViews } from '@/lib/domain/queues';
-import { caseListCsvWriter } from '@/lib/reports/case-list';
+import { caseListCsvFromCopy } from '@/lib/reports/case-list';
 import { actorOf } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import type { QueueFilter } from '@/lib/validation/queues';
@@ -403,18 +403,15 @@ function finish(failures: string[]) {
   process.exitCode = 1;
 }
 
-/** The case-list export of every closed case: the app's batches into a CSV file, the same batches raw, and one COPY of the same rows. */
+/** The case-list export of every closed case: the app's export into a CSV file, the keyset batches raw (the embedded database's and workbooks' path), and one raw COPY of the same rows. */
 async function measureExport(db: Db, raw: postgres.Sql, supervisor: Actor): Promise<Record<string, number>> {
   const file = path.join(os.tmpdir(), `payung-bench-export-${process.pid}.csv`);
   global.gc?.();
   const app = await withPeakRss(async () => {
-    const writer = caseListCsvWriter(file, caseListColumns);
+    // What the export job does on PostgreSQL (lib/exports/runner.ts): one COPY streamed into the file.
     let rows = 0;
-    for await (const batch of caseExportBatches(db, supervisor, { status: 'closed' }, caseListColumns)) {
-      await writer.add(batch);
-      rows += batch.length;
-    }
-    const bytes = await writer.close();
+    const stream = caseExportCsvStream(db, supervisor, { status: 'closed' }, caseListColumns)!;
+    const bytes = await caseListCsvFromCopy(file, caseListColumns, stream, (n) => (rows = n));
     return { rows, bytes };
   });
   fs.rmSync(file, { force: true });
@@ -453,17 +450,6 @@ async function measureExport(db: Db, raw: postgres.Sql, supervisor: Actor): Prom
   };
   console.log(`  export of ${result.rows.toLocaleString('en')} closed cases: app ${result.appRowsPerSecond.toLocaleString('en')} rows/s (+${result.appRssGrowthMb} MB), raw batches ${result.rawBatchesRowsPerSecond.toLocaleString('en')} rows/s, COPY ${result.copyRowsPerSecond.toLocaleString('en')} rows/s`);
   return result;
-}
-
-/** COPY takes no parameters: the values written into the text, quoted. */
-export function inlineParams(text: string, params: unknown[]): string {
-  return text.replace(/\$(\d+)/g, (_, n: string) => {
-    const v = params[Number(n) - 1];
-    if (v === null || v === undefined) return 'NULL';
-    if (typeof v === 'number' || typeof v === 'bigint') return String(v);
-    if (typeof v === 'boolean') return v ? 'true' : 'false';
-    return `'${String(v).replace(/'/g, "''")}'`;
-  });
 }
 
 async function describeMachine(raw: postgres.Sql): Promise<Record<string, unknown>> {
