@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseInUseError, type DbHandle, acquireDirLock } from './index';
 import { prepareDatabase, startupOptions } from './bootstrap';
@@ -40,6 +41,12 @@ describe.each(testDatabaseKinds())('preparing the database on %s', (kind) => {
     h = await openTestDatabase(kind);
   });
   afterAll(() => h?.close());
+
+  it('runs the app’s queries without JIT compilation on PostgreSQL', async () => {
+    if (h.kind !== 'postgres') return;
+    const rows = (await h.db.execute(sql`SHOW jit`)) as unknown as { jit: string }[];
+    expect(rows[0]?.jit).toBe('off');
+  });
 
   it('reports current migrations, seeds once, and refuses a production start with demo passwords', async () => {
     expect(await migrationStatus(h)).toMatchObject({ current: true });

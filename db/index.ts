@@ -107,6 +107,9 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { drizzle } = await import('drizzle-orm/postgres-js');
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE || 10),
+    // No JIT for the app's short queries: PostgreSQL compiles any plan whose estimate is high, and
+    // at a million cases that cost a queue's first page 0.5 s of compiling for 0.3 s of work.
+    connection: { jit: 'off' },
     onnotice: () => {},
   });
   const db = drizzle({ client, schema, casing: 'snake_case' }) as unknown as Db;
