@@ -457,7 +457,9 @@ function matchingCaseIds(q: string): SQL {
     sql`SELECT c.id AS case_id FROM cases c WHERE c.reference LIKE ${`${likeEscape(k.reference)}%`}`,
     sql`SELECT c.id FROM cases c WHERE c.legacy_ref = ${k.legacyRef}`,
   ];
-  const byPerson = (where: SQL) => sql`SELECT cp.case_id FROM persons p JOIN case_parties cp ON cp.person_id = p.id WHERE ${where}`;
+  // The people's ids as an array too: with many matches (a common first name) the planner would
+  // otherwise hash-join a scan of every case party.
+  const byPerson = (where: SQL) => sql`SELECT cp.case_id FROM case_parties cp WHERE cp.person_id = ANY(ARRAY(SELECT p.id FROM persons p WHERE ${where}))`;
   if (k.nik) parts.push(byPerson(sql`p.nik = ${k.nik}`));
   if (k.passport) parts.push(byPerson(sql`p.passport_number = ${k.passport}`));
   parts.push(sql`SELECT cp.case_id FROM case_parties cp WHERE cp.pseudonym = ${k.pseudonym}`);
