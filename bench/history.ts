@@ -75,7 +75,7 @@ export function addHistory(faker: Faker, ctx: HistoryContext, batch: CaseBatch, 
     if (status === 'accepted' || status === 'rejected') batch.events.push({ caseId: c.id, actorId: receiving[0] ?? null, kind: `transfer_${status}`, at: decidedAt!, data: { mission: to.code } });
     if (status === 'accepted') {
       // The moved case keeps its reference but takes the receiving mission's next number, as
-      // (mission, year, seq) is unique: the app's acceptTransfer keeps the old number and so
+      // (mission, year, seq) is unique: the app's decideTransfer keeps the old number and so
       // fails when the receiving mission already has it (reported; see bench/RESULTS.md).
       const key = `${to.id}:${row.year}`;
       row.seq = (ctx.counters.get(key) ?? 0) + 1;
