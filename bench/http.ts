@@ -43,8 +43,8 @@ export interface HttpResults {
 }
 
 const DURATION = Number(process.env.BENCH_HTTP_SECONDS || 10);
-const FLOOR_PORT = 3190;
-const APP_PORT = 3100;
+const FLOOR_PORT = Number(process.env.BENCH_FLOOR_PORT || 3191);
+const APP_PORT = Number(process.env.BENCH_APP_PORT || 3137);
 
 interface Load {
   url: string;
@@ -141,6 +141,10 @@ export interface HttpContext {
   caseIds: string[];
   /** leave out /api/health under twenty ten-year summaries */
   skipHeavy: boolean;
+  /** DATABASE_URL for the app the bench starts: its connections named, to cancel what it leaves running */
+  appDatabaseUrl: string;
+  /** cancels what the started app left running in the database */
+  cancelAppStatements: () => Promise<void>;
 }
 
 export async function runHttp(ctx: HttpContext): Promise<HttpResults> {
@@ -153,10 +157,11 @@ export async function runHttp(ctx: HttpContext): Promise<HttpResults> {
     if (base === 'start') {
       if (!fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) throw new Error('--http start needs a production build: run `npx next build` first');
       base = `http://127.0.0.1:${APP_PORT}`;
+      if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${APP_PORT} is taken: set BENCH_APP_PORT`);
       app = startGroup(
         path.join(process.cwd(), 'node_modules', '.bin', 'next'),
         ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'],
-        { ...process.env, NODE_ENV: 'production', DATABASE_URL: ctx.url, NEXTAUTH_URL: base, AUTH_SECRET: process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || 'payung-bench-secret-not-for-production', PAYUNG_DEMO: '1' },
+        { ...process.env, NODE_ENV: 'production', DATABASE_URL: ctx.appDatabaseUrl, NEXTAUTH_URL: base, AUTH_SECRET: process.env.AUTH_SECRET || process.env.NEXTAUTH_SECRET || 'payung-bench-secret-not-for-production', PAYUNG_DEMO: '1' },
         path.join(os.tmpdir(), 'payung-bench-app.log'),
       );
       await waitFor(`${base}/api/health`, 120);
@@ -194,6 +199,7 @@ export async function runHttp(ctx: HttpContext): Promise<HttpResults> {
     fs.writeFileSync(routesFile, JSON.stringify(routes));
     floor = startGroup(path.join(process.cwd(), 'node_modules', '.bin', 'tsx'), [path.join(process.cwd(), 'bench', 'floor-server.ts'), routesFile, String(FLOOR_PORT)], { ...process.env, DATABASE_URL: ctx.url }, path.join(os.tmpdir(), 'payung-bench-floor.log'));
     const floorBase = `http://127.0.0.1:${FLOOR_PORT}`;
+    if (await fetch(floorBase).then(() => true, () => false)) throw new Error(`port ${FLOOR_PORT} is taken: set BENCH_FLOOR_PORT`);
     await waitFor(`${floorBase}/queues`, 60);
 
     let next = 0;
@@ -220,10 +226,13 @@ export async function runHttp(ctx: HttpContext): Promise<HttpResults> {
 
     const create = await createOverHttp(base, officerCookie, notes);
     const health = ctx.skipHeavy ? null : await healthDuringSummaries(base, supervisorCookie);
+    if (health && health.reportsDone < 20) notes.push(`${20 - health.reportsDone} of the 20 ten-year summaries were given up after three minutes; their statements were cancelled in the database when the app stopped`);
     return { base, seconds: Math.round((performance.now() - started) / 1000), runs, health, create, notes };
   } finally {
     stopGroup(floor);
     stopGroup(app);
+    // Summaries the stopped app was still computing would run on in the database: cancel them.
+    if (app) await ctx.cancelAppStatements();
   }
 }
 
@@ -253,6 +262,7 @@ async function createOverHttp(base: string, cookie: string, notes: string[]): Pr
       body: JSON.stringify([input]),
     });
     const text = await res.text();
+    if (process.env.BENCH_DEBUG && i < 0) console.log(res.status, text.slice(0, 400));
     return { ms: performance.now() - t0, ok: res.status === 200 && text.includes('"ok":true') };
   };
   for (let i = 0; i < 10; i++) await post(-i);

@@ -1,5 +1,5 @@
 /**
- * `DATABASE_URL=postgres://… npm run bench [-- --iterations 200] [--explain] [--http URL|start] [--skip-heavy]`:
+ * `DATABASE_URL=postgres://… npm run bench [-- --iterations 200] [--op-seconds 45] [--explain] [--http URL|start] [--skip-heavy]`:
  * the app's query layer against the same SQL sent raw, on whatever data the database holds
  * (`npm run bench:seed` first). Prints a table, writes bench/results/latest.json and
  * bench/results/latest.md (the table and every screen query's EXPLAIN ANALYZE), and exits
@@ -56,7 +56,7 @@ export interface BenchResults {
   iterations: number;
   operations: OperationResult[];
   twentiethRun: { name: string; appMs: number; rawMs: number; appP50: number; rawP50: number }[];
-  summaries: { period: string; label: string; runs: number; ms: number; rssGrowthMb: number }[];
+  summaries: { period: string; label: string; runs: number; ms: number; rssGrowthMb: number; timedOut?: boolean }[];
   export: Record<string, number> | null;
   http: unknown;
   plans: { name: string; executionMs: number; problems: string[]; sorts: string[] }[];
@@ -68,6 +68,8 @@ function options() {
     options: {
       iterations: { type: 'string', default: '200' },
       warmup: { type: 'string', default: '20' },
+      'op-seconds': { type: 'string', default: '45' },
+      'summary-seconds': { type: 'string', default: '120' },
       explain: { type: 'boolean', default: false },
       http: { type: 'string' },
       'skip-heavy': { type: 'boolean', default: false },
@@ -76,7 +78,7 @@ function options() {
   });
   const iterations = Number(values.iterations);
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--iterations must be a whole number (got ${values.iterations})`);
-  return { iterations, warmup: Number(values.warmup), explainOnly: values.explain!, http: values.http, skipHeavy: values['skip-heavy']!, seed: Number(values.seed) };
+  return { iterations, warmup: Number(values.warmup), opSeconds: Number(values['op-seconds']), summarySeconds: Number(values['summary-seconds']), explainOnly: values.explain!, http: values.http, skipHeavy: values['skip-heavy']!, seed: Number(values.seed) };
 }
 
 const toStatement = (q: { toSQL(): { sql: string; params: unknown[] } }): Statement => q.toSQL();
@@ -179,7 +181,10 @@ async function main() {
     const appTimes: number[] = [];
     const rawTimes: number[] = [];
     let statements = 0;
+    const started = performance.now();
     for (let i = 0; i < opts.warmup + opts.iterations; i++) {
+      // An operation of seconds would take hours at 2 × 220 runs: it stops at its time budget (its n says how many).
+      if (performance.now() - started > opts.opSeconds * 1000 && appTimes.length >= 5) break;
       const { input, raw: recording } = await prepare();
       statements = recording ? statementCount(recording) : 0;
       const timeApp = async () => {
@@ -202,7 +207,7 @@ async function main() {
         r = await timeRaw();
         a = await timeApp();
       }
-      if (i < opts.warmup) continue;
+      if (i < opts.warmup && performance.now() - started < 10_000) continue;
       appTimes.push(a);
       if (r != null) rawTimes.push(r);
     }
@@ -352,28 +357,35 @@ async function main() {
   if (!opts.skipHeavy) {
     const month = addMonths(localDate('Asia/Jakarta').slice(0, 7), -1);
     const year = Number(month.slice(0, 4));
-    for (const [label, period, runs] of [
-      ['one month, all missions', month, 3],
-      ['one year, all missions', String(year - 1), 2],
-      ['ten years, all missions', `${year - 9}..${year}`, 1],
+    // On their own connections (application_name payung-bench-summary), so that one over its
+    // time budget can be cancelled in the database rather than left running.
+    const summaryHandle = await openDatabase({ url: withParams(url, { application_name: 'payung-bench-summary' }) });
+    for (const [label, period, budget] of [
+      ['one month, all missions', month, opts.summarySeconds],
+      ['one year, all missions', String(year - 1), opts.summarySeconds * 2],
+      ['ten years, all missions', `${year - 9}..${year}`, opts.summarySeconds * 3],
     ] as const) {
-      const times: number[] = [];
-      let growth = 0;
-      for (let i = 0; i < runs; i++) {
-        global.gc?.();
-        const { ms, rssGrowthMb } = await withPeakRss(() => computeSummary(db, supervisor, parsePeriod(period)!, { kind: 'all' }));
-        times.push(ms);
-        growth = Math.max(growth, rssGrowthMb);
+      global.gc?.();
+      const run = withPeakRss(() => computeSummary(summaryHandle.db, supervisor, parsePeriod(period)!, { kind: 'all' }));
+      const outcome = await Promise.race([run.then((r) => ({ ...r, done: true })), new Promise<null>((r) => setTimeout(() => r(null), budget * 1000))]);
+      if (!outcome) {
+        await cancelUntilSettled(raw, 'payung-bench-summary', run);
+        summaries.push({ period, label, runs: 1, ms: budget * 1000, rssGrowthMb: -1, timedOut: true });
+        console.log(`  summary ${label} (${period}): not done after ${budget} s, cancelled`);
+        continue;
       }
-      const ms = latency(times).p50;
-      summaries.push({ period, label, runs, ms, rssGrowthMb: growth });
-      console.log(`  summary ${label} (${period}): ${(ms / 1000).toFixed(2)} s, peak RSS +${growth} MB`);
+      summaries.push({ period, label, runs: 1, ms: outcome.ms, rssGrowthMb: outcome.rssGrowthMb });
+      console.log(`  summary ${label} (${period}): ${(outcome.ms / 1000).toFixed(2)} s, peak RSS +${outcome.rssGrowthMb} MB`);
     }
+    await summaryHandle.close();
     exportResult = await measureExport(db, raw, supervisor);
   }
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────
-  const http = opts.http ? await runHttp({ base: opts.http, url, db, recorder: rec, supervisor, kul, caseIds: sampleCases.map((c) => c.id), skipHeavy: opts.skipHeavy }) : null;
+  const http = opts.http ? await runHttp({ base: opts.http, url, db, recorder: rec, supervisor, kul, caseIds: sampleCases.map((c) => c.id), skipHeavy: opts.skipHeavy,
+        appDatabaseUrl: withParams(url, { application_name: 'payung-bench-app' }),
+        cancelAppStatements: () => cancelUntilSettled(raw, 'payung-bench-app', idleFor(raw, 'payung-bench-app')),
+      }) : null;
 
   const results: BenchResults = { date: now.toISOString(), machine, data, iterations: opts.iterations, operations, twentiethRun, summaries, export: exportResult, http, plans: plansOf(explained), targets: [] };
   results.targets = judgeTargets(results);
@@ -450,6 +462,35 @@ async function measureExport(db: Db, raw: postgres.Sql, supervisor: Actor): Prom
   };
   console.log(`  export of ${result.rows.toLocaleString('en')} closed cases: app ${result.appRowsPerSecond.toLocaleString('en')} rows/s (+${result.appRssGrowthMb} MB), raw batches ${result.rawBatchesRowsPerSecond.toLocaleString('en')} rows/s, COPY ${result.copyRowsPerSecond.toLocaleString('en')} rows/s`);
   return result;
+}
+
+/** A connection URL with parameters PostgreSQL takes at connection (postgres.js passes the query string on). */
+function withParams(url: string, params: Record<string, string>): string {
+  const u = new URL(url);
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+  return u.toString();
+}
+
+/** Cancels the named connections' statements until the work using them has given up. */
+export async function cancelUntilSettled(raw: postgres.Sql, applicationName: string, work: Promise<unknown>): Promise<void> {
+  let settled = false;
+  work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled) {
+    await raw`SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE application_name = ${applicationName} AND state = 'active'`;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Settles once no statement of the named connections is running. */
+async function idleFor(raw: postgres.Sql, applicationName: string): Promise<void> {
+  for (;;) {
+    const [{ n }] = (await raw`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = ${applicationName} AND state = 'active'`) as unknown as [{ n: number }];
+    if (n === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function describeMachine(raw: postgres.Sql): Promise<Record<string, unknown>> {
