@@ -5,7 +5,8 @@
  * bench/results/latest.md (the table and every screen query's EXPLAIN ANALYZE), and exits
  * non-zero when a screen query's plan reads a big table whole or pages by OFFSET.
  * `--explain` checks the plans only; `--skip-heavy` leaves out the summaries, the export and
- * /api/health under twenty summaries.
+ * /api/health under twenty summaries; `--skip-summaries` the summaries and that /api/health run;
+ * `--skip-query-layer` the app-versus-raw operations.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,12 +74,14 @@ function options() {
       explain: { type: 'boolean', default: false },
       http: { type: 'string' },
       'skip-heavy': { type: 'boolean', default: false },
+      'skip-query-layer': { type: 'boolean', default: false },
+      'skip-summaries': { type: 'boolean', default: false },
       seed: { type: 'string', default: '7' },
     },
   });
   const iterations = Number(values.iterations);
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--iterations must be a whole number (got ${values.iterations})`);
-  return { iterations, warmup: Number(values.warmup), opSeconds: Number(values['op-seconds']), summarySeconds: Number(values['summary-seconds']), explainOnly: values.explain!, http: values.http, skipHeavy: values['skip-heavy']!, seed: Number(values.seed) };
+  return { iterations, warmup: Number(values.warmup), opSeconds: Number(values['op-seconds']), summarySeconds: Number(values['summary-seconds']), explainOnly: values.explain!, http: values.http, skipHeavy: values['skip-heavy']!, skipQueryLayer: values['skip-query-layer']!, skipSummaries: values['skip-summaries']! || values['skip-heavy']!, seed: Number(values.seed) };
 }
 
 const toStatement = (q: { toSQL(): { sql: string; params: unknown[] } }): Statement => q.toSQL();
@@ -230,7 +233,9 @@ async function main() {
       (input) => listCases(db, input.actor, input.filter),
     );
 
-  console.log(`Query layer: ${opts.iterations} iterations after ${opts.warmup} of warm-up, inputs drawn at random (seed ${opts.seed})`);
+  if (!opts.skipQueryLayer) console.log(`Query layer: ${opts.iterations} iterations after ${opts.warmup} of warm-up, inputs drawn at random (seed ${opts.seed})`);
+  const queryLayer = !opts.skipQueryLayer;
+  if (queryLayer) {
   await listOp('My cases', 'My cases page 1, an officer (any mission)', () => ({ actor: pick(officers), filter: {} }));
   await listOp('My cases', 'My cases deep page, an officer (any mission)', () => {
     const actor = pick(officers);
@@ -323,9 +328,10 @@ async function main() {
   );
   await measure('Create', 'createCase + audit (one subject), committed', async () => ({ input: intake(), raw: null }), (input) => createInTx(db, input, true));
 
+  }
   // The 20th run of one prepared statement: PostgreSQL may switch to a generic plan after five.
   const twentiethRun: BenchResults['twentiethRun'] = [];
-  {
+  if (queryLayer) {
     const prevPool = process.env.DATABASE_POOL_SIZE;
     process.env.DATABASE_POOL_SIZE = '1';
     const one = await openDatabase({ url });
@@ -357,6 +363,7 @@ async function main() {
   if (!opts.skipHeavy) {
     const month = addMonths(localDate('Asia/Jakarta').slice(0, 7), -1);
     const year = Number(month.slice(0, 4));
+    if (!opts.skipSummaries) {
     // On their own connections (application_name payung-bench-summary), so that one over its
     // time budget can be cancelled in the database rather than left running.
     const summaryHandle = await openDatabase({ url: withParams(url, { application_name: 'payung-bench-summary' }) });
@@ -378,11 +385,12 @@ async function main() {
       console.log(`  summary ${label} (${period}): ${(outcome.ms / 1000).toFixed(2)} s, peak RSS +${outcome.rssGrowthMb} MB`);
     }
     await summaryHandle.close();
+    }
     exportResult = await measureExport(db, raw, supervisor);
   }
 
   // ── HTTP ──────────────────────────────────────────────────────────────────────────────
-  const http = opts.http ? await runHttp({ base: opts.http, url, db, recorder: rec, supervisor, kul, caseIds: sampleCases.map((c) => c.id), skipHeavy: opts.skipHeavy,
+  const http = opts.http ? await runHttp({ base: opts.http, url, db, recorder: rec, supervisor, kul, caseIds: sampleCases.map((c) => c.id), skipHeavy: opts.skipSummaries,
         appDatabaseUrl: withParams(url, { application_name: 'payung-bench-app' }),
         cancelAppStatements: () => cancelUntilSettled(raw, 'payung-bench-app', idleFor(raw, 'payung-bench-app')),
       }) : null;
