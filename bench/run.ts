@@ -98,7 +98,8 @@ async function main() {
   // The raw side: its own pool of the app's size, its types read as drizzle reads them (dates and JSON as text).
   const raw = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE || 10), onnotice: () => {} });
   drizzle({ client: raw });
-  const rec = recorder(drizzle({ client: postgres(url, { max: 1, onnotice: () => {} }) }).$client);
+  const recClient = postgres(url, { max: 1, onnotice: () => {} });
+  const rec = recorder(drizzle({ client: recClient }).$client);
 
   const [{ n: caseCount }] = (await raw`SELECT count(*)::int AS n FROM cases`) as unknown as [{ n: number }];
   if (caseCount < 1000) throw new Error(`the database has ${caseCount} cases: run npm run bench:seed -- --cases 1000000 first`);
@@ -169,7 +170,7 @@ async function main() {
   if (opts.explainOnly) {
     writeResults({ date: now.toISOString(), machine, data, iterations: 0, operations: [], twentiethRun: [], summaries: [], export: null, http: null, plans: plansOf(explained), targets: [] }, explained);
     finish(failures);
-    await Promise.all([raw.end(), handle.close()]);
+    await Promise.all([raw.end(), recClient.end(), handle.close()]);
     return;
   }
 
@@ -236,33 +237,33 @@ async function main() {
   if (!opts.skipQueryLayer) console.log(`Query layer: ${opts.iterations} iterations after ${opts.warmup} of warm-up, inputs drawn at random (seed ${opts.seed})`);
   const queryLayer = !opts.skipQueryLayer;
   if (queryLayer) {
-  await listOp('My cases', 'My cases page 1, an officer (any mission)', () => ({ actor: pick(officers), filter: {} }));
-  await listOp('My cases', 'My cases deep page, an officer (any mission)', () => {
-    const actor = pick(officers);
-    const own = casesOfMission(actor.missionId);
-    return { actor, filter: own.length ? { after: cursorOf(pick(own)) } : {} };
-  });
-  await listOp('My cases', 'My cases page 1, supervisor', () => ({ actor: supervisor, filter: {} }));
-  await listOp('My cases', 'My cases deep page, supervisor', () => ({ actor: supervisor, filter: { after: cursorOf(pick(sampleCases)) } }));
-  for (const [kind, input] of searches) await listOp('Search', `search: ${kind}`, () => ({ actor: supervisor, filter: { q: input() } }));
+    await listOp('My cases', 'My cases page 1, an officer (any mission)', () => ({ actor: pick(officers), filter: {} }));
+    await listOp('My cases', 'My cases deep page, an officer (any mission)', () => {
+      const actor = pick(officers);
+      const own = casesOfMission(actor.missionId);
+      return { actor, filter: own.length ? { after: cursorOf(pick(own)) } : {} };
+    });
+    await listOp('My cases', 'My cases page 1, supervisor', () => ({ actor: supervisor, filter: {} }));
+    await listOp('My cases', 'My cases deep page, supervisor', () => ({ actor: supervisor, filter: { after: cursorOf(pick(sampleCases)) } }));
+    for (const [kind, input] of searches) await listOp('Search', `search: ${kind}`, () => ({ actor: supervisor, filter: { q: input() } }));
 
-  for (const { label, filter } of queueFilters) {
-    const choose = (): QueueFilter => ({ ...filter, sort: pick(queueSorts), dir: pick(['asc', 'desc'] as const) });
-    await measure(
-      'Queues',
-      `queue ${label}: first page`,
-      async () => {
-        const f = choose();
-        return { input: f, raw: single(toStatement(queueListQuery(db, supervisor, f, new Date(), 50))) };
-      },
-      (f) => queueListQuery(db, supervisor, f, new Date(), 50),
-    );
-    await measure(
-      'Queues',
-      `queue ${label}: count`,
-      async () => ({ input: filter, raw: single(toStatement(queueCountQuery(db, supervisor, filter, new Date()))) }),
-      (f) => queueCountQuery(db, supervisor, f, new Date()),
-    );
+    for (const { label, filter } of queueFilters) {
+      const choose = (): QueueFilter => ({ ...filter, sort: pick(queueSorts), dir: pick(['asc', 'desc'] as const) });
+      await measure(
+        'Queues',
+        `queue ${label}: first page`,
+        async () => {
+          const f = choose();
+          return { input: f, raw: single(toStatement(queueListQuery(db, supervisor, f, new Date(), 50))) };
+        },
+        (f) => queueListQuery(db, supervisor, f, new Date(), 50),
+      );
+      await measure(
+        'Queues',
+        `queue ${label}: count`,
+        async () => ({ input: filter, raw: single(toStatement(queueCountQuery(db, supervisor, filter, new Date()))) }),
+        (f) => queueCountQuery(db, supervisor, f, new Date()),
+      );
   }
   await measure(
     'Queues',
@@ -364,25 +365,25 @@ async function main() {
     const month = addMonths(localDate('Asia/Jakarta').slice(0, 7), -1);
     const year = Number(month.slice(0, 4));
     if (!opts.skipSummaries) {
-    // On their own connections (application_name payung-bench-summary), so that one over its
-    // time budget can be cancelled in the database rather than left running.
-    const summaryHandle = await openDatabase({ url: withParams(url, { application_name: 'payung-bench-summary' }) });
-    for (const [label, period, budget] of [
-      ['one month, all missions', month, opts.summarySeconds],
-      ['one year, all missions', String(year - 1), opts.summarySeconds * 2],
-      ['ten years, all missions', `${year - 9}..${year}`, opts.summarySeconds * 3],
-    ] as const) {
-      global.gc?.();
-      const run = withPeakRss(() => computeSummary(summaryHandle.db, supervisor, parsePeriod(period)!, { kind: 'all' }));
-      const outcome = await Promise.race([run.then((r) => ({ ...r, done: true })), new Promise<null>((r) => setTimeout(() => r(null), budget * 1000))]);
-      if (!outcome) {
-        await cancelUntilSettled(raw, 'payung-bench-summary', run);
-        summaries.push({ period, label, runs: 1, ms: budget * 1000, rssGrowthMb: -1, timedOut: true });
-        console.log(`  summary ${label} (${period}): not done after ${budget} s, cancelled`);
-        continue;
-      }
-      summaries.push({ period, label, runs: 1, ms: outcome.ms, rssGrowthMb: outcome.rssGrowthMb });
-      console.log(`  summary ${label} (${period}): ${(outcome.ms / 1000).toFixed(2)} s, peak RSS +${outcome.rssGrowthMb} MB`);
+      // On their own connections (application_name payung-bench-summary), so that one over its
+      // time budget can be cancelled in the database rather than left running.
+      const summaryHandle = await openDatabase({ url: withParams(url, { application_name: 'payung-bench-summary' }) });
+      for (const [label, period, budget] of [
+        ['one month, all missions', month, opts.summarySeconds],
+        ['one year, all missions', String(year - 1), opts.summarySeconds * 2],
+        ['ten years, all missions', `${year - 9}..${year}`, opts.summarySeconds * 3],
+      ] as const) {
+        global.gc?.();
+        const run = withPeakRss(() => computeSummary(summaryHandle.db, supervisor, parsePeriod(period)!, { kind: 'all' }));
+        const outcome = await Promise.race([run.then((r) => ({ ...r, done: true })), new Promise<null>((r) => setTimeout(() => r(null), budget * 1000))]);
+        if (!outcome) {
+          await cancelUntilSettled(raw, 'payung-bench-summary', run);
+          summaries.push({ period, label, runs: 1, ms: budget * 1000, rssGrowthMb: -1, timedOut: true });
+          console.log(`  summary ${label} (${period}): not done after ${budget} s, cancelled`);
+          continue;
+        }
+        summaries.push({ period, label, runs: 1, ms: outcome.ms, rssGrowthMb: outcome.rssGrowthMb });
+        console.log(`  summary ${label} (${period}): ${(outcome.ms / 1000).toFixed(2)} s, peak RSS +${outcome.rssGrowthMb} MB`);
     }
     await summaryHandle.close();
     }
@@ -400,7 +401,7 @@ async function main() {
   console.log(`\n${renderTable(results)}`);
   writeResults(results, explained);
   finish(failures);
-  await Promise.all([raw.end(), handle.close()]);
+  await Promise.all([raw.end(), recClient.end(), handle.close()]);
 }
 
 const plansOf = (explained: ExplainedQuery[]) =>
