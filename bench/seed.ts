@@ -24,11 +24,12 @@ const CHUNK = 5_000;
 /** The tables COPY writes. */
 const LOADED = ['persons', 'cases', 'case_parties', 'trafficking_assessments', 'case_steps', 'case_events', 'legal_proceedings', 'detentions', 'hearings', 'approvals', 'transfers', 'consular_visits', 'age_claims', 'financial_claims', 'claim_payments'];
 /**
- * Tables whose statement triggers keep cases.next_due_on, cases.overdue_from and
- * cases.has_child_subject (migrations 0013, 0016): switched off during the load, and their rule
- * applied to every case once at the end (backfillTriggerColumns) instead of once a chunk.
+ * Tables whose statement triggers keep cases.next_due_on, cases.overdue_from,
+ * cases.has_child_subject and cases.awaiting_approval (migrations 0013, 0016, 0024): switched off
+ * during the load, and their rule applied to every case once at the end (backfillTriggerColumns)
+ * instead of once a chunk.
  */
-const DERIVING_TABLES = ['case_parties', 'case_steps', 'age_claims'];
+const DERIVING_TABLES = ['case_parties', 'case_steps', 'age_claims', 'approvals'];
 
 /**
  * What the switched-off triggers would have written, set-wise, as their migrations backfill it:
@@ -47,6 +48,7 @@ async function backfillTriggerColumns(client: postgres.Sql): Promise<void> {
                  WHERE cp.role = 'subject' AND p.date_of_birth > c.opened_at::date - interval '18 years 2 days'
                  UNION SELECT case_id FROM age_claims)
       AND case_has_child(id)`;
+  await client`UPDATE cases SET awaiting_approval = true WHERE id IN (SELECT case_id FROM approvals WHERE status = 'pending')`;
 }
 
 /**

@@ -139,6 +139,17 @@ describe.each(testDatabaseKinds())('supervisor queues on %s', (kind) => {
     const decided = await makeCase('Closure decided');
     await h.db.insert(approvals).values({ caseId: decided.id, kind: 'closure', summary: 'x', status: 'rejected' });
     await expectQueue('awaiting_approval', [pending.reference], [decided.reference]);
+    // The flag behind the queue follows every write to approvals (triggers, migration 0024): two
+    // requests waiting, one decided — still waiting; the other withdrawn — out; a new one — in.
+    const flag = async () => (await h.db.select({ a: cases.awaitingApproval }).from(cases).where(eq(cases.id, pending.id)))[0]!.a;
+    const [second] = await h.db.insert(approvals).values({ caseId: pending.id, kind: 'closure', summary: 'Second request' }).returning({ id: approvals.id });
+    await h.db.update(approvals).set({ status: 'approved' }).where(sql`${approvals.caseId} = ${pending.id} AND ${approvals.id} <> ${second!.id}`);
+    expect(await flag()).toBe(true);
+    await h.db.delete(approvals).where(eq(approvals.id, second!.id));
+    expect(await flag()).toBe(false);
+    await expectQueue('awaiting_approval', [], [pending.reference]);
+    await h.db.insert(approvals).values({ caseId: pending.id, kind: 'closure', summary: 'Again' });
+    expect(await flag()).toBe(true);
 
     const nobody = await makeCase('Nobody on it', { assignedOfficerId: null });
     await expectQueue('unassigned', [nobody.reference], [facing.reference]);

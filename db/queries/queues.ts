@@ -42,14 +42,16 @@ export function queueRule(view: QueueView, actor: Actor, now: Date): SQL {
     case 'children':
       return sql`${open} AND ${hasChildSubject}`;
     case 'hearings_soon':
-      return sql`${open} AND EXISTS (SELECT 1 FROM hearings h JOIN legal_proceedings lp ON lp.id = h.proceeding_id
-        WHERE h.case_id = ${cases.id}
-          AND h.starts_at >= ${now.toISOString()}::timestamptz AND h.starts_at < ${new Date(now.getTime() + HEARING_SOON_DAYS * DAY).toISOString()}::timestamptz
-          AND (lp.is_detained OR EXISTS (SELECT 1 FROM detentions d WHERE d.party_id = lp.party_id AND d.released_on IS NULL)))`;
+      // Driven from the hearings in the window (hearings_starts_idx), their cases as an array from an
+      // InitPlan: looked up by id, never a walk of every open case testing each for a hearing.
+      return sql`${open} AND ${cases.id} = ANY(ARRAY(SELECT h.case_id FROM hearings h JOIN legal_proceedings lp ON lp.id = h.proceeding_id
+        WHERE h.starts_at >= ${now.toISOString()}::timestamptz AND h.starts_at < ${new Date(now.getTime() + HEARING_SOON_DAYS * DAY).toISOString()}::timestamptz
+          AND (lp.is_detained OR EXISTS (SELECT 1 FROM detentions d WHERE d.party_id = lp.party_id AND d.released_on IS NULL))))`;
     case 'death_penalty':
       return sql`${open} AND ${cases.deathPenalty}`;
     case 'awaiting_approval':
-      return sql`${open} AND EXISTS (SELECT 1 FROM approvals ap WHERE ap.case_id = ${cases.id} AND ap.status = 'pending')`;
+      // The flag kept by triggers on approvals (migration 0024), so a page is read from cases_open_awaiting_idx.
+      return sql`${open} AND ${cases.awaitingApproval}`;
     case 'unassigned':
       return sql`${open} AND ${cases.assignedOfficerId} IS NULL`;
     case 'no_contact':

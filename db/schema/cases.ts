@@ -70,6 +70,8 @@ export const cases = pgTable(
      * claim is open; kept by triggers on case_parties, persons, age_claims and cases (migration 0016)
      */
     hasChildSubject: boolean().notNull().default(false),
+    /** a request on the case (closure, transfer) waits for a decision; kept by triggers on approvals (migration 0024) */
+    awaitingApproval: boolean().notNull().default(false),
     /** for a case imported from a legacy log: the mission code and case_ref it had there */
     legacySource: text(),
     legacyRef: text(),
@@ -98,6 +100,9 @@ export const cases = pgTable(
       .where(sql`${t.status} <> 'closed'`),
     index('cases_open_due_idx').on(sql`coalesce(${t.nextDueOn}, '9999-12-31'::date)`, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    // "Overdue steps" and "awaiting approval" newest first: walked from the newest, a few rows a page.
+    index('cases_open_overdue_opened_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_awaiting_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.awaitingApproval}`),
     index('cases_open_children_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.hasChildSubject}`),
     index('cases_open_death_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.deathPenalty}`),
     // Re-importing a legacy log finds its cases again instead of adding them twice.

@@ -78,7 +78,11 @@ export const detentions = pgTable(
     releasedOn: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('detentions_case_idx').on(t.caseId)],
+  (t) => [
+    index('detentions_case_idx').on(t.caseId),
+    // "Hearings soon" asks of each hearing's party whether they are held.
+    index('detentions_held_party_idx').on(t.partyId).where(sql`${t.releasedOn} IS NULL`),
+  ],
 );
 
 export const consularVisits = pgTable(
