@@ -9,7 +9,7 @@ import { actorOf, officerActor } from '@/lib/testing/actors';
 import { type CreateCaseForm, createCaseSchema, emptyCase, emptySubject, updateCaseDetailsSchema } from '@/lib/validation/cases';
 import { fromIsoDate } from '@/lib/validation/dates';
 import { listCaseEvents } from './case-timeline';
-import { createCase, formatReference, getCase, listCases, updateCaseDetails, yearIn } from './cases';
+import { caseListQuery, createCase, formatReference, getCase, isCommonName, listCases, updateCaseDetails, yearIn } from './cases';
 import { findPossibleDuplicates, revealIdentity } from './people';
 
 function intake(overrides: Partial<CreateCaseForm> = {}) {
@@ -88,6 +88,32 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     expect(list.items.map((c) => c.reference)).toEqual([reference]);
     expect(list.items[0]!.subjectLabel).toBe(`${reference}-S1`);
     expect(JSON.stringify(list)).not.toContain('Sri Wahyuni');
+  });
+
+  it('finds a name that many people share by walking the cases newest first, with the same answer as looking its people up', async () => {
+    for (const n of [1, 2, 3, 4, 5]) {
+      await h.db.transaction((tx) => createCase(tx, kul, intake({ subjects: [subject(`Ade Commonname ${n}`), subject(`Rina Commonname ${n}`)] })));
+    }
+    expect(await isCommonName(h.db, 'commonname', 9)).toBe(true);
+    expect(await isCommonName(h.db, 'commonname', 10)).toBe(false);
+    expect(await isCommonName(h.db, 'ade commonname', 5)).toBe(false);
+    const pages = async (actor: Actor, q: string, commonName: boolean) => {
+      const out: string[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const rows = await caseListQuery(h.db, actor, { q, limit: 2, after }, { commonName });
+        out.push(...rows.slice(0, 2).map((r) => r.reference));
+        if (rows.length <= 2) return out;
+        after = `${rows[1]!.openedAt.toISOString()}_${rows[1]!.id}`;
+      }
+    };
+    for (const q of ['commonname', 'Ade Commonname 3', 'KUL-2026', 'Worker']) {
+      for (const actor of [kul, jed, supervisor]) {
+        const byPeople = await pages(actor, q, false);
+        expect(await pages(actor, q, true), `${q} walked`).toEqual(byPeople);
+        if (q === 'commonname') expect(byPeople).toHaveLength(actor === jed ? 0 : 5);
+      }
+    }
   });
 
   it('reveals an undisclosed identity to the case’s own mission and to supervisors, and logs each reveal', async () => {

@@ -446,28 +446,62 @@ export function searchKinds(q: string): { nik: string | null; passport: string |
 }
 
 /**
- * The ids of the cases a search's text matches, by UNION of index lookups (never one OR across
- * columns, which no index serves): the reference's beginning, an old log number, and people
- * first — by NIK, passport, pseudonym or a part of the name, as the text's shape says — then
- * their cases. The caller joins these to the cases in the actor's scope.
+ * How many people a name may match before a search walks the cases newest first instead of
+ * collecting every match's cases and sorting them: above it ("Ade", "Siti" at a million cases)
+ * the newest page holds matches within a few thousand cases; below it, looking the matches'
+ * cases up is cheaper than the walk. The two costs meet near √(50 × people); bench/RESULTS.md.
  */
-function matchingCaseIds(q: string): SQL {
+export const COMMON_NAME_PEOPLE = 8_000;
+
+/** How a search is run: decided by listCases before the query (isCommonName). */
+export interface SearchPlan {
+  commonName: boolean;
+}
+
+/** Whether a name's text matches more than `threshold` people (stops counting there). */
+export async function isCommonName(conn: Conn, name: string, threshold = COMMON_NAME_PEOPLE): Promise<boolean> {
+  const [row] = await conn
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sql`(SELECT 1 FROM persons p WHERE ${nameMatches(name)} LIMIT ${threshold + 1}) AS capped`);
+  return (row?.n ?? 0) > threshold;
+}
+
+/** How a list's search text is to be run (one short count when it is a name). */
+export async function searchPlanFor(conn: Conn, q: string | undefined): Promise<SearchPlan> {
+  const name = q?.trim() ? searchKinds(q.trim()).name : null;
+  return { commonName: name ? await isCommonName(conn, name) : false };
+}
+
+/** lower(full_name) LIKE uses the trigram index on lower(full_name). */
+const nameMatches = (name: string) => sql`lower(p.full_name) LIKE ${`%${likeEscape(name)}%`}`;
+
+/**
+ * The cases a search's text matches, by UNION of index lookups (never one OR across columns,
+ * which no index serves): the reference's beginning, an old log number, and people first — by
+ * NIK, passport, pseudonym or a part of the name, as the text's shape says — then their cases.
+ * A name that matches very many people is instead tested on each case as the list is walked
+ * newest first (SearchPlan): the first page is found after a few thousand cases, not after all
+ * of theirs are read and sorted.
+ */
+function matchingCases(q: string, plan: SearchPlan): SQL {
   const k = searchKinds(q);
   const parts: SQL[] = [
     sql`SELECT c.id AS case_id FROM cases c WHERE c.reference LIKE ${`${likeEscape(k.reference)}%`}`,
     sql`SELECT c.id FROM cases c WHERE c.legacy_ref = ${k.legacyRef}`,
   ];
-  // The people's ids as an array too: with many matches (a common first name) the planner would
-  // otherwise hash-join a scan of every case party.
+  // The people's ids as an array too: with many matches the planner would otherwise hash-join a
+  // scan of every case party.
   const byPerson = (where: SQL) => sql`SELECT cp.case_id FROM case_parties cp WHERE cp.person_id = ANY(ARRAY(SELECT p.id FROM persons p WHERE ${where}))`;
   if (k.nik) parts.push(byPerson(sql`p.nik = ${k.nik}`));
   if (k.passport) parts.push(byPerson(sql`p.passport_number = ${k.passport}`));
   parts.push(sql`SELECT cp.case_id FROM case_parties cp WHERE cp.pseudonym = ${k.pseudonym}`);
-  // lower(full_name) LIKE uses the trigram index on lower(full_name).
-  if (k.name) parts.push(byPerson(sql`lower(p.full_name) LIKE ${`%${likeEscape(k.name)}%`}`));
+  const walkByName = k.name !== null && plan.commonName;
+  if (k.name && !walkByName) parts.push(byPerson(nameMatches(k.name)));
   // An array from an InitPlan: the planner cannot guess its length, so it always looks the cases up
   // by id instead of hashing against a scan of every case when many match ("KUL-2025").
-  return sql`${cases.id} = ANY(ARRAY(${sql.join(parts, sql` UNION `)}))`;
+  const byId = sql`${cases.id} = ANY(ARRAY(${sql.join(parts, sql` UNION `)}))`;
+  if (!walkByName) return byId;
+  return sql`(${byId} OR EXISTS (SELECT 1 FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ${cases.id} AND ${nameMatches(k.name!)}))`;
 }
 
 /**
@@ -477,7 +511,7 @@ function matchingCaseIds(q: string): SQL {
  * (opened_at, id) indexes.
  */
 export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter = {}): Promise<{ items: CaseListItem[]; next: string | null }> {
-  const rows = await caseListQuery(conn, actor, filter);
+  const rows = await caseListQuery(conn, actor, filter, await searchPlanFor(conn, filter.q));
   const limit = caseListLimit(filter);
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
@@ -486,7 +520,7 @@ export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter
 const caseListLimit = (filter: CaseListFilter) => Math.min(filter.limit ?? 50, 200);
 
 /** The query behind a page of cases (one row more than the page, to know if another follows); the benchmark explains it. */
-export function caseListQuery(conn: Conn, actor: Actor, filter: CaseListFilter = {}) {
+export function caseListQuery(conn: Conn, actor: Actor, filter: CaseListFilter = {}, search: SearchPlan = { commonName: false }) {
   assertCan(actor, 'case:read');
   const cursor = decodeCursor(filter.after);
   const q = filter.q?.trim();
@@ -503,7 +537,7 @@ export function caseListQuery(conn: Conn, actor: Actor, filter: CaseListFilter =
         filter.caseClass ? eq(cases.caseClass, filter.caseClass as CaseClass) : undefined,
         filter.assignedToMe && actor.id ? eq(cases.assignedOfficerId, actor.id) : undefined,
         cursor ? sql`(${cases.openedAt}, ${cases.id}) < (${cursor.openedAt.toISOString()}::timestamptz, ${cursor.id}::uuid)` : undefined,
-        q ? matchingCaseIds(q) : undefined,
+        q ? matchingCases(q, search) : undefined,
       ),
     )
     .orderBy(desc(cases.openedAt), desc(cases.id))

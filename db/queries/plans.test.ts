@@ -74,6 +74,9 @@ describe.each(testDatabaseKinds())('list query plans on %s', (kind) => {
       expect(await problemsOf(caseListQuery(h.db, supervisor, { q }), false), `search ${q}`).toBeNull();
       expect(await problemsOf(caseListQuery(h.db, kul, { q }), false), `officer's search ${q}`).toBeNull();
     }
+    // A name many people share: the cases walked newest first through the list's index, unsorted.
+    expect(await problemsOf(caseListQuery(h.db, supervisor, { q: someone.name }, { commonName: true }), true), 'common name').toBeNull();
+    expect(await problemsOf(caseListQuery(h.db, kul, { q: someone.name }, { commonName: true }), true), `officer's common name`).toBeNull();
   });
 
   it('queues: every view in every sort both ways, their counts, and the export', async () => {
