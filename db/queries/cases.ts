@@ -501,7 +501,9 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
   // by id instead of hashing against a scan of every case when many match ("KUL-2025").
   const byId = sql`${cases.id} = ANY(ARRAY(${sql.join(parts, sql` UNION `)}))`;
   if (!walkByName) return byId;
-  return sql`(${byId} OR EXISTS (SELECT 1 FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ${cases.id} AND ${nameMatches(k.name!)}))`;
+  // A scalar subquery with LIMIT 1, not EXISTS: the planner would turn an EXISTS into a hashed set
+  // of every match's cases, read before the first row (its estimate of a name's matches is poor).
+  return sql`(${byId} OR coalesce((SELECT true FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ${cases.id} AND ${nameMatches(k.name!)} LIMIT 1), false))`;
 }
 
 /**
