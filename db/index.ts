@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sanitizeDatabaseErrors } from './errors';
 import * as schema from './schema';
+
+// Errors of every statement lose their parameters and quoted values before anyone can log them.
+sanitizeDatabaseErrors();
 
 /**
  * The one database client. `DATABASE_URL` set: a PostgreSQL server through the `postgres`

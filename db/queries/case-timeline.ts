@@ -8,6 +8,8 @@ export type CaseEventKind =
   | 'note'
   | 'status_changed'
   | 'identity_revealed'
+  /** a search by an exact NIK or passport found an undisclosed person on the case (db/queries/cases.ts) */
+  | 'identity_matched'
   | 'party_added'
   | 'party_updated'
   | 'assessment_updated'

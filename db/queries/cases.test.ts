@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
-import { caseEvents } from '@/db/schema';
+import { auditEvents, caseEvents } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
@@ -84,10 +84,41 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     expect(recruiter).toMatchObject({ role: 'perpetrator', pseudonym: `${reference}-P1`, perpetratorKind: 'recruiter', organisation: 'PT Maju' });
     expect(file.assessment).toMatchObject({ acts: [], elementsMet: false });
 
-    const list = await listCases(h.db, kul, { q: 'Sri Wahyuni' });
+    // An undisclosed identity is not found by its name (nor a part of it), only by pseudonym or reference.
+    expect((await listCases(h.db, kul, { q: 'Sri Wahyuni' })).items).toEqual([]);
+    expect((await listCases(h.db, supervisor, { q: 'wahyu' })).items).toEqual([]);
+    expect((await listCases(h.db, kul, { q: 'Ani' })).items.map((c) => c.reference)).toContain(reference);
+    const list = await listCases(h.db, kul, { q: `${reference}-S1` });
     expect(list.items.map((c) => c.reference)).toEqual([reference]);
     expect(list.items[0]!.subjectLabel).toBe(`${reference}-S1`);
     expect(JSON.stringify(list)).not.toContain('Sri Wahyuni');
+  });
+
+  it('records a search that finds an undisclosed person by NIK or passport on the case and in the audit, without the number', async () => {
+    const { id, reference } = await h.db.transaction((tx) =>
+      createCase(tx, jed, intake({ category: 'trafficking', subjects: [subject('Dewi Rahasia', { nik: '3201014708950777', passportNumber: 'C7654321', isIdentityUndisclosed: true })] })),
+    );
+    const matchesOnCase = async () => (await listCaseEvents(h.db, id)).filter((e) => e.kind === 'identity_matched');
+    const audited = async () => h.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'case.identity_matched_by_search'), eq(auditEvents.entityId, id)));
+    expect((await listCases(h.db, jed, { q: '3201014708950777' })).items.map((c) => c.reference)).toEqual([reference]);
+    expect((await listCases(h.db, supervisor, { q: 'c7654321' })).items.map((c) => c.reference)).toEqual([reference]);
+    // Out of scope: no match, nothing recorded.
+    expect((await listCases(h.db, kul, { q: '3201014708950777' })).items).toEqual([]);
+    const events = await matchesOnCase();
+    expect(events.map((e) => e.data)).toEqual([
+      { pseudonym: `${reference}-S1`, field: 'passport' },
+      { pseudonym: `${reference}-S1`, field: 'nik' },
+    ]);
+    const rows = await audited();
+    expect(rows.map((r) => [r.actorId, r.details])).toEqual([
+      [jed.id, { pseudonym: `${reference}-S1`, field: 'nik' }],
+      [supervisor.id, { pseudonym: `${reference}-S1`, field: 'passport' }],
+    ]);
+    expect(JSON.stringify([events, rows])).not.toMatch(/3201014708950777|C7654321|Dewi/i);
+    // A disclosed person's number is an ordinary search: nothing to record.
+    const open = await h.db.transaction((tx) => createCase(tx, jed, intake({ subjects: [subject('Budi Terbuka', { nik: '3201014708950778' })] })));
+    await listCases(h.db, jed, { q: '3201014708950778' });
+    expect((await listCaseEvents(h.db, open.id)).filter((e) => e.kind === 'identity_matched')).toEqual([]);
   });
 
   it('finds a name that many people share by walking the cases newest first, with the same answer as looking its people up', async () => {

@@ -9,8 +9,8 @@ import { toIsoDate } from '@/lib/validation/dates';
 import type { Conn } from '../index';
 import { pipelined } from '../pipeline';
 import { caseDrafts, caseEvents, caseParties, caseReferenceCounters, cases, missions, persons, traffickingAssessments, users } from '../schema';
-import { type Changes, diffChanges } from './audit';
-import { addCaseEvent } from './case-timeline';
+import { type Changes, appendAudit, diffChanges } from './audit';
+import { addCaseEvent, addCaseEvents } from './case-timeline';
 
 /** The year of an instant in a time zone: a case opened on 31 December in Jakarta is numbered in that year. */
 export function yearIn(timeZone: string, at: Date): number {
@@ -472,8 +472,11 @@ export async function searchPlanFor(conn: Conn, q: string | undefined): Promise<
   return { commonName: name ? await isCommonName(conn, name) : false };
 }
 
-/** lower(full_name) LIKE uses the trigram index on lower(full_name). */
-const nameMatches = (name: string) => sql`lower(p.full_name) LIKE ${`%${likeEscape(name)}%`}`;
+/**
+ * lower(full_name) LIKE uses the trigram index on lower(full_name). A person whose identity is
+ * undisclosed is never found by their name: their cases are found by pseudonym or reference.
+ */
+const nameMatches = (name: string) => sql`lower(p.full_name) LIKE ${`%${likeEscape(name)}%`} AND NOT p.is_identity_undisclosed`;
 
 /**
  * The cases a search's text matches, by UNION of index lookups (never one OR across columns,
@@ -507,6 +510,31 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
 }
 
 /**
+ * A search by an exact NIK or passport number that finds a person whose identity is undisclosed
+ * is an identity match, not a silent one: recorded on each such case's access log and in the
+ * audit (who, when, which field — never the number). Name searches never find them.
+ */
+async function recordIdentityMatches(conn: Conn, actor: Actor, q: string): Promise<void> {
+  const k = searchKinds(q);
+  if (!k.nik && !k.passport) return;
+  const field = k.nik ? 'nik' : 'passport';
+  const matches = await conn
+    .select({ caseId: caseParties.caseId, pseudonym: caseParties.pseudonym })
+    .from(persons)
+    .innerJoin(caseParties, eq(caseParties.personId, persons.id))
+    .innerJoin(cases, eq(cases.id, caseParties.caseId))
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(k.nik ? eq(persons.nik, k.nik) : eq(persons.passportNumber, k.passport!), eq(persons.isIdentityUndisclosed, true), missionScope(actor, cases.missionId, missions.country)));
+  if (!matches.length) return;
+  await conn.transaction(async (tx) => {
+    await addCaseEvents(tx, matches.map((m) => ({ caseId: m.caseId, data: { pseudonym: m.pseudonym, field } })), actor.id, 'identity_matched');
+    for (const m of matches) {
+      await appendAudit(tx, actor, { action: 'case.identity_matched_by_search', entityType: 'case', entityId: m.caseId, details: { pseudonym: m.pseudonym, field } });
+    }
+  });
+}
+
+/**
  * The cases an actor may see, newest first, by keyset (never OFFSET): each page starts
  * after the last row of the one before, so page 1,000 costs what page 1 does. The order is
  * `opened_at DESC, id DESC`, read backwards from the (mission, opened_at, id) and
@@ -514,6 +542,7 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
  */
 export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter = {}): Promise<{ items: CaseListItem[]; next: string | null }> {
   const rows = await caseListQuery(conn, actor, filter, await searchPlanFor(conn, filter.q));
+  if (filter.q?.trim() && rows.length) await recordIdentityMatches(conn, actor, filter.q.trim());
   const limit = caseListLimit(filter);
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
