@@ -7,6 +7,11 @@ export function missionName(t: Translate, mission: { kind: MissionKind; city: st
   return t(`missionKinds.short.${mission.kind}`, { city: mission.city });
 }
 
+/** One DisplayNames per locale for the process: making one costs more than naming every country with it. */
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 export function countryName(locale: string, code: string): string {
-  return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  let names = regionNames.get(locale);
+  if (!names) regionNames.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region' })));
+  return names.of(code) ?? code;
 }

@@ -7,7 +7,7 @@ import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase, listCases } from './cases';
-import { decideTransfer, listIncomingTransfers, requestTransfer } from './transfers';
+import { countIncomingTransfers, decideTransfer, listIncomingTransfers, requestTransfer } from './transfers';
 
 describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
   let h: DbHandle;
@@ -63,5 +63,18 @@ describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
     expect(await getCase(h.db, jed, atKul.id)).toMatchObject({ missionCode: 'JED', reference: atKul.reference });
     expect((await make(jed)).reference).toBe(atJed.reference.replace(/\d+$/, '00003'));
   });
+  it('lists the requests waiting longest first, as many as asked, and counts them all', async () => {
+    const requested: string[] = [];
+    for (const n of [1, 2, 3]) {
+      const { id } = await h.db.transaction((tx) => createCase(tx, kul, createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: `Waiting ${n}` }] })));
+      const file = (await getCase(h.db, kul, id))!;
+      await requestTransfer(h.db, kul, { id, version: file.version, toMissionCode: 'RUH', reason: 'Moved.' });
+      requested.push(file.reference);
+    }
+    // Riyadh's side: the supervisor of a Saudi-only region.
+    const ruh = actorOf('supervisor', { regionCountries: ['SA'] });
+    expect((await listIncomingTransfers(h.db, ruh, 2)).map((t) => t.reference)).toEqual(requested.slice(0, 2));
+    expect(await countIncomingTransfers(h.db, ruh)).toBe(3);
+    expect(await countIncomingTransfers(h.db, kul)).toBe(0);
+  });
 });
-

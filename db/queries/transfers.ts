@@ -42,8 +42,15 @@ export interface IncomingTransfer {
   requestedAt: Date;
 }
 
-/** Requests addressed to the missions in the actor's scope: what the receiving side decides on (no identities). */
-export async function listIncomingTransfers(conn: Conn, actor: Actor): Promise<IncomingTransfer[]> {
+/** How many incoming requests My cases shows at once, those waiting longest first. */
+export const INCOMING_SHOWN = 20;
+
+/**
+ * Requests addressed to the missions in the actor's scope, those waiting longest first: what the
+ * receiving side decides on (no identities). At most `limit` of them: a directorate-wide scope
+ * can have hundreds waiting, which must not make every view of My cases heavier.
+ */
+export async function listIncomingTransfers(conn: Conn, actor: Actor, limit = INCOMING_SHOWN): Promise<IncomingTransfer[]> {
   assertCan(actor, 'case:update');
   const from = alias(missions, 'from_mission');
   const to = alias(missions, 'to_mission');
@@ -66,7 +73,20 @@ export async function listIncomingTransfers(conn: Conn, actor: Actor): Promise<I
     .innerJoin(to, eq(to.id, transfers.toMissionId))
     .leftJoin(users, eq(users.id, transfers.requestedById))
     .where(and(eq(transfers.status, 'requested'), missionScope(actor, transfers.toMissionId, to.country)))
-    .orderBy(asc(transfers.requestedAt));
+    .orderBy(asc(transfers.requestedAt), asc(transfers.id))
+    .limit(limit);
+}
+
+/** How many requests wait on the missions in the actor's scope (beside the ones shown). */
+export async function countIncomingTransfers(conn: Conn, actor: Actor): Promise<number> {
+  assertCan(actor, 'case:update');
+  const to = alias(missions, 'to_mission');
+  const [row] = await conn
+    .select({ n: sql<number>`count(*)::int` })
+    .from(transfers)
+    .innerJoin(to, eq(to.id, transfers.toMissionId))
+    .where(and(eq(transfers.status, 'requested'), missionScope(actor, transfers.toMissionId, to.country)));
+  return row?.n ?? 0;
 }
 
 /** A case's pending transfer, for its file. */

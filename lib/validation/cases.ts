@@ -101,6 +101,8 @@ export const caseListQuerySchema = z.object({
   caseClass: z.string().optional(),
   mine: z.string().optional(),
   after: z.string().optional(),
+  /** every incoming transfer request, not only those waiting longest */
+  incoming: z.literal('all').optional().catch(undefined),
 });
 
 const caseRef = { id: z.uuid(), version: z.number().int().positive() };

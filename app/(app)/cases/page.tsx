@@ -4,13 +4,16 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listCases } from '@/db/queries/cases';
 import { isOverdue, listDueSteps, localDate } from '@/db/queries/steps';
-import { listIncomingTransfers } from '@/db/queries/transfers';
+import { INCOMING_SHOWN, countIncomingTransfers, listIncomingTransfers } from '@/db/queries/transfers';
 import { requirePermission } from '@/lib/auth/actor';
 import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { caseListQuerySchema } from '@/lib/validation/cases';
 import { CaseTags } from './_components/case-tags';
 import { IncomingTransfers } from './_components/incoming-transfers';
+
+/** Incoming requests shown when the user asks for all of them: still a bound on one page. */
+const INCOMING_ALL = 500;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('cases'))('title') };
@@ -36,8 +39,10 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
     getFormatter(),
     listCases(db, actor, filter),
     listDueSteps(db, actor, weekEnd),
-    listIncomingTransfers(db, actor),
+    listIncomingTransfers(db, actor, params.incoming === 'all' ? INCOMING_ALL : INCOMING_SHOWN),
   ]);
+  // Counted only when the list is full: usually nothing, or a few, wait.
+  const incomingTotal = incoming.length === INCOMING_SHOWN && params.incoming !== 'all' ? await countIncomingTransfers(db, actor) : incoming.length;
   const locale = await getLocale();
   const filtered = !!(filter.q || filter.status || filter.category || filter.caseClass || filter.assignedToMe);
   const nextParams = new URLSearchParams(Object.entries({ ...params, after: page.next ?? '' }).filter(([, v]) => v) as [string, string][]);
@@ -53,6 +58,14 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
       </div>
       <IncomingTransfers
         transfers={incoming.map(({ requestedAt, requestedByName: _r, caseClass: _c, ...tr }) => ({ ...tr, requestedLabel: format.dateTime(requestedAt, { dateStyle: 'medium' }) }))}
+        more={
+          incomingTotal > incoming.length ? (
+            <p>
+              {t('transfers.shownOf', { shown: incoming.length, total: incomingTotal })}{' '}
+              <Link href={`/cases?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => typeof v === 'string' && v)), incoming: 'all' })}`}>{t('transfers.showAll')}</Link>
+            </p>
+          ) : null
+        }
       />
       <section aria-labelledby="due-title">
         <h2 id="due-title">{t('steps.dueTitle')}</h2>

@@ -18,7 +18,7 @@ export interface IncomingRow {
 }
 
 /** Cases other missions ask this mission to take over: accept (the case moves here) or reject with a comment. */
-export function IncomingTransfers({ transfers }: { transfers: IncomingRow[] }) {
+export function IncomingTransfers({ transfers, more }: { transfers: IncomingRow[]; more?: React.ReactNode }) {
   const t = useTranslations();
   const router = useRouter();
   const [comment, setComment] = useState<Record<string, string>>({});
@@ -61,6 +61,7 @@ export function IncomingTransfers({ transfers }: { transfers: IncomingRow[] }) {
           </div>
         </article>
       ))}
+      {more}
     </section>
   );
 }
