@@ -204,6 +204,9 @@ function flowStatement(q: Context): SQL {
       percentile_disc(0.5) WITHIN GROUP (ORDER BY ${value} DESC) FILTER (WHERE ${where}) AS ${sql.raw(`${name}_high`)}`;
   return sql`
     WITH ${prelude(q)},
+    -- read once for both branches: the moved cases are then found by a hash join with their
+    -- segments, not by walking every segment ever (the planner expects a few) into cases
+    alive AS MATERIALIZED (SELECT c.mission_id, ${caseColumns} FROM cases c WHERE ${aliveIn(q)}),
     facts AS (
       SELECT ${caseColumns},
         ${localInPeriod(q, sql`c.opened_at`)} AS opened_in,
@@ -211,8 +214,8 @@ function flowStatement(q: Context): SQL {
         ${openAt(sql`z.starts`)} AS open_at_start,
         ${openAt(sql`z.ends`)} AS open_at_end,
         z.ends AS end_instant
-      FROM cases c JOIN zones z ON z.id = c.mission_id
-      WHERE ${aliveIn(q)} AND z.in_scope AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
+      FROM alive c JOIN zones z ON z.id = c.mission_id
+      WHERE z.in_scope AND NOT EXISTS (SELECT 1 FROM moves m WHERE m.case_id = c.id)
       UNION ALL
       SELECT ${caseColumns},
         coalesce(bool_or(z.in_scope AND s.since <= c.opened_at AND c.opened_at < s.until AND ${localInPeriod(q, sql`c.opened_at`)}), false),
@@ -220,9 +223,8 @@ function flowStatement(q: Context): SQL {
         bool_or(z.in_scope AND s.since <= z.starts AND z.starts < s.until AND ${openAt(sql`z.starts`)}),
         bool_or(z.in_scope AND s.since <= z.ends AND z.ends < s.until AND ${openAt(sql`z.ends`)}),
         max(z.ends) FILTER (WHERE s.since <= ${endUtc} AND ${endUtc} < s.until)
-      FROM cases c JOIN segments s ON s.case_id = c.id JOIN zones z ON z.id = s.mission_id
-      WHERE ${aliveIn(q)}
-      GROUP BY c.id
+      FROM alive c JOIN segments s ON s.case_id = c.id JOIN zones z ON z.id = s.mission_id
+      GROUP BY ${caseColumns}
     ),
     measured AS (
       SELECT f.*,
