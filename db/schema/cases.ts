@@ -100,9 +100,20 @@ export const cases = pgTable(
       .where(sql`${t.status} <> 'closed'`),
     index('cases_open_due_idx').on(sql`coalesce(${t.nextDueOn}, '9999-12-31'::date)`, t.id).where(sql`${t.status} <> 'closed'`),
     index('cases_open_overdue_idx').on(t.overdueFrom).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
-    // "Overdue steps" and "awaiting approval" newest first: walked from the newest, a few rows a page.
+    // "Overdue steps" and "awaiting approval" in each of the queues' sorts: a page is read from its
+    // index (thousands of open cases each at a million), never sorted from all of the view's cases.
     index('cases_open_overdue_opened_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_overdue_activity_idx').on(t.lastActivityAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_overdue_due_idx').on(sql`coalesce(${t.nextDueOn}, '9999-12-31'::date)`, t.id).where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
+    index('cases_open_overdue_risk_idx')
+      .on(sql`(CASE ${t.riskLevel} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)`, t.openedAt, t.id)
+      .where(sql`${t.status} <> 'closed' AND ${t.overdueFrom} IS NOT NULL`),
     index('cases_open_awaiting_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.awaitingApproval}`),
+    index('cases_open_awaiting_activity_idx').on(t.lastActivityAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.awaitingApproval}`),
+    index('cases_open_awaiting_due_idx').on(sql`coalesce(${t.nextDueOn}, '9999-12-31'::date)`, t.id).where(sql`${t.status} <> 'closed' AND ${t.awaitingApproval}`),
+    index('cases_open_awaiting_risk_idx')
+      .on(sql`(CASE ${t.riskLevel} WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END)`, t.openedAt, t.id)
+      .where(sql`${t.status} <> 'closed' AND ${t.awaitingApproval}`),
     index('cases_open_children_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.hasChildSubject}`),
     index('cases_open_death_idx').on(t.openedAt, t.id).where(sql`${t.status} <> 'closed' AND ${t.deathPenalty}`),
     // Re-importing a legacy log finds its cases again instead of adding them twice.

@@ -1,0 +1,6 @@
+CREATE INDEX "cases_open_overdue_activity_idx" ON "cases" USING btree ("last_activity_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."overdue_from" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_open_overdue_due_idx" ON "cases" USING btree (coalesce("next_due_on", '9999-12-31'::date),"id") WHERE "cases"."status" <> 'closed' AND "cases"."overdue_from" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_open_overdue_risk_idx" ON "cases" USING btree ((CASE "risk_level" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END),"opened_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."overdue_from" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "cases_open_awaiting_activity_idx" ON "cases" USING btree ("last_activity_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."awaiting_approval";--> statement-breakpoint
+CREATE INDEX "cases_open_awaiting_due_idx" ON "cases" USING btree (coalesce("next_due_on", '9999-12-31'::date),"id") WHERE "cases"."status" <> 'closed' AND "cases"."awaiting_approval";--> statement-breakpoint
+CREATE INDEX "cases_open_awaiting_risk_idx" ON "cases" USING btree ((CASE "risk_level" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END),"opened_at","id") WHERE "cases"."status" <> 'closed' AND "cases"."awaiting_approval";
