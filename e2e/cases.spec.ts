@@ -78,6 +78,27 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   const row = page.getByRole('row', { name: new RegExp(reference) });
   await expect(row).toContainText(`${reference}-S1 and 1 other`);
   await expect(page.getByText('Sri Wahyuni')).toHaveCount(0);
+  // Found by her exact NIK: recorded on her case (which field, never the number).
+  await row.getByRole('link', { name: reference }).click();
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(`${reference}-S1 found by a search by NIK`);
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).not.toContainText(nik);
+  // Her name finds nothing: an undisclosed identity is never searchable by name.
+  await page.goto(`/cases?q=${encodeURIComponent('Sri Wahyuni')}`);
+  await expect(page.getByText('No cases match these filters.')).toBeVisible();
+  await expect(page.getByText('Undisclosed identities: by pseudonym, reference, NIK or passport, not by name.')).toBeVisible();
+});
+
+test('My cases answers a bad address with a message, never an error page', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  const tooLong = await page.goto(`/cases?q=${'a'.repeat(101)}`);
+  expect(tooLong?.status()).toBe(200);
+  await expect(page.getByRole('alert').filter({ hasText: 'Search for at most 100 characters.' })).toBeVisible();
+  await expect(page.getByLabel('Search: reference, old log number, name, NIK or passport')).toHaveAttribute('aria-invalid', 'true');
+  for (const address of ['/cases?q=KUL&q=JED', '/cases?q=3201014708950001%00', '/cases?after=not-a-cursor', '/cases?status=nonsense&incoming=everything']) {
+    const res = await page.goto(address);
+    expect(res?.status(), address).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'My cases' })).toBeVisible();
+  }
 });
 
 test('the intake checks its answers: NIK, dates, a subject’s name', async ({ page }) => {

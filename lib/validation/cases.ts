@@ -104,6 +104,26 @@ export const caseListQuerySchema = z.object({
   /** every incoming transfer request, not only those waiting longest */
   incoming: z.literal('all').optional().catch(undefined),
 });
+export type CaseListQuery = z.infer<typeof caseListQuerySchema>;
+
+/** The longest search text looked up; longer is refused with a message. */
+export const SEARCH_MAX = 100;
+
+/**
+ * My cases' address as the page may read it, whatever was typed or pasted into it: a repeated
+ * parameter counts once (the first), control characters (a NUL byte) are dropped, and a search
+ * text over SEARCH_MAX is not run but answered with `errors.q`. Never throws: a bad address is a
+ * message on the page, not an error page.
+ */
+export function readCaseListQuery(raw: Record<string, string | string[] | undefined>): { params: CaseListQuery; errors: { q?: string } } {
+  const first = Object.fromEntries(
+    Object.entries(raw).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v)?.replace(/[\u0000-\u001f\u007f]/g, '')]),
+  );
+  const q = first.q?.trim();
+  const tooLong = !!q && q.length > SEARCH_MAX;
+  const parsed = caseListQuerySchema.safeParse({ ...first, q: tooLong ? undefined : q || undefined });
+  return { params: parsed.success ? parsed.data : {}, errors: tooLong ? { q: 'validation.searchTooLong' } : {} };
+}
 
 const caseRef = { id: z.uuid(), version: z.number().int().positive() };
 

@@ -8,7 +8,7 @@ import { INCOMING_SHOWN, countIncomingTransfers, listIncomingTransfers } from '@
 import { requirePermission } from '@/lib/auth/actor';
 import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
-import { caseListQuerySchema } from '@/lib/validation/cases';
+import { SEARCH_MAX, readCaseListQuery } from '@/lib/validation/cases';
 import { CaseTags } from './_components/case-tags';
 import { IncomingTransfers } from './_components/incoming-transfers';
 
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An officer's home: their mission's cases, searchable and filterable; filters live in the URL. */
 export default async function MyCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePermission('case:read');
-  const params = caseListQuerySchema.parse(await searchParams);
+  const { params, errors } = readCaseListQuery(await searchParams);
   const filter = {
     q: params.q,
     status: (caseStatuses as readonly string[]).includes(params.status ?? '') ? params.status : undefined,
@@ -93,7 +93,23 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
       <form method="get" role="search" className="toolbar" aria-label={t('cases.filters')}>
         <div className="field">
           <label htmlFor="q">{t('cases.search')}</label>
-          <input type="search" id="q" name="q" defaultValue={filter.q ?? ''} />
+          <p id="q-hint" className="hint">
+            {t('cases.searchUndisclosedHint')}
+          </p>
+          {errors.q && (
+            <p id="q-error" className="error-message" role="alert">
+              {translateKey(t, errors.q, 'validation.invalid', { max: SEARCH_MAX })}
+            </p>
+          )}
+          <input
+            type="search"
+            id="q"
+            name="q"
+            maxLength={SEARCH_MAX}
+            defaultValue={filter.q ?? ''}
+            aria-invalid={errors.q ? true : undefined}
+            aria-describedby={errors.q ? 'q-error q-hint' : 'q-hint'}
+          />
         </div>
         <div className="field">
           <label htmlFor="status">{t('cases.status')}</label>
