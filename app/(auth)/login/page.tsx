@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { LanguageSwitch } from '@/app/_components/language-switch';
 import { setVisitorLocaleAction } from '@/app/_components/locale-actions';
 import { getActor } from '@/lib/auth/actor';
+import { safeCallback } from '@/lib/auth/callback';
 import { homeFor } from '@/lib/authz';
 import { LoginForm } from './login-form';
 
@@ -29,9 +30,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
     </main>
   );
-}
-
-/** Only paths on this site: an open redirect would help phishing. */
-function safeCallback(url: string | undefined): string {
-  return url && /^\/(?![\/\\])/.test(url) ? url : '/';
 }
