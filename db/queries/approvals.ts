@@ -24,6 +24,8 @@ export interface PendingApproval {
   requestedByName: string | null;
   requestedAt: Date;
   openRequiredSteps: number;
+  /** the actor asked for this closure: someone else decides it */
+  ownRequest: boolean;
 }
 
 /** Closure requests waiting for a supervisor, oldest first, in the supervisor's scope. */
@@ -50,6 +52,7 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
       requestedByName: requester.name,
       requestedAt: approvals.requestedAt,
       openRequiredSteps: sql<number>`(SELECT count(*)::int FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
+      ownRequest: sql<boolean>`coalesce(${approvals.requestedById} = ${actor.id}, false)`,
     })
     .from(approvals)
     .innerJoin(cases, eq(cases.id, approvals.caseId))
@@ -61,14 +64,14 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
 }
 
 /**
- * A supervisor approves or rejects a closure request. Approving closes the case, unless a
- * required step is still open and no override reason is given; rejecting (with a comment)
- * returns the case to in progress.
+ * A supervisor approves or rejects a closure request — never one they asked for themselves.
+ * Approving closes the case, unless a required step is still open and no override reason is
+ * given; rejecting (with a comment) returns the case to in progress.
  */
 export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosureInput, now = new Date()): Promise<{ caseId: string; changes: Changes }> {
   const scope = approvalScope(actor);
   const [row] = await conn
-    .select({ caseId: approvals.caseId, status: approvals.status, outcome: approvals.outcome, caseStatus: cases.status })
+    .select({ caseId: approvals.caseId, status: approvals.status, outcome: approvals.outcome, caseStatus: cases.status, requestedById: approvals.requestedById })
     .from(approvals)
     .innerJoin(cases, eq(cases.id, approvals.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
@@ -76,6 +79,8 @@ export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosu
     .for('update', { of: approvals });
   if (!row) throw notFound();
   if (row.status !== 'pending' || row.caseStatus !== 'resolution_requested') throw new AppError('conflict', 'errors.alreadyDecided');
+  // Separation of duties: who asked for a closure never decides it.
+  if (row.requestedById && row.requestedById === actor.id) throw new AppError('forbidden', 'errors.decideOwnRequest');
 
   if (input.decision === 'approve') {
     const open = await countOpenRequiredSteps(conn, row.caseId);

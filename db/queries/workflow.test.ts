@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
 import { seedDemo } from '@/db/seed';
@@ -10,6 +11,7 @@ import { decideClosure, listPendingApprovals, reopenCase } from './approvals';
 import { listCaseEvents } from './case-timeline';
 import { changeCaseStatus, requestClosure } from './case-progress';
 import { createCase, getCase } from './cases';
+import { users } from '../schema';
 import { listTemplatesForAdmin, saveStepTemplate } from './reference';
 import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
 
@@ -198,5 +200,24 @@ describe.each(testDatabaseKinds())('a mission head’s approvals on %s', (kind) 
     await decideClosure(h.db, head, decideClosureSchema.parse({ approvalId: mine[0]!.id, decision: 'approve', comment: 'ok', overrideReason: '' }));
     expect((await getCase(h.db, kul, general))!.status).toBe('closed');
     await expect(listPendingApprovals(h.db, { ...kul, isMissionHead: false })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('never decides a closure they asked for themselves: someone else does', async () => {
+    process.env.PAYUNG_MISSION_HEAD_APPROVES = '1';
+    const head = { ...(await officerActor(h.db, 'officer.kul@payung.test')), isMissionHead: true };
+    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Own' }] });
+    const { id } = await h.db.transaction((tx) => createCase(tx, head, input));
+    const c = (await getCase(h.db, head, id))!;
+    await requestClosure(h.db, head, { id, version: c.version, outcome: 'resolved', summary: 'done' });
+    const [own] = (await listPendingApprovals(h.db, head)).filter((a) => a.caseId === id);
+    expect(own).toMatchObject({ ownRequest: true });
+    const decide = (actor: Actor) => decideClosure(h.db, actor, decideClosureSchema.parse({ approvalId: own!.id, decision: 'approve', comment: '', overrideReason: '' }));
+    await expect(decide(head)).rejects.toMatchObject({ code: 'forbidden', messageKey: 'errors.decideOwnRequest' });
+    expect((await getCase(h.db, head, id))!.status).toBe('resolution_requested');
+    const [s] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'supervisor@payung.test'));
+    const supervisor = actorOf('supervisor', { id: s!.id });
+    expect((await listPendingApprovals(h.db, supervisor)).find((a) => a.caseId === id)).toMatchObject({ ownRequest: false });
+    await decide(supervisor);
+    expect((await getCase(h.db, head, id))!.status).toBe('closed');
   });
 });

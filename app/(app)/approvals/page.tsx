@@ -46,7 +46,11 @@ export default async function ApprovalsPage() {
             {a.openRequiredSteps > 0 && (
               <p className="notice warn">{t('approvals.openRequired', { count: a.openRequiredSteps })}</p>
             )}
-            <DecideClosure approvalId={a.id} reference={a.reference} needsOverride={a.openRequiredSteps > 0} />
+            {a.ownRequest ? (
+              <p className="muted">{t('approvals.ownRequest')}</p>
+            ) : (
+              <DecideClosure approvalId={a.id} reference={a.reference} needsOverride={a.openRequiredSteps > 0} />
+            )}
           </article>
         ))
       )}
