@@ -366,3 +366,21 @@ test('an officer adds a family contact and corrects an undisclosed subject, whos
   await expect(timeline).toContainText(`Identity of ${reference}-S1 revealed`);
   await expect(page.getByText('Hidden Person Corrected')).toHaveCount(0);
 });
+
+test('a document upload sent from another site is refused', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  const origin = new URL(page.url()).origin;
+  // Refused before anything else is looked at, so any case id will do.
+  const upload = (from: string) =>
+    page.request.post('/api/cases/00000000-0000-4000-8000-000000000000/documents', {
+      headers: { Origin: from },
+      multipart: { kind: 'other', partyId: '', file: { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('x') } },
+    });
+  const foreign = await upload('https://evil.example');
+  expect(foreign.status()).toBe(403);
+  expect((await foreign.json()).error).toBe('errors.foreignOrigin');
+  // From the site itself the same request reaches the upload's own checks (here: the kind is not valid).
+  const own = await upload(origin);
+  expect(own.status()).toBe(422);
+  expect((await own.json()).error).not.toBe('errors.foreignOrigin');
+});

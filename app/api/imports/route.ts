@@ -7,6 +7,7 @@ import { getActor } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { AppError, forLog } from '@/lib/errors';
 import { jsonResult } from '@/lib/http';
+import { foreignOrigin, isSameOrigin } from '@/lib/same-origin';
 import { type Translate, importView } from '@/lib/import/messages';
 import { UnreadableFileError, readImportFile } from '@/lib/import/read';
 import { MAX_IMPORT_BYTES } from '@/lib/import/template';
@@ -23,6 +24,7 @@ const invalid = (message: string) => jsonResult({ ok: false, code: 'invalid', er
  * when the page is closed; each batch is whole, and importing the file again completes it.
  */
 export async function POST(request: Request) {
+  if (!isSameOrigin(request)) return jsonResult(foreignOrigin);
   const actor = await getActor();
   if (!actor) return jsonResult({ ok: false, code: 'unauthenticated', error: 'errors.unauthenticated' });
   const db = await getDb();
