@@ -44,9 +44,10 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   await expectAccessible(page);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const csv = (await bytesOf(download)).toString('utf8');
-  expect(csv.split('\r\n')[0]).toBe('\uFEFFreference,subjects');
-  const line = csv.split('\r\n').find((l) => l.startsWith(reference))!;
-  expect(line).toMatch(new RegExp(`^${reference},${reference}-\\w+$`));
+  // Every cell quoted, so that no separator inside a text splits it, whichever a spreadsheet assumes.
+  expect(csv.split('\r\n')[0]).toBe('\uFEFF"reference","subjects"');
+  const line = csv.split('\r\n').find((l) => l.startsWith(`"${reference}"`))!;
+  expect(line).toMatch(new RegExp(`^"${reference}","${reference}-\\w+"$`));
   expect(csv).not.toContain('Secret Export Child');
 });
 

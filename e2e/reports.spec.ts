@@ -34,8 +34,8 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   expect(download.suggestedFilename()).toBe(`payung-${month}-all.zip`);
   const files = unzipSync(new Uint8Array(await download.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
   const flowCsv = strFromU8(files[`payung-${month}-all-flow.csv`]!.slice(3));
-  expect(flowCsv).toContain(`new,${newCases}\r\n`);
-  expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21');
+  expect(flowCsv).toContain(`"new","${newCases}"\r\n`);
+  expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('"period","cases","victims_adult","victims_child","perpetrators","files_p21"');
 
   const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Spreadsheet (XLSX, one sheet per table)' }).click()]);
   expect(sheet.suggestedFilename()).toBe(`payung-${month}-all.xlsx`);
@@ -78,9 +78,9 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   expect(outside.suggestedFilename()).toBe(`payung-${month}-all-outside.zip`);
   const outsideFiles = unzipSync(new Uint8Array(await outside.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
   const outsideFlow = strFromU8(outsideFiles[`payung-${month}-all-outside-flow.csv`]!.slice(3));
-  expect(outsideFlow).toMatch(newCases < 5 ? /\r\nnew,<5\r\n/ : new RegExp(`\r\nnew,(${newCases}|x)\r\n`));
-  const counts = outsideFlow.split('\r\n').filter((line) => line && !line.startsWith('backlog_median_days'));
-  expect(counts.filter((line) => /,[1-4]$/.test(line))).toEqual([]);
+  expect(outsideFlow).toMatch(newCases < 5 ? /\r\n"new","<5"\r\n/ : new RegExp(`\r\n"new","(${newCases}|x)"\r\n`));
+  const counts = outsideFlow.split('\r\n').filter((line) => line && !line.startsWith('"backlog_median_days"'));
+  expect(counts.filter((line) => /,"[1-4]"$/.test(line))).toEqual([]);
 });
 
 test('an officer’s reports cover their own mission only', async ({ page }) => {

@@ -74,15 +74,17 @@ const FREE_TEXT: readonly CaseListColumn[] = ['assigned_officer', 'subjects', 'l
 
 /**
  * The cells exactly as the CSV writer makes them (lib/reports/case-list.ts): typed text a
- * spreadsheet would run as a formula gets a leading apostrophe (neutraliseCell's rule in
- * lib/reports/csv.ts), yes/no for flags, an empty cell for nothing. Codes and dates are ours
- * and never start like a formula.
+ * spreadsheet would run as a formula gets an apostrophe at the start and after every comma,
+ * semicolon or tab (neutraliseCell's rule in lib/reports/csv.ts, the same regular expression),
+ * yes/no for flags, an empty cell for nothing. Codes and dates are ours and never start like a
+ * formula. COPY's FORCE_QUOTE * then quotes every non-empty cell, as CSV_OPTIONS does.
  */
-const NEEDS_MARK = sql.raw(String.raw`'^([=+@\t\r-]|''[=+@\t\r''-])'`);
+const MARK_AT = sql.raw(String.raw`'(?<=^|[,;\t])(?= *(?:[=+@\t\r-]|'' *[=+@\t\r''-]))'`);
+const APOSTROPHE = sql.raw(`''''`);
 function csvCell(column: CaseListColumn): SQL {
   const value = sql`${COLUMN_SQL[column]}`;
   if (column === 'child_subject' || column === 'death_penalty') return sql`CASE WHEN ${value} THEN 'yes' WHEN NOT ${value} THEN 'no' END`;
-  if (FREE_TEXT.includes(column)) return sql`CASE WHEN ${value} ~ ${NEEDS_MARK} THEN '''' || ${value} ELSE nullif(${value}, '') END`;
+  if (FREE_TEXT.includes(column)) return sql`nullif(regexp_replace(${value}, ${MARK_AT}, ${APOSTROPHE}, 'g'), '')`;
   return column === 'subcategories' ? sql`nullif(${value}, '')` : value;
 }
 
@@ -98,7 +100,7 @@ export function caseExportCsvStream(db: Db, actor: Actor, filter: Partial<QueueF
   const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c)])) as Record<string, never>;
   const { sql: text, params } = exportSelect(db, actor, filter, columns, select, now).toSQL();
   // COPY takes no bind parameters: the filter's values (validated codes, dates and ids) go in as quoted literals.
-  const copy = `COPY (${inlineParams(text, params)}) TO STDOUT WITH (FORMAT csv)`;
+  const copy = `COPY (${inlineParams(text, params)}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)`;
   const out = new PassThrough();
   client
     .unsafe(copy)

@@ -13,6 +13,7 @@ import { drainExports } from '@/lib/exports/runner';
 import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { caseListCsvFromCopy, caseListCsvWriter } from '@/lib/reports/case-list';
 import { restoreCell } from '@/lib/reports/csv';
+import { cellsAsSpreadsheetsRead } from '@/lib/testing/csv';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { caseParties, exportJobs, persons, regions, users } from '../schema';
@@ -65,7 +66,9 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(rows.map((r) => r.mission).sort()).toEqual(['JED', 'KUL']);
     const kulRow = rows.find((r) => r.mission === 'KUL')!;
     expect(kulRow.subjects).not.toContain('Hidden Victim');
-    expect(kulRow.subjects).toMatch(/^KUL-\d{4}-\d+-\w+; /);
+    // The second subject's name would start a formula where `;` splits the line: marked there too.
+    expect(kulRow.subjects).toMatch(/^KUL-\d{4}-\d+-\w+;' =HYPERLINK\("http:\/\/x"\)$/);
+    expect(restoreCell(kulRow.subjects)).toMatch(/^KUL-\d{4}-\d+-\w+; =HYPERLINK\("http:\/\/x"\)$/);
     expect(kulRow.subjects.startsWith("'")).toBe(false);
     expect(restoreCell(rows.find((r) => r.mission === 'JED')!.subjects)).toBe('Jeddah Person');
     expect(kulRow.subject_count).toBe('2');
@@ -142,7 +145,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
   it('stream CSV from PostgreSQL with COPY, byte for byte what the batch writer makes; the embedded database walks batches', async () => {
     const per = await officerActor(h.db, 'officer.per@payung.test');
     // One case per name, so that each name starts its cell.
-    for (const fullName of [`O'Brien, "Bo"`, `'=already marked`, '-5 minus', '+62 plus', '@at', 'Ünïcode Nàme']) {
+    for (const fullName of [`O'Brien, "Bo"`, `'=already marked`, '-5 minus', '+62 plus', '@at', 'Ünïcode Nàme', 'Budi;=4+4', 'Tab\t=x']) {
       const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName }] });
       await h.db.transaction((tx) => createCase(tx, per, input));
     }
@@ -162,7 +165,9 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     let seen = 0;
     await caseListCsvFromCopy(byCopy, caseListColumns, stream!, (n) => (seen = n));
     const expected = fs.readFileSync(byBatches, 'utf8');
-    for (const cell of [`"O'Brien, ""Bo"""`, `''=already marked`, `'-5 minus`, `'+62 plus`, `'@at`, 'Ünïcode Nàme', ',no,no,']) expect(expected).toContain(cell);
+    for (const cell of [`"O'Brien, ""Bo"""`, `"''=already marked"`, `"'-5 minus"`, `"'+62 plus"`, `"'@at"`, '"Ünïcode Nàme"', `Budi;'=4+4`, `Tab\t'=x`, ',"no","no",']) expect(expected).toContain(cell);
+    // Whatever separator a spreadsheet splits the lines by, no cell starts a formula.
+    for (const cell of cellsAsSpreadsheetsRead(expected)) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
     expect(expected.split('\r\n').length).toBeGreaterThan(2);
     expect(fs.readFileSync(byCopy, 'utf8')).toBe(expected);
     expect(seen).toBe(expected.split('\r\n').length - 2);

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseCell } from '@/lib/reports/csv';
+import { CSV_OPTIONS, neutraliseCell } from '@/lib/reports/csv';
 import { REASON_COLUMN, type ImportProblem, type ImportResult, type RawSheet } from './template';
 
 /** A translator over the whole message tree (next-intl's `t`, or use-intl's createTranslator on the command line). */
@@ -35,7 +35,7 @@ export function rejectedRowsCsv(t: Translate, sheet: RawSheet, rejectedRows: rea
       const reasons = errorsByRow.get(r.row) ?? [t('import.otherRowInvalid', { caseRef: r.cells[refIndex] ?? '' })];
       return [...keep.map((i) => neutraliseCell(r.cells[i] ?? '')), neutraliseCell(reasons.join('; '))];
     });
-  return `\uFEFF${stringify([[...header, REASON_COLUMN], ...rows], { record_delimiter: 'windows' })}`;
+  return `\uFEFF${stringify([[...header, REASON_COLUMN], ...rows], CSV_OPTIONS)}`;
 }
 
 /** What the upload page shows of a problem: its place and its message in the user's language. */

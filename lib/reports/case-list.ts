@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
-import { neutraliseCell } from './csv';
+import { CSV_OPTIONS, neutraliseCell } from './csv';
 
 export type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 
@@ -30,12 +30,12 @@ export function caseListCsvWriter(path: string, columns: readonly CaseListColumn
   const header = async () => {
     if (started) return;
     started = true;
-    await write(`\uFEFF${stringify([columns as unknown as string[]], { record_delimiter: 'windows' })}`);
+    await write(`\uFEFF${stringify([columns as unknown as string[]], CSV_OPTIONS)}`);
   };
   return {
     async add(rows) {
       await header();
-      if (rows.length) await write(stringify(rows.map((r) => values(columns, r)), { record_delimiter: 'windows' }));
+      if (rows.length) await write(stringify(rows.map((r) => values(columns, r)), CSV_OPTIONS));
     },
     async close() {
       await header();
@@ -91,7 +91,7 @@ export async function caseListCsvFromCopy(path: string, columns: readonly CaseLi
     },
   });
   const file = fs.createWriteStream(path, { flags: 'wx', mode: 0o600 });
-  file.write(`\uFEFF${stringify([columns as unknown as string[]], { record_delimiter: 'windows' })}`);
+  file.write(`\uFEFF${stringify([columns as unknown as string[]], CSV_OPTIONS)}`);
   await pipeline(rows, crlf, file);
   return (await fs.promises.stat(path)).size;
 }
