@@ -7,10 +7,12 @@ import type { Actor } from '@/lib/actor';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { emptyProceeding, hearingSchema, proceedingSchema } from '@/lib/validation/legal';
+import { updateUserSchema } from '@/lib/validation/users';
 import { missions, regions, users } from '../schema';
 import { createFeed, listOwnFeeds, readFeed, revokeFeed } from './calendar-feeds';
 import { createCase, getCase } from './cases';
 import { addHearing, createProceeding } from './legal';
+import { getUser, resetPassword, updateUser } from './users';
 
 const NOW = new Date('2026-11-29T08:00:00Z');
 
@@ -92,6 +94,23 @@ describe.each(testDatabaseKinds())('calendar feeds on %s', (kind) => {
     await h.db.update(users).set({ isActive: false }).where(eq(users.id, jed.id!));
     expect(await readFeed(h.db, token, NOW)).toBeNull();
     await h.db.update(users).set({ isActive: true }).where(eq(users.id, jed.id!));
+  });
+
+  it('stops for good when its owner’s password is reset or the account deactivated, even once reactivated', async () => {
+    const [a] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'admin@payung.test'));
+    const admin = actorOf('admin', { id: a!.id });
+    const afterReset = await createFeed(h.db, jed, jedId, NOW);
+    await resetPassword(h.db, admin, { id: jed.id!, password: 'another-good-one', confirm: 'another-good-one' });
+    expect(await readFeed(h.db, afterReset.token, NOW)).toBeNull();
+
+    const afterDeactivation = await createFeed(h.db, jed, jedId, NOW);
+    expect(await readFeed(h.db, afterDeactivation.token, NOW)).not.toBeNull();
+    const user = (await getUser(h.db, admin, jed.id!))!;
+    await updateUser(h.db, admin, updateUserSchema.parse({ ...user, missionCode: 'JED', regionCode: '', locale: '', isActive: false }));
+    const again = (await getUser(h.db, admin, jed.id!))!;
+    await updateUser(h.db, admin, updateUserSchema.parse({ ...again, missionCode: 'JED', regionCode: '', locale: '', isActive: true }));
+    expect(await readFeed(h.db, afterDeactivation.token, NOW)).toBeNull();
+    expect(await listOwnFeeds(h.db, jed)).toEqual([]);
   });
 
   it('follows a region-limited supervisor’s region', async () => {

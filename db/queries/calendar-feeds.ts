@@ -67,6 +67,14 @@ export async function revokeFeed(conn: Conn, actor: Actor, feedId: string, now =
   return feed;
 }
 
+/**
+ * Every feed address of a user stops answering for good (their password reset, their account
+ * deactivated): an address is a credential, and reactivation must not bring old ones back.
+ */
+export async function revokeFeedsOfUser(conn: Conn, userId: string, now = new Date()): Promise<void> {
+  await conn.update(calendarFeeds).set({ revokedAt: now }).where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)));
+}
+
 export interface FeedContent {
   mission: { code: string; city: string };
   locale: Actor['locale'];

@@ -7,6 +7,7 @@ import type { CreateUserInput, ResetPasswordInput, UpdateUserInput } from '@/lib
 import type { Conn } from '../index';
 import { type Locale, type Role, missions, regions, users } from '../schema';
 import { type Changes, diffChanges } from './audit';
+import { revokeFeedsOfUser } from './calendar-feeds';
 import { endSessionsOfUser } from './sessions';
 
 export interface UserListItem {
@@ -159,7 +160,10 @@ export async function updateUser(conn: Conn, actor: Actor, input: UpdateUserInpu
     .update(users)
     .set({ ...row, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
     .where(eq(users.id, input.id));
-  if (!row.isActive && before.isActive) await endSessionsOfUser(conn, input.id);
+  if (!row.isActive && before.isActive) {
+    await endSessionsOfUser(conn, input.id);
+    await revokeFeedsOfUser(conn, input.id);
+  }
   const { version: _v, ...rest } = before;
   return { version: before.version + 1, changes: diffChanges(rest, row) };
 }
@@ -179,6 +183,7 @@ export async function resetPassword(conn: Conn, actor: Actor, input: ResetPasswo
     .returning({ id: users.id });
   if (!updated) throw notFound();
   await endSessionsOfUser(conn, input.id);
+  await revokeFeedsOfUser(conn, input.id);
   return { changes: { password: { before: '[changed]', after: '[changed]' } } };
 }
 
