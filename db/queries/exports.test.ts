@@ -121,6 +121,11 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(mine.map((e) => e.status)).toEqual(['done', 'done', 'done']);
     expect((await fileOf(kul, mine[0]!.id)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(mine[0]!.fileName).toBe('payung-2026-10-KUL.pdf');
+    // Ten at once (each in its own transaction on the server's pool): still three, never more.
+    const burst = await Promise.allSettled(Array.from({ length: 10 }, () => requestExport(h.db, kul, 'summary', { period: '2026-09', scope: 'KUL', format: 'csv', outside: false })));
+    expect(burst.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(burst.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.messageKey)).toEqual(Array(7).fill('exports.tooMany'));
+    expect(await drainExports(h.db)).toBe(3);
   });
 
   it('fail with a reason the owner can read: owner deactivated, server stopped; expired ones go', async () => {

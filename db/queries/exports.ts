@@ -42,18 +42,26 @@ const viewColumns = {
 };
 
 /** Queues an export for its owner; the request has been validated and is audited by the caller. */
+/** The advisory lock class under which one user's export requests wait for each other. */
+const EXPORT_REQUEST_LOCK = 7428302;
+
 export async function requestExport(conn: Conn, actor: Actor, kind: ExportKind, request: Record<string, unknown>, now = new Date()): Promise<{ id: string }> {
   assertCan(actor, kind === 'case_list' ? 'case:export' : 'report:read');
-  const [active] = await conn
-    .select({ n: sql<number>`count(*)::int` })
-    .from(exportJobs)
-    .where(and(eq(exportJobs.ownerId, actor.id!), inArray(exportJobs.status, ['queued', 'running'])));
-  if ((active?.n ?? 0) >= MAX_ACTIVE_EXPORTS) throw new AppError('conflict', 'exports.tooMany');
-  const [row] = await conn
-    .insert(exportJobs)
-    .values({ ownerId: actor.id!, kind, request, expiresAt: new Date(now.getTime() + EXPORT_KEEP_DAYS * 86_400_000) })
-    .returning({ id: exportJobs.id });
-  return row!;
+  return conn.transaction(async (tx) => {
+    // One request of a user at a time, until its transaction ends: two arriving together would
+    // both count the same waiting jobs and both be let in (ten at once queued four of three).
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${EXPORT_REQUEST_LOCK}, hashtext(${actor.id!}))`);
+    const [active] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exportJobs)
+      .where(and(eq(exportJobs.ownerId, actor.id!), inArray(exportJobs.status, ['queued', 'running'])));
+    if ((active?.n ?? 0) >= MAX_ACTIVE_EXPORTS) throw new AppError('conflict', 'exports.tooMany');
+    const [row] = await tx
+      .insert(exportJobs)
+      .values({ ownerId: actor.id!, kind, request, expiresAt: new Date(now.getTime() + EXPORT_KEEP_DAYS * 86_400_000) })
+      .returning({ id: exportJobs.id });
+    return row!;
+  });
 }
 
 /** "My exports": the actor's own, newest first, until they expire. */
