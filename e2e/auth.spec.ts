@@ -168,3 +168,16 @@ test('a sign-in submitted before the page’s scripts have loaded never puts the
   expect(page.url()).not.toContain('password');
   await context.close();
 });
+
+test('the audit records the address of the connection, not one a client claims in X-Forwarded-For', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: { 'X-Forwarded-For': '203.0.113.9' } });
+  const page = await context.newPage();
+  await signIn(page, 'auditor@payung.test');
+  await expect(page).toHaveURL(/\/audit$/);
+  // The newest row is this sign-in; no proxy is trusted in the test server, so the address is the connection's.
+  const newest = page.getByRole('table').getByRole('row').nth(1);
+  await expect(newest).toContainText('auth.sign_in');
+  await expect(newest).toContainText('127.0.0.1');
+  await expect(page.getByRole('table')).not.toContainText('203.0.113.9');
+  await context.close();
+});

@@ -2,6 +2,7 @@ import { getHandle } from '@/db';
 import { prepareDatabase, startupOptions } from '@/db/bootstrap';
 import { keepStatisticsFresh } from '@/db/maintenance';
 import { authSecret } from './auth/secret';
+import { trustedProxies } from './client-address';
 import { StartupError } from './errors';
 
 /**
@@ -12,6 +13,11 @@ import { StartupError } from './errors';
 export async function startServer(): Promise<void> {
   try {
     authSecret();
+    try {
+      trustedProxies();
+    } catch (e) {
+      throw new StartupError((e as Error).message);
+    }
     await prepareDatabase(startupOptions());
     keepStatisticsFresh(await getHandle());
   } catch (e) {

@@ -6,12 +6,13 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { resolveSession } from '@/db/queries/sessions';
 import type { Actor } from '@/lib/actor';
+import { FORWARDED_HEADER, PEER_HEADER, clientAddress } from '@/lib/client-address';
 import { type Permission, can } from '@/lib/authz';
 import { authOptions } from './options';
 
 async function requestIp(): Promise<string | null> {
   const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
+  return clientAddress(h.get(PEER_HEADER), h.get(FORWARDED_HEADER));
 }
 
 /** The signed-in user of this request, checked against the database; null when signed out or expired. */

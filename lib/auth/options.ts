@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db';
 import { ABSOLUTE_HOURS, attemptSignIn, endSession } from '@/db/queries/sessions';
+import { FORWARDED_HEADER, PEER_HEADER, clientAddress } from '@/lib/client-address';
 import { signInSchema } from '@/lib/validation/users';
 import { authSecret } from './secret';
 
@@ -9,9 +10,11 @@ import { authSecret } from './secret';
 export const SIGN_IN_LOCKED = 'locked';
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || null;
+  const one = (name: string) => {
+    const v = headers?.[name];
+    return (Array.isArray(v) ? v[0] : v) ?? null;
+  };
+  return clientAddress(one(PEER_HEADER), one(FORWARDED_HEADER));
 }
 
 /**
