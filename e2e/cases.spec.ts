@@ -324,6 +324,9 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
   const timeline = page.getByRole('complementary', { name: 'Timeline' });
   await expect(timeline).toContainText('Document added');
   await expect(timeline).toContainText('Document downloaded');
+  // The timeline says the kind of document, never its file name (it can name a person).
+  await expect(timeline).toContainText("Passport or seaman's book");
+  await expect(timeline).not.toContainText('passport-scan.pdf');
   const href = await page.getByRole('link', { name: 'passport-scan.pdf' }).getAttribute('href');
 
   const other = await browser.newContext({ locale: 'en-GB' });
@@ -383,4 +386,28 @@ test('a document upload sent from another site is refused', async ({ page }) => 
   const own = await upload(origin);
   expect(own.status()).toBe(422);
   expect((await own.json()).error).not.toBe('errors.foreignOrigin');
+});
+
+test('on a case with an undisclosed identity, file names stay hidden: a document shows as its kind', async ({ page }) => {
+  await signIn(page, 'officer.kul@payung.test');
+  await startIntake(page);
+  await subject(page, 1).getByLabel('Full name').fill('Rahasia Dokumen');
+  await subject(page, 1).getByLabel('Identity must stay undisclosed').check();
+  await page.getByLabel('Account of events').fill('Her passport was taken.');
+  await page.getByRole('button', { name: 'Create case' }).click();
+  await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  await page.getByLabel('File').setInputFiles({ name: 'paspor Rahasia Dokumen.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
+  await page.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'uploaded.' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('File names are not shown on this case')).toBeVisible();
+  const link = page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: "Passport or seaman's book" });
+  await expect(link).toBeVisible();
+  expect(await page.content()).not.toContain('Rahasia Dokumen');
+  await expectAccessible(page);
+  // The file itself still comes with its name, and the download is recorded on the case.
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe('paspor Rahasia Dokumen.pdf');
 });

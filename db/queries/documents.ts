@@ -19,7 +19,11 @@ export interface NewDocument {
   storageKey: string;
 }
 
-/** Records a stored file on a case the actor may change; the timeline names the file, the audit only its kind and size. */
+/**
+ * Records a stored file on a case the actor may change. A file's name can name a person
+ * ("paspor Sri Wahyuni.pdf"): it is identity data of the case, so the timeline and the audit
+ * say only the kind of document.
+ */
 export async function addDocument(conn: Conn, actor: Actor, doc: NewDocument): Promise<{ id: string }> {
   assertCan(actor, 'case:update');
   const [c] = await conn
@@ -34,7 +38,7 @@ export async function addDocument(conn: Conn, actor: Actor, doc: NewDocument): P
     if (!p) throw new AppError('invalid', 'errors.invalid', { partyId: ['validation.invalid'] });
   }
   const [row] = await conn.insert(documents).values({ ...doc, uploadedById: actor.id }).returning({ id: documents.id });
-  await addCaseEvent(conn, doc.caseId, actor.id, 'document_added', { fileName: doc.fileName, kind: doc.kind });
+  await addCaseEvent(conn, doc.caseId, actor.id, 'document_added', { kind: doc.kind });
   return { id: row!.id };
 }
 
@@ -80,6 +84,6 @@ export async function openDocumentForDownload(conn: Conn, actor: Actor, id: stri
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(and(eq(documents.id, id), missionScope(actor, cases.missionId, missions.country)));
   if (!doc) throw notFound();
-  await addCaseEvent(conn, doc.caseId, actor.id, 'document_downloaded', { fileName: doc.fileName });
+  await addCaseEvent(conn, doc.caseId, actor.id, 'document_downloaded', { kind: doc.kind });
   return doc;
 }

@@ -33,6 +33,9 @@ describe('checking files by their content', () => {
   it('keeps only the last part of a file name, without control characters or quotes', () => {
     expect(cleanFileName('C:\\scans\\pas"por\u0000t.pdf')).toBe('pasport.pdf');
     expect(cleanFileName('../../etc/passwd')).toBe('passwd');
+    // Direction controls that would show "invoice\u202Egpj.exe" as "invoiceexe.jpg".
+    expect(cleanFileName('invoice\u202Egpj.exe')).toBe('invoicegpj.exe');
+    expect(cleanFileName('\u2066a\u2067b\u2068c\u2069\u202Ad\u202Be\u202Cf\u202Dg\u200Fh.pdf')).toBe('abcdefgh.pdf');
   });
 });
 
@@ -64,6 +67,10 @@ describe.each(testDatabaseKinds())('documents on %s', (kind) => {
     expect(docs).toMatchObject([{ fileName: 'paspor Sri Wahyuni.pdf', mimeType: 'application/pdf', size: PDF.byteLength, kind: 'passport' }]);
     const audit = await h.db.select({ details: auditEvents.details }).from(auditEvents).where(eq(auditEvents.action, 'document.upload'));
     expect(JSON.stringify(audit)).not.toContain('Sri Wahyuni');
+    // Nor on the timeline, which everyone on the case reads: the kind of document only.
+    const events = await h.db.select({ kind: caseEvents.kind, data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId));
+    expect(events.find((e) => e.kind === 'document_added')?.data).toEqual({ kind: 'passport' });
+    expect(JSON.stringify(events)).not.toContain('Sri Wahyuni');
   });
 
   it('refuses a file that is not what it claims, and stores nothing', async () => {
@@ -86,6 +93,7 @@ describe.each(testDatabaseKinds())('documents on %s', (kind) => {
     expect(ok).toMatchObject({ ok: true, data: { mimeType: 'application/pdf' } });
     const kinds = (await h.db.select({ kind: caseEvents.kind }).from(caseEvents).where(eq(caseEvents.caseId, caseId))).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'document_downloaded')).toHaveLength(1);
+    expect(JSON.stringify(await h.db.select({ data: caseEvents.data }).from(caseEvents).where(eq(caseEvents.caseId, caseId)))).not.toContain('Sri Wahyuni');
 
     current.actor = actorOf('admin');
     expect(await downloadDocument({ id: doc!.id })).toMatchObject({ ok: false, code: 'forbidden' });

@@ -17,6 +17,7 @@ export async function checkFile(bytes: Uint8Array): Promise<FileCheck> {
 /** A file name safe to show and to send back in Content-Disposition. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 200);
+  // Control characters, quotes, and the Unicode direction controls that make "gpj.exe" read as "exe.jpg".
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return cleaned || 'file';
 }

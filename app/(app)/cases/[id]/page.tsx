@@ -76,6 +76,8 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const amount = (value: string, currency: string) => format.number(Number(value), { style: 'currency', currency });
   const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
+  // A file name can name a person: on a case with an undisclosed identity it stays on the server.
+  const documentNamesHidden = file.parties.some((p) => p.isIdentityUndisclosed);
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? categoryTemplates : [];
   const today = localDate(file.missionTimeZone);
@@ -258,7 +260,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             canEdit={canEdit}
             parties={partyOptions}
             openedOn={localDate(file.missionTimeZone, file.openedAt)}
-            documents={docs.map((d) => ({ id: d.id, label: d.fileName }))}
+            documents={docs.map((d) => ({ id: d.id, label: documentNamesHidden ? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` : d.fileName }))}
             claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
           />
 
@@ -288,8 +290,10 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             <h2 id="documents-title">{t('documents.title')}</h2>
             <DocumentList
               locale={locale}
+              namesHidden={documentNamesHidden}
               documents={docs.map((d) => ({
                 ...d,
+                fileName: documentNamesHidden ? null : d.fileName,
                 uploadedAt: format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' }),
               }))}
             />

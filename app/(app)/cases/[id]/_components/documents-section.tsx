@@ -10,7 +10,8 @@ import { translateKey } from '@/lib/i18n/dynamic';
 export interface DocumentRow {
   id: string;
   kind: string;
-  fileName: string;
+  /** null where the case holds an undisclosed identity: a file name can name a person */
+  fileName: string | null;
   size: number;
   uploadedAt: string;
   uploadedByName: string | null;
@@ -121,37 +122,40 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
   );
 }
 
-export function DocumentList({ documents, locale }: { documents: DocumentRow[]; locale: string }) {
+export function DocumentList({ documents, locale, namesHidden }: { documents: DocumentRow[]; locale: string; namesHidden: boolean }) {
   const t = useTranslations('documents');
   if (documents.length === 0) return <p className="muted">{t('none')}</p>;
   return (
-    <table className="list">
-      <caption className="visually-hidden">{t('title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('file')}</th>
-          <th scope="col">{t('kind')}</th>
-          <th scope="col">{t('person')}</th>
-          <th scope="col">{t('added')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {documents.map((d) => (
-          <tr key={d.id}>
-            <td>
-              <a href={`/api/documents/${d.id}`} download>
-                {d.fileName}
-              </a>{' '}
-              <span className="muted">({formatSize(d.size, locale)})</span>
-            </td>
-            <td>{t(`kinds.${d.kind}` as never)}</td>
-            <td className="mono">{d.partyPseudonym ?? '—'}</td>
-            <td>
-              {d.uploadedAt} · {d.uploadedByName ?? '—'}
-            </td>
+    <>
+      {namesHidden && <p className="hint">{t('namesHidden')}</p>}
+      <table className="list">
+        <caption className="visually-hidden">{t('title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('file')}</th>
+            <th scope="col">{t('kind')}</th>
+            <th scope="col">{t('person')}</th>
+            <th scope="col">{t('added')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {documents.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <a href={`/api/documents/${d.id}`} download>
+                  {d.fileName ?? t(`kinds.${d.kind}` as never)}
+                </a>{' '}
+                <span className="muted">({formatSize(d.size, locale)})</span>
+              </td>
+              <td>{t(`kinds.${d.kind}` as never)}</td>
+              <td className="mono">{d.partyPseudonym ?? '—'}</td>
+              <td>
+                {d.uploadedAt} · {d.uploadedByName ?? '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

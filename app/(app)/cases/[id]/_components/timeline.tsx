@@ -46,7 +46,8 @@ export async function Timeline({ events, timeZone }: { events: TimelineItem[]; t
             </div>
             <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', messageValues(e.data))}</div>
             {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
-            {typeof e.data?.fileName === 'string' && <p>{e.data.fileName}</p>}
+            {/* A document by its kind, never its file name (identity data; older events still hold one). */}
+            {(e.kind === 'document_added' || e.kind === 'document_downloaded') && typeof e.data?.kind === 'string' && <p>{translateKey(t, `documents.kinds.${e.data.kind}`, 'documents.kinds.other')}</p>}
             {typeof e.data?.summary === 'string' && <p className="narrative">{e.data.summary}</p>}
             {changes && (
               <ul>
