@@ -22,3 +22,13 @@ export function keepStatisticsFresh(handle: DbHandle): void {
   }, ANALYZE_EVERY_MS);
   timer.unref();
 }
+
+/** Old windows of the rate limits (db/queries/rate-limits.ts) are removed hourly while the server runs. */
+export function pruneNowAndThen(handle: DbHandle): void {
+  const timer = setInterval(() => {
+    import('./queries/rate-limits')
+      .then(({ pruneRateLimits }) => pruneRateLimits(handle.db))
+      .catch((e) => console.error(`[payung] pruning rate limits failed: ${(e as Error).message}`));
+  }, 60 * 60_000);
+  timer.unref();
+}

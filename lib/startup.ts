@@ -1,6 +1,6 @@
 import { getHandle } from '@/db';
 import { prepareDatabase, startupOptions } from '@/db/bootstrap';
-import { keepStatisticsFresh } from '@/db/maintenance';
+import { keepStatisticsFresh, pruneNowAndThen } from '@/db/maintenance';
 import { authSecret } from './auth/secret';
 import { trustedProxies } from './client-address';
 import { StartupError } from './errors';
@@ -20,6 +20,7 @@ export async function startServer(): Promise<void> {
     }
     await prepareDatabase(startupOptions());
     keepStatisticsFresh(await getHandle());
+    pruneNowAndThen(await getHandle());
   } catch (e) {
     const expected = e instanceof StartupError || (e as Error).name === 'DatabaseInUseError';
     console.error(`\n[payung] Cannot start: ${expected ? (e as Error).message : (e as Error).stack}\n`);

@@ -6,6 +6,7 @@ import type { DuplicateQuery } from '@/lib/validation/cases';
 import type { Conn } from '../index';
 import { caseParties, cases, missions, persons } from '../schema';
 import { addCaseEvent } from './case-timeline';
+import { consumeRateLimit } from './rate-limits';
 
 export interface RevealedIdentity {
   role: string;
@@ -75,6 +76,14 @@ export interface DuplicateMatch {
   visibleCases: { id: string; reference: string }[];
   /** missions of cases the actor may not open: "a case exists at mission X; ask the directorate" */
   otherMissions: string[];
+}
+
+/** How many duplicate checks one user may make in a window: plenty for intake, too few to sweep numbers. */
+export const DUPLICATE_CHECK_LIMIT = { checks: 60, windowMs: 10 * 60_000 };
+
+/** Counts one duplicate check of the actor's, refused once over DUPLICATE_CHECK_LIMIT. */
+export async function limitDuplicateChecks(conn: Conn, actor: Actor, now = new Date()): Promise<void> {
+  await consumeRateLimit(conn, `duplicate-check:${actor.id}`, DUPLICATE_CHECK_LIMIT.checks, DUPLICATE_CHECK_LIMIT.windowMs, now);
 }
 
 /**

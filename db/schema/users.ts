@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { missions, regions } from './missions';
 
 import { locales, roles } from '@/lib/domain/users';
@@ -44,6 +44,20 @@ export const signInThrottles = pgTable('sign_in_throttles', {
   lockedUntil: timestamp({ withTimezone: true }),
   lastFailureAt: timestamp({ withTimezone: true }),
 });
+
+/**
+ * Counters of limited actions per key and fixed window ("duplicate-check:<user id>" per ten
+ * minutes): kept in the database so that a limit holds across every app instance.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
 
 /**
  * Server-side record of each sign-in. The session cookie only names a row here, so idle

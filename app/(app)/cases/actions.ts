@@ -9,7 +9,8 @@ import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { addHearing, addVisit, createDetention, createProceeding, moveProceeding, recordHearingOutcome } from '@/db/queries/legal';
 import { createFinancialClaim, recordPayment } from '@/db/queries/money';
 import { addParty, updateParty } from '@/db/queries/parties';
-import { findPossibleDuplicates, revealIdentity } from '@/db/queries/people';
+import { findPossibleDuplicates, limitDuplicateChecks, revealIdentity } from '@/db/queries/people';
+import { lookedUp } from '@/lib/lookup-key';
 import { createReferral, moveReferral, recordConsent, withdrawConsent } from '@/db/queries/referrals';
 import { acceptSteps, addStep, updateStep } from '@/db/queries/steps';
 import { decideTransfer, requestTransfer } from '@/db/queries/transfers';
@@ -75,10 +76,15 @@ export const discardDraftAction = createAction('case_draft.discard', { permissio
   return { data: null, audit: { entityType: 'case_draft', entityId: input.id } };
 });
 
-/** A search across every mission's people: recorded (without what was searched for). */
+/**
+ * A search across every mission's people, so limited per user (in the database, across app
+ * instances) and recorded with a keyed hash of each number looked up, never the number: a
+ * user cannot sweep NIKs to learn where people have cases, and "who looked up this NIK" has an answer.
+ */
 export const checkDuplicatesAction = createAction('person.duplicate_check', { permission: 'case:create', schema: duplicateQuerySchema }, async (input, { actor, tx }) => {
+  await limitDuplicateChecks(tx, actor);
   const matches = await findPossibleDuplicates(tx, actor, input);
-  return { data: matches, audit: { details: { matches: matches.length } } };
+  return { data: matches, audit: { details: { matches: matches.length, ...lookedUp(input) } } };
 });
 
 export const revealIdentityAction = createAction('case.reveal_identity', { permission: 'case:read', schema: z.object({ partyId: z.uuid() }) }, async (input, { actor, tx }) => {

@@ -6,6 +6,7 @@ import { type UseFormReturn, useWatch } from 'react-hook-form';
 import { Field } from '@/app/_components/ui/field';
 import type { DuplicateMatch } from '@/db/queries/people';
 import type { CreateCaseForm } from '@/lib/validation/cases';
+import { translateKey } from '@/lib/i18n/dynamic';
 import { toIsoDate } from '@/lib/validation/dates';
 import { HomeFields, IdentityFields } from '../../_components/identity-fields';
 import { checkDuplicatesAction } from '../../actions';
@@ -28,6 +29,8 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
     name: [`${p}.nik`, `${p}.passportNumber`, `${p}.fullName`, `${p}.dateOfBirth`, `${p}.existingPersonId`],
   });
   const [matches, setMatches] = useState<DuplicateMatch[]>([]);
+  // The duplicate check is limited per user: when it says no, the officer is told rather than shown "no match".
+  const [checkRefused, setCheckRefused] = useState<string | null>(null);
   const [linkedLabel, setLinkedLabel] = useState<string | null>(null);
 
   const dobIso = dob ? toIsoDate(dob) : null;
@@ -42,6 +45,7 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
     const timer = setTimeout(async () => {
       const result = await checkDuplicatesAction(query).catch(() => null);
       if (result?.ok) setMatches(result.data);
+      setCheckRefused(result && !result.ok && result.code === 'busy' ? result.error : null);
     }, 600);
     return () => clearTimeout(timer);
   }, [nik, passportNumber, fullName, dobIso, linkedId]);
@@ -72,6 +76,11 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
             {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.fullName`)} />}
           </Field>
           <IdentityFields prefix={`${p}.`} register={register} fieldError={fieldError} />
+          {checkRefused && (
+            <p className="notice warn" role="status">
+              {translateKey(tAll, checkRefused, 'errors.unexpected')}
+            </p>
+          )}
           <HomeFields prefix={`${p}.`} register={register} fieldError={fieldError} />
           <div className="field">
             <label className="checkbox" htmlFor={id('isIdentityUndisclosed')}>
