@@ -53,6 +53,7 @@ export async function addCaseNote(conn: Conn, actor: Actor, input: { caseId: str
     .where(and(eq(cases.id, input.caseId), eq(missions.id, cases.missionId), missionScope(actor, cases.missionId, missions.country)))
     .returning({ id: cases.id, status: cases.status });
   if (!row) throw notFound();
+  if (row.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
   await addCaseEvent(conn, input.caseId, actor.id, 'note', { text: input.text });
 }
 

@@ -177,11 +177,12 @@ export async function recordHearingOutcome(conn: Conn, actor: Actor, input: { he
 export async function createDetention(conn: Conn, actor: Actor, input: { caseId: string; partyId: string; facility: string; detainedSince: string; expectedRelease: string }) {
   assertCan(actor, 'case:update');
   const [c] = await conn
-    .select({ id: cases.id })
+    .select({ id: cases.id, status: cases.status })
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(and(eq(cases.id, input.caseId), missionScope(actor, cases.missionId, missions.country)));
   if (!c) throw notFound();
+  if (c.status === 'closed') throw new AppError('invalid', 'errors.caseClosed');
   const party = await assertPartyOnCase(conn, input.caseId, input.partyId);
   const [d] = await conn
     .insert(detentions)
@@ -194,12 +195,14 @@ export async function createDetention(conn: Conn, actor: Actor, input: { caseId:
 export async function addVisit(conn: Conn, actor: Actor, input: { detentionId: string; visitedOn: string; findings: string; needs: string }) {
   assertCan(actor, 'case:update');
   const [d] = await conn
-    .select({ caseId: detentions.caseId, detainedSince: detentions.detainedSince })
+    .select({ caseId: detentions.caseId, detainedSince: detentions.detainedSince, caseStatus: cases.status })
     .from(detentions)
     .innerJoin(cases, eq(cases.id, detentions.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(and(eq(detentions.id, input.detentionId), missionScope(actor, cases.missionId, missions.country)));
   if (!d) throw notFound();
+  if (d.caseStatus === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+
   if (input.visitedOn < d.detainedSince) throw new AppError('invalid', 'errors.invalid', { visitedOn: ['validation.visitBeforeDetention'] });
   const [v] = await conn
     .insert(consularVisits)

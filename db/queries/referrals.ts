@@ -62,12 +62,14 @@ export async function recordConsent(
 export async function withdrawConsent(conn: Conn, actor: Actor, consentId: string, now = new Date()): Promise<{ caseId: string }> {
   assertCan(actor, 'case:update');
   const [row] = await conn
-    .select({ caseId: consents.caseId, scope: consents.scope, withdrawnAt: consents.withdrawnAt })
+    .select({ caseId: consents.caseId, scope: consents.scope, withdrawnAt: consents.withdrawnAt, caseStatus: cases.status })
     .from(consents)
     .innerJoin(cases, eq(cases.id, consents.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(and(eq(consents.id, consentId), missionScope(actor, cases.missionId, missions.country)));
   if (!row) throw notFound();
+  if (row.caseStatus === 'closed') throw new AppError('invalid', 'errors.caseClosed');
+
   if (row.withdrawnAt) throw new AppError('conflict', 'errors.alreadyWithdrawn');
   await conn.update(consents).set({ withdrawnAt: now, withdrawnById: actor.id }).where(eq(consents.id, consentId));
   await addCaseEvent(conn, row.caseId, actor.id, 'consent_withdrawn', { scope: row.scope });
@@ -116,7 +118,7 @@ export async function createReferral(
 export async function moveReferral(conn: Conn, actor: Actor, input: { referralId: string; version: number; status: ReferralStatus }, now = new Date()): Promise<{ caseId: string; changes: Changes }> {
   assertCan(actor, 'case:update');
   const [row] = await conn
-    .select({ caseId: referrals.caseId, status: referrals.status, version: referrals.version, partner: partnerAgencies.code })
+    .select({ caseId: referrals.caseId, status: referrals.status, version: referrals.version, partner: partnerAgencies.code, caseStatus: cases.status })
     .from(referrals)
     .innerJoin(partnerAgencies, eq(partnerAgencies.id, referrals.partnerAgencyId))
     .innerJoin(cases, eq(cases.id, referrals.caseId))
@@ -124,6 +126,7 @@ export async function moveReferral(conn: Conn, actor: Actor, input: { referralId
     .where(and(eq(referrals.id, input.referralId), missionScope(actor, cases.missionId, missions.country)))
     .for('update', { of: referrals });
   if (!row) throw notFound();
+  if (row.caseStatus === 'closed') throw new AppError('invalid', 'errors.caseClosed');
   if (row.version !== input.version) throw staleVersion({ current: { status: row.status, version: row.version } });
   if (!REFERRAL_TRANSITIONS[row.status].includes(input.status)) throw new AppError('invalid', 'errors.referralTransition');
   await conn.update(referrals).set({ status: input.status, updatedAt: now, version: sql`${referrals.version} + 1` }).where(eq(referrals.id, input.referralId));

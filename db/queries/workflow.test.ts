@@ -9,9 +9,10 @@ import { createCaseSchema, decideClosureSchema, emptyCase, emptySubject, updateS
 import { stepTemplateSchema } from '@/lib/validation/reference';
 import { decideClosure, listPendingApprovals, reopenCase } from './approvals';
 import { listCaseEvents } from './case-timeline';
-import { changeCaseStatus, requestClosure } from './case-progress';
+import { addCaseNote, changeCaseStatus, requestClosure } from './case-progress';
+import { addVisit, createDetention } from './legal';
 import { createCase, getCase } from './cases';
-import { users } from '../schema';
+import { cases, users } from '../schema';
 import { listTemplatesForAdmin, saveStepTemplate } from './reference';
 import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
 
@@ -137,6 +138,21 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     expect((await getCase(h.db, kul, c.id))!.status).toBe('in_progress');
     const kinds = (await listCaseEvents(h.db, c.id)).map((e) => e.kind);
     expect(kinds.slice(0, 4)).toEqual(['reopened', 'closure_approved', 'closure_requested', 'closure_rejected']);
+  });
+
+  it('refuses every write to a closed case until it is reopened: notes, detentions, visits', async () => {
+    const c = await trafficking();
+    const partyId = c.parties[0]!.id;
+    const { id: detentionId } = await createDetention(h.db, kul, { caseId: c.id, partyId, facility: 'Depot', detainedSince: '2026-10-01', expectedRelease: '' });
+    await h.db.update(cases).set({ status: 'closed', closedAt: new Date() }).where(eq(cases.id, c.id));
+    const closed = { messageKey: 'errors.caseClosed' };
+    await expect(addCaseNote(h.db, kul, { caseId: c.id, text: 'After closing' })).rejects.toMatchObject(closed);
+    await expect(createDetention(h.db, kul, { caseId: c.id, partyId, facility: 'Prison', detainedSince: '2026-11-01', expectedRelease: '' })).rejects.toMatchObject(closed);
+    await expect(addVisit(h.db, kul, { detentionId, visitedOn: '2026-11-02', findings: '', needs: '' })).rejects.toMatchObject(closed);
+    expect((await listCaseEvents(h.db, c.id)).map((e) => e.kind)).not.toContain('note');
+    await h.db.update(cases).set({ status: 'in_progress', closedAt: null }).where(eq(cases.id, c.id));
+    await addCaseNote(h.db, kul, { caseId: c.id, text: 'Reopened, noted' });
+    await addVisit(h.db, kul, { detentionId, visitedOn: '2026-11-02', findings: '', needs: '' });
   });
 });
 

@@ -261,7 +261,13 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             parties={partyOptions}
             openedOn={localDate(file.missionTimeZone, file.openedAt)}
             documents={docs.map((d) => ({ id: d.id, label: documentNamesHidden ? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` : d.fileName }))}
-            claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
+            claims={ageClaims.map((c) => ({
+              ...c,
+              // Evidence names its document by kind where file names stay hidden.
+              evidence: documentNamesHidden ? c.evidence.map((e) => ({ ...e, documentName: e.documentName && translateKey(t, 'documents.attached') })) : c.evidence,
+              claimedDobLabel: dateLabel(c.claimedDob),
+              relevantOnLabel: dateLabel(c.relevantOn),
+            }))}
           />
 
           <MoneySection
