@@ -4,7 +4,7 @@ import type { DbHandle } from '@/db';
 import { auditEvents } from '@/db/schema';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import { actorOf } from '@/lib/testing/actors';
-import { REDACTED, appendAudit, diffChanges, listAuditEvents, verifyAuditChain } from './audit';
+import { REDACTED, appendAudit, describeAuditCheck, diffChanges, listAuditEvents, verifyAuditChain } from './audit';
 
 describe('diffChanges', () => {
   it('lists only changed fields, and never the values of sensitive ones', () => {
@@ -38,11 +38,14 @@ describe.each(testDatabaseKinds())('audit trail on %s', (kind) => {
 
   it('detects a row altered behind the trigger', async () => {
     await h.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
-    await h.db.execute(sql`UPDATE audit_events SET ip = '203.0.113.9' WHERE id = (SELECT min(id) + 2 FROM audit_events)`);
+    const [{ id: tampered }] = (await h.db.select({ id: sql<number>`min(id) + 2` }).from(auditEvents)) as [{ id: number }];
+    await h.db.execute(sql`UPDATE audit_events SET ip = '203.0.113.9' WHERE id = ${tampered}`);
     await h.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);
     const check = await verifyAuditChain(h.db);
-    expect(check.ok).toBe(false);
-    expect(check.checked).toBe(2);
+    // The exact row is named.
+    expect(check).toEqual({ ok: false, checked: 2, brokenAt: Number(tampered) });
+    expect(describeAuditCheck(check)).toBe(`The audit trail has been altered at row ${tampered} (the 2 rows before it are intact).`);
+    expect(describeAuditCheck({ ok: true, checked: 6, brokenAt: null })).toBe('The audit trail is intact: 6 rows checked.');
   });
 
   it('is read by auditors only, newest first', async () => {

@@ -119,6 +119,13 @@ export async function appendAudit(conn: Conn, actor: AuditActor, entry: AuditEnt
   else await conn.transaction(write);
 }
 
+/** The result of a check in words, for the command line (the auditor's page says it in the user's language). */
+export function describeAuditCheck(check: { ok: boolean; checked: number; brokenAt: number | null }): string {
+  return check.ok
+    ? `The audit trail is intact: ${check.checked} rows checked.`
+    : `The audit trail has been altered at row ${check.brokenAt} (the ${check.checked} rows before it are intact).`;
+}
+
 /** Recomputes the chain; returns the id of the first row that does not match, if any. */
 export async function verifyAuditChain(conn: Conn): Promise<{ ok: boolean; checked: number; brokenAt: number | null }> {
   let prevHash = GENESIS;
