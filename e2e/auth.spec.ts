@@ -66,7 +66,7 @@ test('empty fields are named beside the field and in the summary', async ({ page
   await expectAccessible(page);
 });
 
-test('five wrong passwords lock the account for 15 minutes, even against the right one', async ({ browser, page }) => {
+test('five wrong passwords in a row make this place wait, even with the right one', async ({ browser, page }) => {
   const email = uniqueEmail('lockme');
   const { adminPage } = await createUserAsAdmin(browser, { name: 'Lock Me', email, role: 'Auditor', password: 'correct-horse-battery' });
   await adminPage.context().close();
@@ -75,16 +75,16 @@ test('five wrong passwords lock the account for 15 minutes, even against the rig
     await expect(errorSummary(page)).toContainText('not right');
   }
   await signIn(page, email, 'wrong-5');
-  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+  await expect(errorSummary(page)).toContainText('wait a few minutes before you try again');
   await signIn(page, email, 'correct-horse-battery');
-  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+  await expect(errorSummary(page)).toContainText('wait a few minutes before you try again');
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('an address that has no account locks the same way, revealing nothing', async ({ page }) => {
+test('an address that has no account makes one wait the same way, revealing nothing', async ({ page }) => {
   const email = uniqueEmail('nobody');
   for (let i = 1; i <= 5; i++) await signIn(page, email, `wrong-${i}`);
-  await expect(errorSummary(page)).toContainText('locked for 15 minutes');
+  await expect(errorSummary(page)).toContainText('wait a few minutes before you try again');
 });
 
 test('signing out ends the session', async ({ page }) => {

@@ -4,7 +4,7 @@ import type { DbHandle } from '@/db';
 import { auditEvents, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
-import { attemptSignIn, endSession, resolveSession } from './sessions';
+import { SOURCE_FAILURES, SOURCE_WINDOW_MS, attemptSignIn, endSession, resolveSession, waitAfter } from './sessions';
 
 const MIN = 60_000;
 
@@ -31,28 +31,44 @@ describe.each(testDatabaseKinds())('sign-in and sessions on %s', (kind) => {
     expect(unknown).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('locks an address for 15 minutes after five failures in a row, even for the right password', async () => {
+  it('makes one source wait after five failures in a row, longer each time, while the owner signs in from elsewhere', async () => {
     const t0 = new Date('2026-11-28T08:00:00Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
     const email = 'officer.per@payung.test';
+    const from = (ip: string, password: string, when: Date) => attemptSignIn(h.db, { email, password, ip }, when);
     const reasons = [];
-    for (let i = 0; i < 5; i++) {
-      const r = await attemptSignIn(h.db, { email, password: `wrong-${i}`, ip: null }, new Date(t0.getTime() + i * 1000));
-      reasons.push(r.ok ? 'ok' : r.reason);
-    }
+    for (let i = 0; i < 5; i++) reasons.push(((r) => (r.ok ? 'ok' : r.reason))(await from('198.51.100.66', `wrong-${i}`, at(i * 1000))));
     expect(reasons).toEqual(['invalid', 'invalid', 'invalid', 'invalid', 'locked']);
-    const during = await attemptSignIn(h.db, { email, password: 'payung-demo', ip: null }, new Date(t0.getTime() + 14 * MIN));
-    expect(during).toEqual({ ok: false, reason: 'locked' });
-    const after = await attemptSignIn(h.db, { email, password: 'payung-demo', ip: null }, new Date(t0.getTime() + 16 * MIN));
-    expect(after.ok).toBe(true);
+    // The attacker's place waits a minute, even with the right password…
+    expect(await from('198.51.100.66', 'payung-demo', at(30_000))).toEqual({ ok: false, reason: 'locked' });
+    // …the owner, elsewhere, is not kept out.
+    expect((await from('203.0.113.5', 'payung-demo', at(31_000))).ok).toBe(true);
+    // After the wait, another failure makes the next wait two minutes.
+    expect(await from('198.51.100.66', 'wrong-again', at(5000 + 61_000))).toEqual({ ok: false, reason: 'locked' });
+    expect(await from('198.51.100.66', 'payung-demo', at(5000 + 61_000 + 119_000))).toEqual({ ok: false, reason: 'locked' });
+    expect((await from('198.51.100.66', 'payung-demo', at(5000 + 61_000 + 121_000))).ok).toBe(true);
     const actions = (await h.db.select({ action: auditEvents.action }).from(auditEvents)).map((r) => r.action);
     expect(actions).toContain('auth.locked_out');
     expect(actions).toContain('auth.sign_in_refused_locked');
   });
 
-  it('locks an unknown address the same way, so lock-out reveals nothing', async () => {
+  it('makes an unknown address wait the same way, so waiting reveals nothing', async () => {
     let last;
-    for (let i = 0; i < 5; i++) last = await attemptSignIn(h.db, { email: 'ghost@payung.test', password: 'x', ip: null });
+    for (let i = 0; i < 5; i++) last = await attemptSignIn(h.db, { email: 'ghost@payung.test', password: 'x', ip: '198.51.100.67' });
     expect(last).toEqual({ ok: false, reason: 'locked' });
+  });
+
+  it('makes a source that fails across many addresses wait, whatever address it tries next', async () => {
+    const t0 = new Date('2026-11-28T09:00:00Z');
+    for (let i = 0; i < SOURCE_FAILURES; i++) await attemptSignIn(h.db, { email: `guess-${i}@payung.test`, password: 'x', ip: '198.51.100.99' }, new Date(t0.getTime() + i));
+    expect(await attemptSignIn(h.db, { email: 'auditor@payung.test', password: 'payung-demo', ip: '198.51.100.99' }, new Date(t0.getTime() + 60_000))).toEqual({ ok: false, reason: 'locked' });
+    expect((await attemptSignIn(h.db, { email: 'auditor@payung.test', password: 'payung-demo', ip: '198.51.100.100' }, new Date(t0.getTime() + 60_000))).ok).toBe(true);
+    // The next window starts afresh.
+    expect((await attemptSignIn(h.db, { email: 'auditor@payung.test', password: 'payung-demo', ip: '198.51.100.99' }, new Date(t0.getTime() + SOURCE_WINDOW_MS))).ok).toBe(true);
+  });
+
+  it('waits 1, 2, 4, 8 and then 15 minutes at most', () => {
+    expect([4, 5, 6, 7, 8, 9, 12].map((n) => waitAfter(n) / 60_000)).toEqual([0, 1, 2, 4, 8, 15, 15]);
   });
 
   it('a success resets the count of failures', async () => {

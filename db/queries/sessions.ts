@@ -2,11 +2,16 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type Actor, DIRECTORATE_TIME_ZONE } from '@/lib/actor';
 import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
 import type { Conn } from '../index';
-import { missions, regions, sessions, signInThrottles, users } from '../schema';
+import { missions, rateLimits, regions, sessions, signInThrottles, users } from '../schema';
 import { appendAudit } from './audit';
 
+/** Failures in a row from one source, for one address, before that source has to wait. */
 export const MAX_FAILURES = 5;
+/** The longest wait: 1 minute after the fifth failure in a row, doubling with each further one, up to this. */
 export const LOCK_MINUTES = 15;
+/** Failures from one source across every address, in a window of SOURCE_WINDOW_MS, before it waits for the next window. */
+export const SOURCE_FAILURES = 30;
+export const SOURCE_WINDOW_MS = 10 * 60_000;
 export const IDLE_MINUTES = 30;
 export const ABSOLUTE_HOURS = 12;
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
@@ -18,10 +23,18 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** How long a source waits after `failures` in a row for one address. */
+export function waitAfter(failures: number): number {
+  return failures < MAX_FAILURES ? 0 : Math.min(LOCK_MINUTES, 2 ** (failures - MAX_FAILURES)) * 60_000;
+}
+
 /**
- * Checks a password and opens a server-side session. Failures are counted per address,
- * whether or not an account has it: the fifth in a row locks the address for 15 minutes,
- * and the answer never tells whether the address exists.
+ * Checks a password and opens a server-side session. Failures are counted per address and
+ * source (the client's address), whether or not an account has the address, and the answer never
+ * tells whether it exists: after five in a row that source waits a minute, then two, four… up to
+ * fifteen, while the account's owner signs in from anywhere else. A source that fails thirty
+ * times in ten minutes across any addresses waits for the next ten minutes. Kept in the
+ * database, so limits hold across app instances.
  */
 export async function attemptSignIn(
   conn: Conn,
@@ -29,9 +42,19 @@ export async function attemptSignIn(
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
+  const source = input.ip ?? 'unknown';
   const who = { id: null, email, ip: input.ip };
+  const sourceKey = `sign-in-failures:${source}`;
+  const sourceWindow = new Date(Math.floor(now.getTime() / SOURCE_WINDOW_MS) * SOURCE_WINDOW_MS);
 
-  const [throttle] = await conn.select().from(signInThrottles).where(eq(signInThrottles.email, email));
+  const [[throttle], [fromSource]] = await Promise.all([
+    conn.select().from(signInThrottles).where(and(eq(signInThrottles.email, email), eq(signInThrottles.source, source))),
+    conn.select({ count: rateLimits.count }).from(rateLimits).where(and(eq(rateLimits.key, sourceKey), eq(rateLimits.windowStart, sourceWindow))),
+  ]);
+  if ((fromSource?.count ?? 0) >= SOURCE_FAILURES) {
+    await appendAudit(conn, who, { action: 'auth.sign_in_refused_source', details: { until: new Date(sourceWindow.getTime() + SOURCE_WINDOW_MS).toISOString() } });
+    return { ok: false, reason: 'locked' };
+  }
   if (throttle?.lockedUntil && throttle.lockedUntil > now) {
     await appendAudit(conn, who, { action: 'auth.sign_in_refused_locked', details: { lockedUntil: throttle.lockedUntil.toISOString() } });
     return { ok: false, reason: 'locked' };
@@ -45,7 +68,7 @@ export async function attemptSignIn(
 
   if (user && user.isActive && passwordOk) {
     return conn.transaction(async (tx) => {
-      await tx.delete(signInThrottles).where(eq(signInThrottles.email, email));
+      await tx.delete(signInThrottles).where(and(eq(signInThrottles.email, email), eq(signInThrottles.source, source)));
       const [session] = await tx.insert(sessions).values({ userId: user.id, createdAt: now, lastSeenAt: now, ip: input.ip }).returning({ id: sessions.id });
       await appendAudit(tx, { id: user.id, email, ip: input.ip }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
       return { ok: true as const, userId: user.id, sessionId: session!.id };
@@ -53,19 +76,23 @@ export async function attemptSignIn(
   }
 
   return conn.transaction(async (tx) => {
-    // A lock that has run out starts a fresh count.
-    const expired = throttle?.lockedUntil != null && throttle.lockedUntil <= now;
-    const failures = (expired ? 0 : (throttle?.failures ?? 0)) + 1;
-    const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : null;
+    // Failures in a row keep counting until a success: each wait is longer than the last.
+    const failures = (throttle?.failures ?? 0) + 1;
+    const wait = waitAfter(failures);
+    const lockedUntil = wait ? new Date(now.getTime() + wait) : null;
     await tx
       .insert(signInThrottles)
-      .values({ email, failures, lockedUntil, lastFailureAt: now })
-      .onConflictDoUpdate({ target: signInThrottles.email, set: { failures, lockedUntil, lastFailureAt: now } });
+      .values({ email, source, failures, lockedUntil, lastFailureAt: now })
+      .onConflictDoUpdate({ target: [signInThrottles.email, signInThrottles.source], set: { failures, lockedUntil, lastFailureAt: now } });
+    await tx
+      .insert(rateLimits)
+      .values({ key: sourceKey, windowStart: sourceWindow, count: 1 })
+      .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { count: sql`${rateLimits.count} + 1` } });
     await appendAudit(tx, who, {
       action: lockedUntil ? 'auth.locked_out' : 'auth.sign_in_failed',
       entityType: user ? 'user' : undefined,
       entityId: user?.id,
-      details: { failures, ...(user && !user.isActive ? { inactive: true } : {}) },
+      details: { failures, ...(lockedUntil ? { waitMinutes: wait / 60_000 } : {}), ...(user && !user.isActive ? { inactive: true } : {}) },
     });
     return { ok: false as const, reason: lockedUntil ? ('locked' as const) : ('invalid' as const) };
   });

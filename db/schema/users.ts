@@ -35,15 +35,22 @@ export const users = pgTable(
 );
 
 /**
- * Failed sign-ins are counted per e-mail address, whether or not an account has it,
- * so that the lock-out message cannot be used to learn which addresses exist.
+ * Failed sign-ins are counted per e-mail address and source (the client's address), whether or
+ * not an account has the address, so that the waiting message cannot be used to learn which
+ * addresses exist, and so that failures from one place never keep the account's owner out
+ * from another.
  */
-export const signInThrottles = pgTable('sign_in_throttles', {
-  email: text().primaryKey(),
-  failures: integer().notNull().default(0),
-  lockedUntil: timestamp({ withTimezone: true }),
-  lastFailureAt: timestamp({ withTimezone: true }),
-});
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
+  {
+    email: text().notNull(),
+    source: text().notNull().default(''),
+    failures: integer().notNull().default(0),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastFailureAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.source] })],
+);
 
 /**
  * Counters of limited actions per key and fixed window ("duplicate-check:<user id>" per ten
