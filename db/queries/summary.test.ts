@@ -177,7 +177,9 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     expect(text).toContain('Rekap 2026-10: KUL · KBRI Kuala Lumpur');
     expect(text).toContain('Tindak pidana perdagangan orang (TPPO)');
     const zip = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n)));
-    expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe('period,cases,victims_adult,victims_child,perpetrators,files_p21\r\n2026-10,1,2,1,2,1\r\n');
+    expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe(
+      '"period","cases","victims_adult","victims_child","perpetrators","files_p21"\r\n"2026-10","1","2","1","2","1"\r\n',
+    );
   });
 
   it('keeps to the actor’s scope: an officer sees their mission, a region its countries', async () => {
