@@ -115,14 +115,15 @@ export const SEARCH_MAX = 100;
  * text over SEARCH_MAX is not run but answered with `errors.q`. Never throws: a bad address is a
  * message on the page, not an error page.
  */
-export function readCaseListQuery(raw: Record<string, string | string[] | undefined>): { params: CaseListQuery; errors: { q?: string } } {
+export function readCaseListQuery(raw: Record<string, string | string[] | undefined>): { params: CaseListQuery; errors: { q?: string }; typedQ: string } {
   const first = Object.fromEntries(
     Object.entries(raw).map(([k, v]) => [k, (Array.isArray(v) ? v[0] : v)?.replace(/[\u0000-\u001f\u007f]/g, '')]),
   );
   const q = first.q?.trim();
   const tooLong = !!q && q.length > SEARCH_MAX;
   const parsed = caseListQuerySchema.safeParse({ ...first, q: tooLong ? undefined : q || undefined });
-  return { params: parsed.success ? parsed.data : {}, errors: tooLong ? { q: 'validation.searchTooLong' } : {} };
+  // What was typed goes back into the field, refused or not: nothing the user wrote is lost.
+  return { params: parsed.success ? parsed.data : {}, errors: tooLong ? { q: 'validation.searchTooLong' } : {}, typedQ: q ?? '' };
 }
 
 const caseRef = { id: z.uuid(), version: z.number().int().positive() };

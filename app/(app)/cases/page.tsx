@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An officer's home: their mission's cases, searchable and filterable; filters live in the URL. */
 export default async function MyCasesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const actor = await requirePermission('case:read');
-  const { params, errors } = readCaseListQuery(await searchParams);
+  const { params, errors, typedQ } = readCaseListQuery(await searchParams);
   const filter = {
     q: params.q,
     status: (caseStatuses as readonly string[]).includes(params.status ?? '') ? params.status : undefined,
@@ -106,7 +106,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
             id="q"
             name="q"
             maxLength={SEARCH_MAX}
-            defaultValue={filter.q ?? ''}
+            defaultValue={typedQ}
             aria-invalid={errors.q ? true : undefined}
             aria-describedby={errors.q ? 'q-error q-hint' : 'q-hint'}
           />
