@@ -7,6 +7,7 @@ import type { Conn } from '../index';
 import { ageClaims, ageEvidence, caseParties, cases, documents, missions } from '../schema';
 import { type Changes, diffChanges } from './audit';
 import { addCaseEvent } from './case-timeline';
+import { shownFileName } from './documents';
 import { assertCaseOpenInScope } from './cases';
 
 export async function createAgeClaim(conn: Conn, actor: Actor, input: { caseId: string; partyId: string; claimedDob: string; relevantOn: string }): Promise<{ id: string; changes: Changes }> {
@@ -72,7 +73,7 @@ export interface AgeClaimView {
   claimedAt: Date;
   version: number;
   isStale: boolean;
-  evidence: { id: string; kind: AgeEvidenceKind; source: string | null; obtainedOn: string | null; issueDate: string | null; isVerified: boolean; documentName: string | null }[];
+  evidence: { id: string; kind: AgeEvidenceKind; source: string | null; obtainedOn: string | null; issueDate: string | null; isVerified: boolean; documentName: string | null; hasDocument: boolean }[];
   summary: EvidenceSummary;
 }
 
@@ -94,7 +95,8 @@ export async function getAgeClaims(conn: Conn, caseId: string, now = new Date())
         obtainedOn: ageEvidence.obtainedOn,
         issueDate: ageEvidence.issueDate,
         isVerified: ageEvidence.isVerified,
-        documentName: documents.fileName,
+        documentName: shownFileName,
+        hasDocument: sql<boolean>`${ageEvidence.documentId} IS NOT NULL`,
       })
       .from(ageEvidence)
       .innerJoin(ageClaims, eq(ageClaims.id, ageEvidence.claimId))

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan, missionScope } from '@/lib/authz';
 import { AppError, notFound } from '@/lib/errors';
@@ -42,10 +42,20 @@ export async function addDocument(conn: Conn, actor: Actor, doc: NewDocument): P
   return { id: row!.id };
 }
 
+/**
+ * A document's file name as a case page may show it: null on a case with an undisclosed
+ * identity, where a name can give the person away ("paspor Sri Wahyuni.pdf"). The download
+ * still carries the name, and is recorded on the case.
+ */
+export const shownFileName = sql<string | null>`CASE WHEN EXISTS (
+    SELECT 1 FROM case_parties hp JOIN persons hpp ON hpp.id = hp.person_id
+    WHERE hp.case_id = ${documents.caseId} AND hpp.is_identity_undisclosed) THEN NULL ELSE ${documents.fileName} END`;
+
 export interface DocumentItem {
   id: string;
   kind: DocumentKind;
-  fileName: string;
+  /** null where the case holds an undisclosed identity (shownFileName) */
+  fileName: string | null;
   size: number;
   mimeType: string;
   uploadedAt: Date;
@@ -59,7 +69,7 @@ export async function listDocuments(conn: Conn, caseId: string): Promise<Documen
     .select({
       id: documents.id,
       kind: documents.kind,
-      fileName: documents.fileName,
+      fileName: shownFileName,
       size: documents.size,
       mimeType: documents.mimeType,
       uploadedAt: documents.uploadedAt,

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DbHandle, setHandle } from '@/db';
 import { createCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
-import { auditEvents, caseEvents } from '@/db/schema';
+import { auditEvents, caseEvents, caseParties, persons } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
@@ -97,5 +97,15 @@ describe.each(testDatabaseKinds())('documents on %s', (kind) => {
 
     current.actor = actorOf('admin');
     expect(await downloadDocument({ id: doc!.id })).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+  it('leaves file names out of the case’s lists once an identity on the case is undisclosed', async () => {
+    expect((await listDocuments(h.db, caseId))[0]!.fileName).toBe('paspor Sri Wahyuni.pdf');
+    const [party] = await h.db.select({ personId: caseParties.personId }).from(caseParties).where(eq(caseParties.caseId, caseId));
+    await h.db.update(persons).set({ isIdentityUndisclosed: true }).where(eq(persons.id, party!.personId));
+    const [doc] = await listDocuments(h.db, caseId);
+    expect(doc).toMatchObject({ fileName: null, kind: 'passport' });
+    // The download, recorded on the case, still carries the name.
+    current.actor = kul;
+    expect(await downloadDocument({ id: doc!.id })).toMatchObject({ ok: true, data: { fileName: 'paspor Sri Wahyuni.pdf' } });
   });
 });

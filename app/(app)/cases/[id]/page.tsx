@@ -76,7 +76,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const amount = (value: string, currency: string) => format.number(Number(value), { style: 'currency', currency });
   const dateLabel = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   const otherMissions = allMissions.filter((m) => m.isActive && m.id !== file.missionId).map((m) => ({ value: m.code, label: `${m.code} · ${missionName(t as never, m)}` }));
-  // A file name can name a person: on a case with an undisclosed identity it stays on the server.
+  // The query leaves out file names on a case with an undisclosed identity (shownFileName).
   const documentNamesHidden = file.parties.some((p) => p.isIdentityUndisclosed);
   const partyOptions = file.parties.map((p) => ({ id: p.id, label: p.isIdentityUndisclosed || !p.fullName ? p.pseudonym : `${p.pseudonym} · ${p.fullName}` }));
   const templates = steps.length === 0 ? categoryTemplates : [];
@@ -260,14 +260,8 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             canEdit={canEdit}
             parties={partyOptions}
             openedOn={localDate(file.missionTimeZone, file.openedAt)}
-            documents={docs.map((d) => ({ id: d.id, label: documentNamesHidden ? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` : d.fileName }))}
-            claims={ageClaims.map((c) => ({
-              ...c,
-              // Evidence names its document by kind where file names stay hidden.
-              evidence: documentNamesHidden ? c.evidence.map((e) => ({ ...e, documentName: e.documentName && translateKey(t, 'documents.attached') })) : c.evidence,
-              claimedDobLabel: dateLabel(c.claimedDob),
-              relevantOnLabel: dateLabel(c.relevantOn),
-            }))}
+            documents={docs.map((d) => ({ id: d.id, label: d.fileName ?? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` }))}
+            claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
           />
 
           <MoneySection
@@ -299,7 +293,6 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               namesHidden={documentNamesHidden}
               documents={docs.map((d) => ({
                 ...d,
-                fileName: documentNamesHidden ? null : d.fileName,
                 uploadedAt: format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' }),
               }))}
             />

@@ -22,7 +22,7 @@ export interface AgeClaimRow {
   version: number;
   isStale: boolean;
   summary: EvidenceSummary;
-  evidence: { id: string; kind: string; source: string | null; isVerified: boolean; documentName: string | null }[];
+  evidence: { id: string; kind: string; source: string | null; isVerified: boolean; documentName: string | null; hasDocument: boolean }[];
 }
 
 /** A detainee's or victim's claim to be a minor, its proof of age, and its way through the host authority. */
@@ -56,7 +56,7 @@ export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn,
                     {t(`age.kinds.${e.kind}` as never)}
                     {e.source && ` · ${e.source}`}
                     {e.isVerified && ` · ${t('age.verified')}`}
-                    {e.documentName && ` · ${e.documentName}`}
+                    {e.documentName ? ` · ${e.documentName}` : e.hasDocument && ` · ${t('documents.attached')}`}
                   </li>
                 ))}
               </ul>
