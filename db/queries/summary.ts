@@ -358,27 +358,39 @@ function movesStatement(q: Context): SQL {
 /**
  * The dated records of the period, each counted at the mission its case was at at noon UTC of
  * its date: steps done (dated in the zone of the case's mission now) by service, and steps
- * overdue as the period ended (placed on its last day).
+ * overdue as the period ended (placed on its last day). Each kind is read once, by its own
+ * index, before it is placed: the moved cases among them are then found by a hash join with
+ * their segments, not by walking every segment ever (the planner expects a few) into case_steps.
  */
 function stepsStatement(q: Context): SQL {
   const lastDay = sql`(${q.period.end}::date - 1)`;
   return sql`
     WITH ${prelude(q)},
+    done AS MATERIALIZED (
+      SELECT c.id, c.mission_id, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date
+      FROM case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id
+      WHERE st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz
+    ),
+    overdue AS MATERIALIZED (
+      SELECT c.id, c.mission_id
+      FROM case_steps st JOIN cases c ON c.id = st.case_id
+      WHERE st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz
+    ),
     steps AS (${inScopeAt(q, {
-      columns: sql`false AS overdue, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date`,
-      source: sql`case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id`,
-      instant: noonOf(sql`(st.done_at AT TIME ZONE now_at.zone)::date`),
-      where: sql`st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz`,
+      columns: sql`false AS overdue, c.service_type, c.on_date`,
+      source: sql`done c`,
+      instant: noonOf(sql`c.on_date`),
+      where: inPeriod(q, sql`c.on_date`),
     })}
       UNION ALL
-      ${inScopeAt(q, {
-        columns: sql`true, NULL, ${lastDay}`,
-        source: sql`case_steps st JOIN cases c ON c.id = st.case_id`,
+      SELECT true, NULL, NULL FROM (${inScopeAt(q, {
+        columns: sql`c.id`,
+        source: sql`overdue c`,
         instant: noonOf(lastDay),
-        where: sql`st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz`,
-      })}
+        where: sql`true`,
+      })}) late
     )
-    SELECT overdue, service_type, count(*)::int AS n FROM steps WHERE ${inPeriod(q, sql`on_date`)}
+    SELECT overdue, service_type, count(*)::int AS n FROM steps
     GROUP BY overdue, service_type`;
 }
 
