@@ -358,24 +358,24 @@ function movesStatement(q: Context): SQL {
 /**
  * The dated records of the period, each counted at the mission its case was at at noon UTC of
  * its date: steps done (dated in the zone of the case's mission now) by service, and steps
- * overdue as the period ended (placed on its last day). Each kind is read once, by its own
- * index, before it is placed: the moved cases among them are then found by a hash join with
- * their segments, not by walking every segment ever (the planner expects a few) into case_steps.
+ * overdue as the period ended (placed on its last day). Both kinds are read in one pass (each
+ * by its own index) and joined with their cases once, before they are placed: the moved cases
+ * among them are then found by a hash join with their segments, not by walking every segment
+ * ever (the planner expects a few) into case_steps.
  */
 function stepsStatement(q: Context): SQL {
   const lastDay = sql`(${q.period.end}::date - 1)`;
   return sql`
     WITH ${prelude(q)},
-    done AS MATERIALIZED (
-      SELECT c.id, c.mission_id, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date
+    -- both kinds in one pass over the steps (each by its own index) and one join with their cases
+    placed AS MATERIALIZED (
+      SELECT c.id, c.mission_id, st.status = 'done' AS is_done, st.service_type, (st.done_at AT TIME ZONE now_at.zone)::date AS on_date, c.opened_at
       FROM case_steps st JOIN cases c ON c.id = st.case_id JOIN zones now_at ON now_at.id = c.mission_id
-      WHERE st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz
+      WHERE (st.status = 'done' AND st.done_at >= ${q.from}::timestamptz AND st.done_at < ${q.to}::timestamptz)
+        OR (st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date)
     ),
-    overdue AS MATERIALIZED (
-      SELECT c.id, c.mission_id
-      FROM case_steps st JOIN cases c ON c.id = st.case_id
-      WHERE st.status IN ('planned', 'in_progress') AND st.due_date + st.grace_days < ${q.period.end}::date AND c.opened_at < ${q.to}::timestamptz
-    ),
+    done AS (SELECT * FROM placed WHERE is_done),
+    overdue AS (SELECT * FROM placed WHERE NOT is_done AND opened_at < ${q.to}::timestamptz),
     steps AS (${inScopeAt(q, {
       columns: sql`false AS overdue, c.service_type, c.on_date`,
       source: sql`done c`,
