@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createUserAsAdmin, errorSummary, expectAccessible, signIn, uniqueEmail, visit } from './fixtures';
+import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, test, uniqueEmail, visit } from './fixtures';
 
 test('an admin creates an officer, who then signs in and sees their mission', async ({ browser, page }) => {
   const email = uniqueEmail('new.officer');

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { createUserAsAdmin, expectAccessible, signIn, signOut, uniqueEmail, visit, errorSummary } from './fixtures';
+import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
 
 const HOMES = [
   { email: 'officer.kul@payung.test', url: /\/cases$/, heading: 'My cases', who: /Siti Rahmawati · Consular officer · KUL/ },
@@ -180,4 +179,58 @@ test('the audit records the address of the connection, not one a client claims i
   await expect(newest).toContainText('127.0.0.1');
   await expect(page.getByRole('table')).not.toContainText('203.0.113.9');
   await context.close();
+});
+
+test('every page carries a Content-Security-Policy with a nonce of its own; the API, HSTS and Permissions-Policy headers are set', async ({ request }) => {
+  const [first, second] = [await request.get('/login'), await request.get('/login')];
+  const policy = first.headers()['content-security-policy']!;
+  const nonce = (p: string) => /'nonce-([A-Za-z0-9+/=]{20,})'/.exec(p)?.[1];
+  expect(policy).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'(;|$)/);
+  for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(policy).toContain(d);
+  expect(policy).not.toContain('unsafe');
+  expect(nonce(policy)).toBeTruthy();
+  expect(nonce(second.headers()['content-security-policy']!)).not.toBe(nonce(policy));
+  // a redirect to the sign-in page carries one too
+  expect((await request.get('/cases', { maxRedirects: 0 })).headers()['content-security-policy']).toContain("'strict-dynamic'");
+  expect(first.headers()['strict-transport-security']).toMatch(/max-age=\d{7,}/);
+  expect(first.headers()['permissions-policy']).toContain('camera=()');
+  expect((await request.get('/api/health')).headers()['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+});
+
+test.describe('the policy at work', () => {
+  test.use({ violationsExpected: true });
+
+  test('the page’s own scripts carry the nonce and run; markup that slipped into the page runs nothing', async ({ page }) => {
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    // as if a name had reached the page unescaped: an inline script, an event handler, a javascript: link
+    await page.route('/login', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        '<body',
+        '<script>window.injected = "inline"</script><img src="data:," onerror="window.injected = \'handler\'"><a id="bad" href="javascript:window.injected = \'link\'">x</a><body',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto('/login');
+    // hydrated: the page's own scripts ran
+    await expect(page.getByLabel('Email address')).toBeEditable();
+    const nonces = await page.locator('script[src], script:not([src])').evaluateAll((scripts) => scripts.map((s) => (s as HTMLScriptElement).nonce));
+    expect(nonces.length).toBeGreaterThan(1);
+    await page.locator('#bad').click();
+    expect(await page.evaluate(() => (window as { injected?: string }).injected)).toBeUndefined();
+    await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+test('a body over its path’s limit is refused with 413 before it is read', async ({ request }) => {
+  const big = await request.post('/cases/new', { headers: { 'Content-Type': 'text/plain' }, data: Buffer.alloc(2 * 1024 * 1024, 0x61) });
+  expect(big.status()).toBe(413);
+  expect(await big.text()).toContain('Permintaan terlalu besar: paling banyak 1 MB');
+  // an upload may be larger than a form, up to its own limit
+  const upload = await request.post('/api/imports', { headers: { 'Content-Type': 'text/plain' }, data: Buffer.alloc(2 * 1024 * 1024, 0x61) });
+  expect(upload.status()).not.toBe(413);
+  expect((await request.post('/api/imports', { headers: { 'Content-Type': 'text/plain' }, data: Buffer.alloc(21 * 1024 * 1024, 0x61) })).status()).toBe(413);
 });

@@ -1,5 +1,5 @@
-import { type Page, expect, test } from '@playwright/test';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import type { Page } from '@playwright/test';
+import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 /** A valid NIK (West Java, born 7 Aug 1995, a woman) with a random serial, so reruns do not collide. */
 function randomNik() {

@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { PDFParse } from 'pdf-parse';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const bytesOf = async (download: import('@playwright/test').Download) => Buffer.concat(await (await download.createReadStream()).toArray());
 

@@ -1,5 +1,35 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type Page, expect } from '@playwright/test';
+import { type Browser, type BrowserContext, type Page, test as base, expect } from '@playwright/test';
+
+/**
+ * Playwright's test, failing any test in which a page (of the test's own context or of any it
+ * opens) reported a Content-Security-Policy violation: something the policy blocked.
+ */
+export const test = base.extend<{ contentSecurityGuard: void; violationsExpected: boolean }>({
+  /** for the test that checks the policy blocks what it should */
+  violationsExpected: [false, { option: true }],
+  contentSecurityGuard: [
+    async ({ browser, context, violationsExpected }, use) => {
+      const violations: string[] = [];
+      const watch = (c: BrowserContext) =>
+        c.on('console', (m) => {
+          if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(`${m.location().url}: ${m.text()}`);
+        });
+      watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const c = await newContext(...args);
+        watch(c);
+        return c;
+      };
+      await use();
+      browser.newContext = newContext;
+      if (!violationsExpected) expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export const DEMO_PASSWORD = 'payung-demo';
 

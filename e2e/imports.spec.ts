@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const HEADER = 'case_ref,mission_code,opened_on,category,subcategory,status,closed_on,outcome,role,full_name,sex,date_of_birth,nik,passport_no,nationality,prosecution_stage';
 

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { expectAccessible, signIn, signOut, errorSummary } from './fixtures';
+import { errorSummary, expect, expectAccessible, signIn, signOut, test } from './fixtures';
 
 test.describe('without an English browser', () => {
   test.use({ locale: 'fr-FR' });

@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { errorSummary, expectAccessible, signIn } from './fixtures';
+import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('an officer records a detention, a visit, a death-penalty proceeding and a hearing in the court’s time zone', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');

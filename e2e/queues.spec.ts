@@ -1,5 +1,5 @@
-import { type Page, expect, test } from '@playwright/test';
-import { createUserAsAdmin, expectAccessible, signIn, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { createUserAsAdmin, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 
 /** A civil case at the officer's mission, created through the intake; its reference. */
 async function civilCase(page: Page, name: string): Promise<string> {

@@ -1,8 +1,7 @@
-import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFParse } from 'pdf-parse';
-import { createCase, errorSummary, expectAccessible, signIn } from './fixtures';
+import { createCase, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 

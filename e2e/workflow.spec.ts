@@ -1,5 +1,5 @@
-import { type Page, expect, test } from '@playwright/test';
-import { createUserAsAdmin, errorSummary, expectAccessible, signIn, uniqueEmail } from './fixtures';
+import type { Page } from '@playwright/test';
+import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 
 async function completeStep(page: Page, label: string, provider?: string, record: Record<string, string> = {}) {
   const form = page.getByRole('form', { name: `Update ${label}` });

@@ -1,5 +1,6 @@
 'use client';
 
+import { useSyncExternalStore } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface Series {
@@ -8,9 +9,16 @@ export interface Series {
   colour: string;
 }
 
+const noChanges = () => () => {};
+
+/** False while rendering on the server and hydrating, true once in the browser. */
+const useInBrowser = () => useSyncExternalStore(noChanges, () => true, () => false);
+
 /**
  * A bar chart for sighted users. The same numbers are in the table beside it, which is what
- * screen readers read and people copy: the drawing is hidden from assistive technology.
+ * screen readers read and people copy: the drawing is hidden from assistive technology. Drawn
+ * in the browser only: Recharts sizes its elements with style attributes, which the pages'
+ * Content-Security-Policy refuses in server-rendered HTML (set from script, they are allowed).
  */
 export function BarsChart({
   data,
@@ -28,6 +36,8 @@ export function BarsChart({
   /** room for the category names of a horizontal chart */
   labelWidth?: number;
 }) {
+  const inBrowser = useInBrowser();
+  if (!inBrowser) return <div aria-hidden="true" className="chart" />;
   return (
     <div aria-hidden="true" className="chart">
       <ResponsiveContainer width="100%" height={height}>

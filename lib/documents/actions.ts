@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { addDocument, openDocumentForDownload } from '@/db/queries/documents';
 import { documentKinds } from '@/lib/domain/cases';
 import { createAction } from '@/lib/action';

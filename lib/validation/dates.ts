@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** A memorable date typed as day, month and year (GOV.UK pattern); all empty means "not known". */
 export const dateParts = z.object({ day: z.string().trim(), month: z.string().trim(), year: z.string().trim() });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { reportRequestSchema } from './reports';
 

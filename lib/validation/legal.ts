@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, lawyerPayers, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
 

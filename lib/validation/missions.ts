@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { missionKinds } from '@/lib/domain/users';
 
 export function isCountryCode(code: string): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { dobBases, partyRoles, perpetratorKinds, sexes } from '@/lib/domain/cases';
 import { emptyDate, pastDate } from './dates';
 import { isCountryCode } from './missions';

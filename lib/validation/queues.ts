@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { caseClasses, caseStatuses, categoryCodes, riskLevels, allSubcategories } from '@/lib/domain/cases';
 import { type QueueSort, type QueueView, isQueueView, queueSorts } from '@/lib/domain/queues';
 

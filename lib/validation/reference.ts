@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { type Category, categoryCodes, partnerKinds, serviceTypes } from '@/lib/domain/cases';
 
 const days = (max: number) => z.number('validation.number').int('validation.number').min(0, 'validation.number').max(max, 'validation.number');

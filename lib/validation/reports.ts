@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { SummaryScope } from '@/db/queries/summary';
 import { parsePeriod } from '@/lib/domain/periods';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { locales, roles } from '@/lib/domain/users';
 import { DEMO_PASSWORD_VALUE } from './constants';
 

@@ -1,6 +1,6 @@
 'use server';
 
-import { z } from 'zod';
+import { z } from '@/lib/validation/zod';
 import { addAgeEvidence, createAgeClaim, moveAgeClaim } from '@/db/queries/age-claims';
 import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';

@@ -23,7 +23,7 @@ export function ConflictDetails({
       <p>{t('conflictBody')}</p>
       <dl className="summary">
         {changed.map((k) => (
-          <div key={k} style={{ display: 'contents' }}>
+          <div key={k} className="contents">
             <dt>{labels[k]}</dt>
             <dd>{show(current[k])}</dd>
           </div>

@@ -103,8 +103,7 @@ export function ReferralsSection({ caseId, parties, partners, consents, referral
                       <button
                         key={to}
                         type="button"
-                        className="link"
-                        style={{ marginLeft: '0.5rem' }}
+                        className="link spaced"
                         onClick={() => act(() => moveReferralAction({ referralId: r.id, version: r.version, status: to }))}
                       >
                         {t(`referrals.moveTo.${to}`)}
