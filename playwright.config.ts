@@ -3,6 +3,8 @@ import { chromiumPath } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** what the web server printed, read by the teardown (e2e/server-log.ts) */
+export const SERVER_LOG = process.env.E2E_SERVER_LOG || 'test-reports/e2e-server.log';
 
 /**
  * End-to-end tests run against the production build, started with the demo data on a fresh
@@ -11,6 +13,7 @@ const baseURL = `http://127.0.0.1:${PORT}`;
  */
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/server-log.ts',
   workers: 1,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
@@ -46,6 +49,7 @@ export default defineConfig({
     stderr: 'pipe',
     env: {
       PORT: String(PORT),
+      E2E_SERVER_LOG: SERVER_LOG,
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-000000',
       PAYUNG_DEMO: '1',

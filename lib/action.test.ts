@@ -9,7 +9,7 @@ import { actorOf } from './testing/actors';
 const current: { actor: Actor | null } = { actor: null };
 vi.mock('@/lib/auth/actor', () => ({ getActor: async () => current.actor }));
 
-const { createAction } = await import('./action');
+const { createAction, withoutControlCharacters } = await import('./action');
 const { AppError } = await import('./errors');
 
 const schema = z.object({ code: z.string().min(2, 'validation.required'), fail: z.boolean().default(false) });
@@ -18,6 +18,20 @@ const addRegion = createAction('region.create', { permission: 'reference:manage'
   await tx.insert(regions).values({ code: input.code, nameEn: input.code, nameId: input.code, countries: ['MY'] });
   if (input.fail) throw new AppError('conflict', 'errors.conflict');
   return { data: { code: input.code }, audit: { entityType: 'region', entityId: input.code, changes: { code: { before: null, after: input.code } } } };
+});
+
+describe('input of a server action', () => {
+  it('loses control characters at any depth, keeping tabs and line breaks', () => {
+    expect(withoutControlCharacters({ a: 'Sri\u0000 Wahyuni', b: ['x\u0007', { c: 'line\r\nnext\tcol\u007f' }], ['k\u0000']: 1, n: 5, d: null })).toEqual({
+      a: 'Sri Wahyuni',
+      b: ['x', { c: 'line\r\nnext\tcol' }],
+      k: 1,
+      n: 5,
+      d: null,
+    });
+    const file = new Blob(['\u0000']);
+    expect(withoutControlCharacters(file)).toBe(file);
+  });
 });
 
 describe.each(testDatabaseKinds())('the action wrapper on %s', (kind) => {
@@ -60,6 +74,17 @@ describe.each(testDatabaseKinds())('the action wrapper on %s', (kind) => {
     expect(await addRegion({ code: 'east', fail: true })).toMatchObject({ ok: false, code: 'conflict' });
     expect(await h.db.$count(regions)).toBe(1);
     expect((await audits()).length).toBe(before);
+  });
+
+  it('stores text with a NUL byte in it (a crafted request) without it, in a column and in JSON', async () => {
+    const note = createAction('region.create', { permission: 'reference:manage', schema: z.object({ code: z.string(), data: z.record(z.string(), z.unknown()) }) }, async (input, { tx }) => {
+      await tx.insert(regions).values({ code: input.code, nameEn: input.code, nameId: input.code, countries: ['MY'] });
+      return { data: null, audit: { entityType: 'region', entityId: input.code, details: input.data } };
+    });
+    current.actor = actorOf('admin', { email: 'a@test' });
+    expect(await note({ code: 'nul\u0000', data: { name: 'Sri\u0000Wahyuni' } })).toEqual({ ok: true, data: null });
+    expect((await audits()).at(-1)).toMatchObject({ action: 'region.create', details: { name: 'SriWahyuni' } });
+    expect((await h.db.select({ code: regions.code }).from(regions)).map((r) => r.code)).toContain('nul');
   });
 
   it('turns a unique violation into a conflict and hides unexpected errors behind a request id', async () => {

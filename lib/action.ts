@@ -24,10 +24,28 @@ export interface ActionOutcome<T> {
   audit: Omit<AuditEntry, 'action'>;
 }
 
+/** C0 controls and DEL, but not tab, line feed or carriage return: nothing a person types. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * The input with control characters taken out of every string, at any depth of plain objects
+ * and arrays (a draft's data too): a NUL byte, which only a crafted request can carry, would
+ * otherwise reach PostgreSQL and fail the statement (text and jsonb refuse it).
+ */
+export function withoutControlCharacters(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(CONTROL_CHARACTERS, '');
+  if (Array.isArray(value)) return value.map(withoutControlCharacters);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [withoutControlCharacters(k), withoutControlCharacters(v)]));
+  }
+  return value;
+}
+
 /**
  * The wrapper every server action goes through: authenticate, check the permission,
  * validate the input with the feature's zod schema, run in one transaction, write the
- * audit row in that same transaction, and map errors to a result the form can show.
+ * audit row in that same transaction, and map errors to a result the form can show. Control
+ * characters are taken out of the input first.
  * The action takes `unknown`: a server action can be called by a direct POST.
  */
 export function createAction<S extends z.ZodType, T>(
@@ -40,7 +58,7 @@ export function createAction<S extends z.ZodType, T>(
     try {
       actor = await getActor();
       assertCan(actor, opts.permission);
-      const parsed = opts.schema.safeParse(raw);
+      const parsed = opts.schema.safeParse(withoutControlCharacters(raw));
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of parsed.error.issues) {
