@@ -124,7 +124,7 @@ test('every change an admin makes is on the audit trail, without passwords', asy
   const { adminPage } = await createUserAsAdmin(browser, { name: 'Audited Person', email, role: 'Auditor', password: 'secret-password-99' });
   await adminPage.context().close();
   await signIn(page, 'auditor@payung.test');
-  await expect(page.getByRole('row', { name: /user\.create/ }).first()).toContainText(email);
+  await expect(page.getByRole('row', { name: /User created/ }).first()).toContainText(email);
   await expect(page.getByText('secret-password-99')).toHaveCount(0);
 });
 
@@ -155,4 +155,43 @@ test('an admin edits a category’s default step; new cases propose it', async (
   await officer.getByRole('button', { name: 'Create case' }).click();
   await expect(officer.getByRole('group', { name: 'Proposed steps for this category' })).toContainText(newName);
   await other.close();
+});
+
+test('the auditor finds who saw a victim’s identity in one search, and every row about a case by its reference', async ({ browser, page }) => {
+  // An officer registers a victim whose identity stays undisclosed, and reveals it once.
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const officer = await context.newPage();
+  await signIn(officer, 'officer.kul@payung.test');
+  await officer.goto('/cases/new');
+  const subject = officer.getByRole('group', { name: 'Subject 1' });
+  await subject.getByLabel('Full name').fill('Ratna Audit');
+  await subject.getByLabel('Identity must stay undisclosed').check();
+  await officer.getByLabel('Account of events').fill('Held by the agent.');
+  await officer.getByRole('button', { name: 'Create case' }).click();
+  await expect(officer).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
+  const reference = (await officer.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await officer.getByRole('button', { name: `Reveal identity of ${reference}-S1` }).click();
+  await expect(officer.getByRole('definition').filter({ hasText: 'Ratna Audit' })).toBeVisible();
+  await context.close();
+
+  await signIn(page, 'auditor@payung.test');
+  await page.getByLabel('Person (pseudonym)').fill(`${reference.toLowerCase()}-s1`);
+  await page.getByLabel('Action').selectOption({ label: 'Identity seen: reveals, search matches and document downloads' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Identity revealed');
+  await expect(rows.nth(1)).toContainText('officer.kul@payung.test');
+  await expect(rows.nth(1)).toContainText(reference);
+  await expectAccessible(page);
+
+  await page.goto(`/audit?caseRef=${reference}`);
+  await expect(page.getByRole('row', { name: /Case registered/ })).toContainText(reference);
+  await expect(page.getByRole('table')).not.toContainText('case.create');
+  await expect(page.getByLabel('Case reference')).toHaveValue(reference);
+
+  await page.goto('/audit?caseRef=KUL-1999-00001&from=2026-02-30');
+  await expect(page.getByRole('status').filter({ hasText: 'No case has the reference KUL-1999-00001.' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter a real date' })).toBeVisible();
+  await expect(page.getByLabel('From')).toHaveAttribute('aria-invalid', 'true');
 });

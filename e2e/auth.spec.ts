@@ -152,7 +152,7 @@ test('visit helper scans the audit trail page', async ({ page }) => {
   await expect(page).toHaveURL(/\/audit$/);
   await visit(page, '/audit?verify=1');
   await expect(page.getByRole('status')).toContainText('The trail is intact');
-  await expect(page.getByRole('table')).toContainText('auth.sign_in');
+  await expect(page.getByRole('table')).toContainText('Signed in');
 });
 
 test('a sign-in submitted before the page’s scripts have loaded never puts the password in the address', async ({ browser }) => {
@@ -175,7 +175,7 @@ test('the audit records the address of the connection, not one a client claims i
   await expect(page).toHaveURL(/\/audit$/);
   // The newest row is this sign-in; no proxy is trusted in the test server, so the address is the connection's.
   const newest = page.getByRole('table').getByRole('row').nth(1);
-  await expect(newest).toContainText('auth.sign_in');
+  await expect(newest).toContainText('Signed in');
   await expect(newest).toContainText('127.0.0.1');
   await expect(page.getByRole('table')).not.toContainText('203.0.113.9');
   await context.close();

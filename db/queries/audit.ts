@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, is, lt, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { type SQL, and, asc, desc, eq, gt, gte, inArray, is, like, lt, or, sql } from 'drizzle-orm';
+import { PgTransaction, alias } from 'drizzle-orm/pg-core';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
+import { IDENTITY_SEEN_ACTIONS } from '@/lib/domain/audit';
+import type { AuditFilter } from '@/lib/validation/audit';
 import type { Conn } from '../index';
+import { likeEscape } from '../like';
 import { pipelined } from '../pipeline';
-import { auditEvents } from '../schema';
+import { auditCaseId, auditEvents, caseParties, cases, users } from '../schema';
 
 export type Changes = Record<string, { before: unknown; after: unknown }>;
 
@@ -164,16 +167,76 @@ export interface AuditListItem {
   ip: string | null;
   changes: Changes | null;
   details: Record<string, unknown> | null;
+  /** the case the row concerns (the case itself, or a record of it), by its reference */
+  caseId: string | null;
+  caseRef: string | null;
+  /** a row about a user: that user's email */
+  userEmail: string | null;
 }
 
-/** Newest first, keyset-paged by id. */
+/** The filters that name something: the one that names nothing known (the page says so). */
+export type AuditUnknown = 'caseRef' | 'pseudonym' | 'user';
+
+const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const asUuid = (text: SQL) => sql`(CASE WHEN ${text} ~ ${UUID} THEN (${text})::uuid END)`;
+
+/**
+ * The trail newest first, keyset-paged by id, filtered by the case a row concerns (by its
+ * reference), the person whose identity a row records being seen (by pseudonym), the user
+ * (an exact email, or the beginning of users' emails or names), the action (or every kind of
+ * identity seen: IDENTITY_SEEN_ACTIONS) and local dates in `timeZone`. Each filter is served by
+ * an index on (it, id) (migration 0028); every row comes with its case's reference.
+ */
 export async function listAuditEvents(
   conn: Conn,
   actor: Actor,
-  opts: { before?: number; limit?: number; action?: string } = {},
-): Promise<AuditListItem[]> {
+  opts: { before?: number; limit?: number; filter?: AuditFilter; timeZone?: string } = {},
+): Promise<{ rows: AuditListItem[]; unknown: AuditUnknown | null }> {
   assertCan(actor, 'audit:read');
+  const filter = opts.filter ?? {};
   const limit = Math.min(opts.limit ?? 50, 200);
+  const zone = opts.timeZone ?? 'UTC';
+  const none = (unknown: AuditUnknown) => ({ rows: [], unknown });
+
+  let caseId: string | undefined;
+  if (filter.caseRef) {
+    const [found] = await conn.select({ id: cases.id }).from(cases).where(eq(cases.reference, filter.caseRef));
+    if (!found) return none('caseRef');
+    caseId = found.id;
+  }
+  if (filter.pseudonym && !(await conn.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.pseudonym, filter.pseudonym))).length) return none('pseudonym');
+  let userIds: string[] | undefined;
+  if (filter.user) {
+    const typed = filter.user.toLowerCase();
+    const exact = await conn.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, typed));
+    userIds = exact.length
+      ? exact.map((u) => u.id)
+      : (
+          await conn
+            .select({ id: users.id })
+            .from(users)
+            .where(or(like(sql`lower(${users.email})`, `${likeEscape(typed)}%`), like(sql`lower(${users.name})`, `%${likeEscape(typed)}%`)))
+            .limit(100)
+        ).map((u) => u.id);
+    // A sign-in attempt with an email no account has is recorded by that email alone.
+    if (!userIds.length && !(await conn.select({ id: auditEvents.id }).from(auditEvents).where(eq(sql`lower(${auditEvents.actorEmail})`, typed)).limit(1)).length) return none('user');
+  }
+
+  const rows = await auditListQuery(conn, { filter, caseId, userIds, before: opts.before, limit, zone });
+  return { rows, unknown: null };
+}
+
+/**
+ * The statement of a page of the trail, once the filter's names are resolved (listAuditEvents);
+ * exported for the plan check (db/queries/plans.test.ts).
+ */
+export function auditListQuery(
+  conn: Conn,
+  p: { filter: AuditFilter; caseId?: string; userIds?: string[]; before?: number; limit: number; zone: string },
+) {
+  const { filter } = p;
+  const rowCase = auditCaseId(auditEvents);
+  const subject = alias(users, 'subject');
   return conn
     .select({
       id: auditEvents.id,
@@ -185,14 +248,24 @@ export async function listAuditEvents(
       ip: auditEvents.ip,
       changes: auditEvents.changes,
       details: auditEvents.details,
+      caseId: cases.id,
+      caseRef: cases.reference,
+      userEmail: subject.email,
     })
     .from(auditEvents)
+    .leftJoin(cases, eq(cases.id, asUuid(rowCase)))
+    .leftJoin(subject, and(eq(auditEvents.entityType, 'user'), eq(subject.id, asUuid(sql`${auditEvents.entityId}`))))
     .where(
       and(
-        opts.before ? lt(auditEvents.id, opts.before) : undefined,
-        opts.action ? eq(auditEvents.action, opts.action) : undefined,
+        p.before ? lt(auditEvents.id, p.before) : undefined,
+        p.caseId ? eq(rowCase, p.caseId) : undefined,
+        filter.pseudonym ? and(sql`${auditEvents.details} ? 'pseudonym'`, eq(sql`${auditEvents.details} ->> 'pseudonym'`, filter.pseudonym)) : undefined,
+        p.userIds ? or(p.userIds.length ? inArray(auditEvents.actorId, p.userIds) : undefined, eq(sql`lower(${auditEvents.actorEmail})`, filter.user!.toLowerCase())) : undefined,
+        filter.action === 'identity_seen' ? inArray(auditEvents.action, [...IDENTITY_SEEN_ACTIONS]) : filter.action ? eq(auditEvents.action, filter.action) : undefined,
+        filter.from ? gte(auditEvents.at, sql`(${filter.from}::date::timestamp AT TIME ZONE ${p.zone})`) : undefined,
+        filter.to ? lt(auditEvents.at, sql`((${filter.to}::date + 1)::timestamp AT TIME ZONE ${p.zone})`) : undefined,
       ),
     )
     .orderBy(desc(auditEvents.id))
-    .limit(limit);
+    .limit(p.limit);
 }

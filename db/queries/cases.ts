@@ -7,6 +7,7 @@ import { AppError, notFound, staleVersion } from '@/lib/errors';
 import type { CreateCaseInput, UpdateCaseDetailsInput } from '@/lib/validation/cases';
 import { toIsoDate } from '@/lib/validation/dates';
 import type { Conn } from '../index';
+import { likeEscape } from '../like';
 import { pipelined } from '../pipeline';
 import { caseDrafts, caseEvents, caseParties, caseReferenceCounters, cases, missions, persons, traffickingAssessments, users } from '../schema';
 import { type Changes, appendAudit, diffChanges } from './audit';
@@ -425,7 +426,6 @@ function decodeCursor(cursor: string | undefined): { openedAt: Date; id: string 
   return m ? { openedAt: new Date(m[1]!), id: m[2]! } : null;
 }
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** What a search box's text can be, decided from its shape, so each kind is looked up through its own index. */
 export function searchKinds(q: string): { nik: string | null; passport: string | null; pseudonym: string; name: string | null; reference: string; legacyRef: string } {

@@ -10,6 +10,8 @@ import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { queueSorts, queueViews } from '@/lib/domain/queues';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { cases, persons, users } from '../schema';
+import type { AuditFilter } from '@/lib/validation/audit';
+import { auditListQuery } from './audit';
 import { caseExportQuery } from './case-export';
 import { caseListQuery, encodeCursor } from './cases';
 import { queueCountQuery, queueCountsQuery, queueListQuery } from './queues';
@@ -95,6 +97,23 @@ describe.each(testDatabaseKinds())('list query plans on %s', (kind) => {
     expect(await problemsOf(queueCountsQuery(h.db, supervisor, NOW), false), 'the nine counts').toBeNull();
     const closed = caseExportQuery(h.db, supervisor, { status: 'closed' }, caseListColumns, NOW, { openedAt: '2025-01-01T00:00:00Z', id: '00000000-0000-0000-0000-000000000000' });
     expect(await problemsOf(closed, true), 'export batch').toBeNull();
+  });
+
+  it('the audit trail: each of the auditor’s filters read from its index, newest first', async () => {
+    const [c] = await h.db.select({ id: cases.id }).from(cases).limit(1);
+    const page = (filter: AuditFilter, extra: { caseId?: string; userIds?: string[]; before?: number } = {}) => auditListQuery(h.db, { filter, ...extra, limit: 50, zone: 'Asia/Jakarta' });
+    const lists: [string, ReturnType<typeof page>, boolean][] = [
+      ['everything', page({}), true],
+      ['a later page', page({}, { before: 1000 }), true],
+      ['a case', page({ caseRef: 'x' }, { caseId: c!.id }), true],
+      ['a person', page({ pseudonym: 'KUL-2026-00001-S1' }), true],
+      ['a person, identity seen', page({ pseudonym: 'KUL-2026-00001-S1', action: 'identity_seen' }), true],
+      ['a user', page({ user: 'officer.kul@payung.test' }, { userIds: [kul.id!] }), true],
+      ['an action', page({ action: 'case.create' }), true],
+      ['identity seen', page({ action: 'identity_seen' }), false],
+      ['a date range', page({ from: '2026-01-01', to: '2026-01-31' }), false],
+    ];
+    for (const [label, query, sortedByIndex] of lists) expect(await problemsOf(query, sortedByIndex), `audit: ${label}`).toBeNull();
   });
 
   it('the checker itself finds a scan, a sort and an OFFSET', async () => {

@@ -1,4 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** The case an audit row concerns, as text: the case itself, or the case named in a record's details. */
+export const auditCaseId = (t: { entityType: unknown; entityId: unknown; details: unknown }) =>
+  sql`(CASE WHEN ${t.entityType} = 'case' THEN ${t.entityId} ELSE ${t.details} ->> 'caseId' END)`;
 
 /**
  * Append-only (a trigger refuses UPDATE and DELETE) and tamper-evident: each row carries
@@ -23,6 +28,13 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_entity_idx').on(t.entityType, t.entityId, t.id),
     index('audit_events_actor_idx').on(t.actorId, t.id),
+    // The auditor's filters (db/queries/audit.ts): the case a row concerns (the case itself, or
+    // a record of it naming the case in its details), the person (pseudonym) whose identity a
+    // row records being seen, the action, the time.
+    index('audit_events_case_idx').on(auditCaseId(t), t.id),
+    index('audit_events_pseudonym_idx').on(sql`(${t.details} ->> 'pseudonym')`, t.id).where(sql`${t.details} ? 'pseudonym'`),
+    index('audit_events_action_idx').on(t.action, t.id),
+    index('audit_events_at_idx').on(t.at),
   ],
 );
 

@@ -1,0 +1,78 @@
+/**
+ * Every action the audit trail records, by its code: the server actions (createAction's
+ * names) and what is recorded outside them (sign-in, downloads, imports, the demo data). The
+ * auditor's page shows each by its label (messages: audit.actions.<code>) and filters by it; a
+ * test keeps this list and the code's actions the same.
+ */
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.locked_out',
+  'auth.sign_in_refused_locked',
+  'auth.sign_in_refused_source',
+  'auth.sign_out',
+  'case.create',
+  'case.import',
+  'case.update_details',
+  'case.update_assessment',
+  'case.add_party',
+  'case.update_party',
+  'case.reveal_identity',
+  'case.identity_matched_by_search',
+  'case.add_note',
+  'case.change_status',
+  'case.accept_steps',
+  'case.add_step',
+  'case.update_step',
+  'case.bulk_update',
+  'case.request_closure',
+  'case.decide_closure',
+  'case.reopen',
+  'case.request_transfer',
+  'case.decide_transfer',
+  'case.export_list',
+  'case.export_list_download',
+  'case_draft.save',
+  'case_draft.discard',
+  'person.duplicate_check',
+  'consent.record',
+  'consent.withdraw',
+  'referral.create',
+  'referral.move',
+  'document.upload',
+  'document.download',
+  'legal.create_proceeding',
+  'legal.move_proceeding',
+  'legal.add_hearing',
+  'legal.hearing_outcome',
+  'legal.create_detention',
+  'legal.add_visit',
+  'legal.create_age_claim',
+  'legal.move_age_claim',
+  'legal.add_age_evidence',
+  'money.create_claim',
+  'money.record_payment',
+  'queue.save_view',
+  'queue.delete_view',
+  'calendar.create_feed',
+  'calendar.revoke_feed',
+  'report.export',
+  'report.export_requested',
+  'report.lock_month',
+  'user.create',
+  'user.update',
+  'user.reset_password',
+  'user.set_locale',
+  'mission.create',
+  'mission.update',
+  'reference.save_step_template',
+  'reference.save_partner',
+  'system.seed_demo',
+  'system.generate_demo',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+/** Rows recording that someone saw a person's identity or a file of theirs: "who saw this victim's identity". */
+export const IDENTITY_SEEN_ACTIONS = ['case.reveal_identity', 'case.identity_matched_by_search', 'document.download'] as const satisfies readonly AuditAction[];
+
+export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);
