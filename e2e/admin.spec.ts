@@ -172,6 +172,12 @@ test('the auditor finds who saw a victim’s identity in one search, and every r
   const reference = (await officer.getByRole('heading', { level: 1 }).textContent())!.trim();
   await officer.getByRole('button', { name: `Reveal identity of ${reference}-S1` }).click();
   await expect(officer.getByRole('definition').filter({ hasText: 'Ratna Audit' })).toBeVisible();
+  // The case's own access log lists the reveal, whatever else the timeline holds.
+  await officer.getByRole('link', { name: 'Access log: who saw identities and files of this case' }).click();
+  await expect(officer.getByRole('heading', { level: 1 })).toHaveText(`Access log of ${reference}`);
+  await expect(officer.getByRole('listitem').filter({ hasText: `Identity of ${reference}-S1 revealed` })).toBeVisible();
+  await expect(officer.getByText(`Case ${reference} registered`)).toHaveCount(0);
+  await expectAccessible(officer);
   await context.close();
 
   await signIn(page, 'auditor@payung.test');

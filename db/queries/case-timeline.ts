@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Conn } from '../index';
 import { caseEvents, users } from '../schema';
 
@@ -45,6 +45,12 @@ export type CaseEventKind =
   /** a case brought in from a legacy log (db/queries/import.ts) */
   | 'imported';
 
+/**
+ * The events of the case's access log: someone saw an identity (a reveal, a match by search) or
+ * a file (a download). Kept in step with the partial index case_events_access_idx (migration 0029).
+ */
+export const ACCESS_KINDS = ['identity_revealed', 'identity_matched', 'document_downloaded'] as const satisfies readonly CaseEventKind[];
+
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {
   await conn.insert(caseEvents).values({ caseId, actorId, kind, data });
@@ -63,13 +69,16 @@ export interface TimelineItem {
   data: Record<string, unknown> | null;
 }
 
-/** A case's timeline, newest first. The caller has already checked the case is visible (getCase). */
-export async function listCaseEvents(conn: Conn, caseId: string, opts: { before?: number; limit?: number } = {}): Promise<TimelineItem[]> {
+/**
+ * A case's timeline, newest first, keyset-paged by id; `access` keeps to its access log
+ * (ACCESS_KINDS). The caller has already checked the case is visible (getCase).
+ */
+export async function listCaseEvents(conn: Conn, caseId: string, opts: { before?: number; limit?: number; access?: boolean } = {}): Promise<TimelineItem[]> {
   return conn
     .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, actorName: users.name, data: caseEvents.data })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(and(eq(caseEvents.caseId, caseId), opts.before ? lt(caseEvents.id, opts.before) : undefined))
+    .where(and(eq(caseEvents.caseId, caseId), opts.before ? lt(caseEvents.id, opts.before) : undefined, opts.access ? inArray(caseEvents.kind, [...ACCESS_KINDS]) : undefined))
     .orderBy(desc(caseEvents.id))
     .limit(Math.min(opts.limit ?? 100, 500));
 }

@@ -207,7 +207,11 @@ export const caseEvents = pgTable(
     kind: text().notNull(),
     data: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+  (t) => [
+    index('case_events_case_idx').on(t.caseId, t.id),
+    // The case's access log (db/queries/case-timeline.ts, ACCESS_KINDS): complete and paged however long the timeline.
+    index('case_events_access_idx').on(t.caseId, t.id).where(sql`${t.kind} IN ('identity_revealed', 'identity_matched', 'document_downloaded')`),
+  ],
 );
 
 /** An intake being typed: saved as the officer types, until submitted or discarded. */

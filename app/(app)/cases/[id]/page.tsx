@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import { listCaseEvents } from '@/db/queries/case-timeline';
-import { getCase } from '@/db/queries/cases';
 import { listDocuments } from '@/db/queries/documents';
 import { getLegalTrack } from '@/db/queries/legal';
 import { getAgeClaims } from '@/db/queries/age-claims';
@@ -16,7 +14,7 @@ import { listMissionOfficers } from '@/db/queries/users';
 import { listConsentsAndReferrals, listPartnerAgencies } from '@/db/queries/referrals';
 import { getPendingTransfer } from '@/db/queries/transfers';
 import { isOverdue, listStepTemplates, listSteps, localDate } from '@/db/queries/steps';
-import { getActor, requirePermission } from '@/lib/auth/actor';
+import { requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { visitIntervals } from '@/lib/domain/cases';
@@ -36,12 +34,8 @@ import { StatusSection } from './_components/status-section';
 import { StepsSection } from './_components/steps-section';
 import { TransferSection } from './_components/transfer-section';
 import { Timeline } from './_components/timeline';
+import { loadCase } from './load-case';
 
-/** The case file, read once per request: the title and the page both need it. */
-const loadCase = cache(async (id: string) => {
-  const actor = await getActor();
-  return actor && can(actor, 'case:read') ? getCase(await getDb(), actor, id) : null;
-});
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const file = await loadCase((await params).id);
@@ -306,6 +300,9 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
         </div>
         <aside aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('caseFile.timeline')}</h2>
+          <p>
+            <Link href={`/cases/${file.id}/access`}>{t('accessLog.link')}</Link>
+          </p>
           {can(actor, 'case:update') && <NoteForm caseId={file.id} />}
           <Timeline events={events} timeZone={file.missionTimeZone} />
         </aside>

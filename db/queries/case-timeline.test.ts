@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db';
+import { caseParties } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
+import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
+import { officerActor } from '@/lib/testing/actors';
+import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
+import { eq } from 'drizzle-orm';
+import { addCaseEvents, listCaseEvents } from './case-timeline';
+import { createCase } from './cases';
+import { revealIdentity } from './people';
+
+describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await openTestDatabase(kind);
+    await seedDemo(h.db);
+  });
+  afterAll(() => h?.close());
+
+  it('keeps every reveal, however many events follow it, newest first and paged', async () => {
+    const kul = await officerActor(h.db, 'officer.kul@payung.test');
+    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'Held.', subjects: [{ ...emptySubject, fullName: 'Sri Wahyuni', isIdentityUndisclosed: true }] });
+    const created = await h.db.transaction((tx) => createCase(tx, kul, input));
+    const [party] = await h.db.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, created.id));
+    await revealIdentity(h.db, kul, party!.id);
+    await addCaseEvents(h.db, Array.from({ length: 150 }, (_, i) => ({ caseId: created.id, data: { text: `note ${i}` } })), kul.id, 'note');
+    await revealIdentity(h.db, kul, party!.id);
+
+    // The case page's timeline: the newest hundred, where the first reveal is long gone.
+    const timeline = await listCaseEvents(h.db, created.id);
+    expect(timeline).toHaveLength(100);
+    expect(timeline.filter((e) => e.kind === 'identity_revealed')).toHaveLength(1);
+
+    const access = await listCaseEvents(h.db, created.id, { access: true });
+    expect(access.map((e) => e.kind)).toEqual(['identity_revealed', 'identity_revealed']);
+    expect(access[0]!.id).toBeGreaterThan(access[1]!.id);
+    expect(access[0]!.data).toMatchObject({ pseudonym: `${created.reference}-S1` });
+    expect((await listCaseEvents(h.db, created.id, { access: true, before: access[0]!.id })).map((e) => e.id)).toEqual([access[1]!.id]);
+  });
+});
