@@ -55,6 +55,8 @@ export const DEMO_REGIONS = [
 /** The Kuala Lumpur and Perth officers head their missions' consular sections (they lock months); Jeddah's does not. */
 export const DEMO_USERS: { email: string; name: string; role: Role; missionCode?: string; regionCode?: string; isMissionHead?: boolean }[] = [
   { email: 'admin@payung.test', name: 'Admin Payung', role: 'admin' },
+  // a second administrator: supervisor and admin roles need one to confirm them
+  { email: 'admin2@payung.test', name: 'Dewi Kartika', role: 'admin' },
   { email: 'supervisor@payung.test', name: 'Ratna Wijaya', role: 'supervisor' },
   { email: 'auditor@payung.test', name: 'Bambang Sutrisno', role: 'auditor' },
   { email: 'officer.kul@payung.test', name: 'Siti Rahmawati', role: 'officer', missionCode: 'KUL', isMissionHead: true },
@@ -78,8 +80,8 @@ export async function seedDemo(db: Db): Promise<void> {
       await createUser(
         tx,
         systemActor,
-        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', isMissionHead: u.isMissionHead ?? false, password: DEMO_PASSWORD },
-        { isDemoPassword: true },
+        { ...u, missionCode: u.missionCode ?? '', regionCode: u.regionCode ?? '', locale: '', isMissionHead: u.isMissionHead ?? false },
+        { password: DEMO_PASSWORD, isDemoPassword: true },
       );
     }
     await appendAudit(tx, systemActor, {

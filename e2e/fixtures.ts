@@ -77,7 +77,24 @@ export interface NewUser {
   password: string;
 }
 
-/** Signs in as the demo admin in a context of its own and creates a user through the admin pages. */
+/** The one-time link a user sets their password with, as its user would: in a browser of their own. */
+export async function setPasswordThroughLink(browser: Browser, link: string, password: string) {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('New password', { exact: true }).fill(password);
+  await page.getByLabel('Type the new password again').fill(password);
+  await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your password is set' })).toBeVisible();
+  await context.close();
+}
+
+/**
+ * Signs in as the demo admin in a context of its own and creates a user through the admin
+ * pages; the user sets their password through the one-time link shown (a supervisor's or
+ * admin's role is confirmed first by the second demo admin). The admin's page is left on the
+ * new user's page.
+ */
 export async function createUserAsAdmin(browser: Browser, user: NewUser): Promise<{ adminPage: Page; userUrl: string }> {
   const context = await browser.newContext({ locale: 'en-GB' });
   const adminPage = await context.newPage();
@@ -91,10 +108,26 @@ export async function createUserAsAdmin(browser: Browser, user: NewUser): Promis
     const option = adminPage.getByLabel('Mission', { exact: true }).locator('option', { hasText: user.mission });
     await adminPage.getByLabel('Mission', { exact: true }).selectOption((await option.first().getAttribute('value'))!);
   }
-  await adminPage.getByLabel('Password').fill(user.password);
   await adminPage.getByRole('button', { name: 'Create user' }).click();
-  await expect(adminPage.getByRole('status').filter({ hasText: 'can now sign in' })).toBeVisible();
-  return { adminPage, userUrl: adminPage.url().replace(/\?.*$/, '') };
+  const link = await adminPage.getByLabel('Set-password link').inputValue();
+  expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]{40,}$/);
+  await adminPage.getByRole('link', { name: `Open ${user.name}’s account` }).click();
+  await expect(adminPage.getByRole('heading', { level: 1 })).toContainText(user.name);
+  const userUrl = adminPage.url().replace(/\?.*$/, '');
+  if (user.role === 'Supervisor' || user.role === 'Administrator') await confirmRoleAsSecondAdmin(browser, userUrl);
+  await setPasswordThroughLink(browser, link, user.password);
+  return { adminPage, userUrl };
+}
+
+/** The second demo admin confirms a supervisor's or admin's role. */
+export async function confirmRoleAsSecondAdmin(browser: Browser, userUrl: string) {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await signIn(page, 'admin2@payung.test');
+  await page.goto(userUrl);
+  await page.getByRole('button', { name: /^Confirm the role/ }).click();
+  await expect(page.getByRole('button', { name: /^Confirm the role/ })).toHaveCount(0);
+  await context.close();
 }
 
 /** The error summary at the top of a form (Next.js's route announcer is an alert too). */

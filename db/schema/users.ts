@@ -24,6 +24,14 @@ export const users = pgTable(
     // Set only by the demo seed; a production start refuses to run while an active account has it.
     hasDemoPassword: boolean().notNull().default(false),
     passwordChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * A role that sees every case or manages accounts (supervisor, admin), asked for by one
+     * administrator and waiting for another's confirmation (db/queries/users.ts); a new account
+     * asked for with it stays inactive until then (pendingActivates).
+     */
+    pendingRole: text({ enum: roles }),
+    pendingRoleBy: uuid(),
+    pendingActivates: boolean().notNull().default(false),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -86,3 +94,24 @@ export const sessions = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+/**
+ * One-time links to set a password (a new account, a reset): administrators never choose or
+ * learn a user's password. Only the token's SHA-256 is stored; a link works once, for 24 hours,
+ * and a newer one replaces it.
+ */
+export const passwordLinks = pgTable(
+  'password_links',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    tokenHash: text().notNull().unique(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index('password_links_user_idx').on(t.userId)],
+);

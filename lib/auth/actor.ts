@@ -10,7 +10,8 @@ import { FORWARDED_HEADER, PEER_HEADER, clientAddress } from '@/lib/client-addre
 import { type Permission, can } from '@/lib/authz';
 import { authOptions } from './options';
 
-async function requestIp(): Promise<string | null> {
+/** The address of this request's client, as the audit records it. */
+export async function requestIp(): Promise<string | null> {
   const h = await headers();
   return clientAddress(h.get(PEER_HEADER), h.get(FORWARDED_HEADER));
 }

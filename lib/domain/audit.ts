@@ -62,6 +62,8 @@ export const auditActions = [
   'user.create',
   'user.update',
   'user.reset_password',
+  'user.set_password',
+  'user.confirm_role',
   'user.set_locale',
   'mission.create',
   'mission.update',

@@ -30,7 +30,7 @@ function roleRules(value: z.infer<typeof userFields>, ctx: z.RefinementCtx) {
   }
 }
 
-export const createUserSchema = userFields.extend({ password: newPassword }).superRefine(roleRules);
+export const createUserSchema = userFields.superRefine(roleRules);
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = userFields
@@ -59,10 +59,16 @@ export function toUserFormValues(user: {
   return { id, email, name, role, isActive, isMissionHead, version, missionCode: user.missionCode ?? '', regionCode: user.regionCode ?? '', locale: user.locale ?? '' };
 }
 
-export const resetPasswordSchema = z
-  .object({ id: z.uuid(), password: newPassword, confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' });
+export const resetPasswordSchema = z.object({ id: z.uuid() });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const confirmRoleSchema = z.object({ id: z.uuid(), version: z.number().int().positive() });
+
+/** A password set through a one-time link (/set-password/<token>). */
+export const setPasswordSchema = z
+  .object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'errors.passwordLinkInvalid'), password: newPassword, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'validation.passwordsDiffer' });
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, 'validation.required').email('validation.email'),

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { LanguageSwitch } from '@/app/_components/language-switch';
-import { setVisitorLocaleAction } from '@/app/_components/locale-actions';
 import { getActor } from '@/lib/auth/actor';
 import { safeCallback } from '@/lib/auth/callback';
 import { homeFor } from '@/lib/authz';
+import { AuthShell } from '../auth-shell';
 import { LoginForm } from './login-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,15 +18,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const t = await getTranslations('login');
   return (
-    <main id="main" className="login">
-      <header>
-        <p className="brand">Payung</p>
-        <LanguageSwitch action={setVisitorLocaleAction} />
-      </header>
-      <h1>{t('title')}</h1>
-      <p className="muted">{t('intro')}</p>
+    <AuthShell title={t('title')} intro={t('intro')}>
       {params.expired && <p className="notice">{t('expired')}</p>}
+      {params.passwordSet && (
+        <p className="notice ok" role="status">
+          {t('passwordSet')}
+        </p>
+      )}
       <LoginForm callbackUrl={safeCallback(params.callbackUrl)} />
-    </main>
+    </AuthShell>
   );
 }

@@ -60,6 +60,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td>{u.missionCode ?? (u.role === 'supervisor' ? (u.regionCode ?? t('users.allMissions')) : '—')}</td>
                 <td>
                   <span className={u.isActive ? 'tag active' : 'tag inactive'}>{u.isActive ? t('users.active') : t('users.inactive')}</span>
+                  {u.pendingRole && <span className="tag"> {t('users.pendingTag')}</span>}
                 </td>
               </tr>
             ))}

@@ -2,13 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect } from 'react';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { PasswordLink } from '@/app/_components/ui/password-link';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { UserDetail } from '@/db/queries/users';
-import { roles } from '@/lib/domain/users';
+import { type Role, roles } from '@/lib/domain/users';
 import { createUserSchema, toUserFormValues, updateUserSchema } from '@/lib/validation/users';
 import { createUserAction, updateUserAction } from '../actions';
 
@@ -34,18 +36,19 @@ export function UserForm({ missions, regions, user }: Props) {
     missionCode: t('users.mission'),
     regionCode: t('users.region'),
     locale: t('users.locale'),
-    password: t('users.initialPassword'),
   };
   const editing = !!user;
+  const [created, setCreated] = useState<{ id: string; name: string; linkPath: string; pendingRole: Role | null } | null>(null);
   const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt, conflict } = useActionForm({
     schema: editing ? updateUserSchema : createUserSchema,
     defaultValues: user
       ? toUserFormValues(user)
-      : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', isMissionHead: false, password: '' },
+      : { email: '', name: '', role: 'officer', missionCode: '', regionCode: '', locale: '', isMissionHead: false },
     action: editing ? updateUserAction : createUserAction,
     labels,
     onSuccess: (data) => {
-      if (!editing) router.push(`/admin/users/${(data as { id: string }).id}?created=1`);
+      // The link is shown here, once; the user's page never shows it again.
+      if (!editing) setCreated({ ...(data as { id: string; linkPath: string; pendingRole: Role | null }), name: form.getValues('name') as string });
       else {
         form.reset({ ...form.getValues(), version: (data as { version: number }).version } as never);
         // Drop a "created" notice from the address; fetch the saved record.
@@ -62,6 +65,17 @@ export function UserForm({ missions, regions, user }: Props) {
     if (latestVersion) form.setValue('version' as never, latestVersion as never);
   }, [latestVersion, form]);
 
+  if (created) {
+    return (
+      <div>
+        <PasswordLink path={created.linkPath} name={created.name} />
+        {created.pendingRole && <p className="notice">{t('users.pendingRoleCreated', { role: t(`roles.${created.pendingRole}`) })}</p>}
+        <p>
+          <Link href={`/admin/users/${created.id}`}>{t('users.openCreated', { name: created.name })}</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <form method="post" onSubmit={onSubmit} noValidate>
       <ErrorSummary
@@ -132,11 +146,7 @@ export function UserForm({ missions, regions, user }: Props) {
           </select>
         )}
       </Field>
-      {!editing && (
-        <Field id="password" label={labels.password} hint={t('users.passwordHint')} error={fieldError('password')}>
-          {(aria) => <input type="password" autoComplete="new-password" {...aria} {...register('password' as never)} />}
-        </Field>
-      )}
+      {!editing && <p className="hint">{t('users.linkWillFollow')}</p>}
       <div className="actions">
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {editing ? t('users.save') : t('users.create')}
