@@ -29,6 +29,14 @@ test('identities typed at intake, in searches, uploads and malformed requests ne
   await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'uploaded' })).toBeVisible();
+  // The file name can name her: shown by kind, and by name only on request, which is on the access log.
+  await page.reload();
+  await expect(page.getByText(CANARY.fileName)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show the file names' }).click();
+  await expect(page.getByRole('link', { name: CANARY.fileName })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/access`);
+  await expect(page.getByRole('listitem').filter({ hasText: 'File names of the documents shown (1)' })).toBeVisible();
+  await page.goBack();
 
   // Searches: found by NIK and passport, not by name; broken addresses answered, not failed.
   for (const q of [CANARY.nik, CANARY.passport]) {

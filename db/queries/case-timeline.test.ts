@@ -8,6 +8,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { eq } from 'drizzle-orm';
 import { addCaseEvents, listCaseEvents } from './case-timeline';
 import { createCase } from './cases';
+import { addDocument, listDocuments, revealFileNames } from './documents';
 import { revealIdentity } from './people';
 
 describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
@@ -37,5 +38,13 @@ describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
     expect(access[0]!.id).toBeGreaterThan(access[1]!.id);
     expect(access[0]!.data).toMatchObject({ pseudonym: `${created.reference}-S1` });
     expect((await listCaseEvents(h.db, created.id, { access: true, before: access[0]!.id })).map((e) => e.id)).toEqual([access[1]!.id]);
+
+    // File names shown on request: to the case's mission, on the access log; not to another mission.
+    await addDocument(h.db, kul, { caseId: created.id, partyId: null, kind: 'passport', fileName: 'paspor Sri Wahyuni.pdf', size: 10, mimeType: 'application/pdf', sha256: 'x', storageKey: 'k' });
+    expect((await listDocuments(h.db, created.id)).map((d) => d.fileName)).toEqual([null]);
+    expect((await revealFileNames(h.db, kul, created.id)).map((d) => d.fileName)).toEqual(['paspor Sri Wahyuni.pdf']);
+    expect((await listCaseEvents(h.db, created.id, { access: true, limit: 1 }))[0]).toMatchObject({ kind: 'file_names_revealed', data: { count: 1 } });
+    const jed = await officerActor(h.db, 'officer.jed@payung.test');
+    await expect(revealFileNames(h.db, jed, created.id)).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -16,6 +16,8 @@ export type CaseEventKind =
   | 'closure_requested'
   | 'document_added'
   | 'document_downloaded'
+  /** the file names of a case with an undisclosed identity, shown on request (db/queries/documents.ts) */
+  | 'file_names_revealed'
   | 'steps_added'
   | 'step_added'
   | 'step_updated'
@@ -47,9 +49,9 @@ export type CaseEventKind =
 
 /**
  * The events of the case's access log: someone saw an identity (a reveal, a match by search) or
- * a file (a download). Kept in step with the partial index case_events_access_idx (migration 0029).
+ * a file (a download). Kept in step with the partial index case_events_access_idx (migrations 0029, 0031).
  */
-export const ACCESS_KINDS = ['identity_revealed', 'identity_matched', 'document_downloaded'] as const satisfies readonly CaseEventKind[];
+export const ACCESS_KINDS = ['identity_revealed', 'identity_matched', 'document_downloaded', 'file_names_revealed'] as const satisfies readonly CaseEventKind[];
 
 /** Adds an event to a case's timeline, in the caller's transaction. */
 export async function addCaseEvent(conn: Conn, caseId: string, actorId: string | null, kind: CaseEventKind, data: Record<string, unknown> | null = null) {

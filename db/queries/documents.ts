@@ -83,6 +83,24 @@ export async function listDocuments(conn: Conn, caseId: string): Promise<Documen
     .orderBy(desc(documents.uploadedAt));
 }
 
+/**
+ * The file names of a case's documents, asked for on a case with an undisclosed identity (where
+ * the page shows documents by kind): to whoever may see the case, recorded on its access log.
+ */
+export async function revealFileNames(conn: Conn, actor: Actor, caseId: string): Promise<{ id: string; fileName: string }[]> {
+  assertCan(actor, 'case:read');
+  if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw notFound();
+  const [visible] = await conn
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(and(eq(cases.id, caseId), missionScope(actor, cases.missionId, missions.country)));
+  if (!visible) throw notFound();
+  const names = await conn.select({ id: documents.id, fileName: documents.fileName }).from(documents).where(eq(documents.caseId, caseId));
+  await addCaseEvent(conn, caseId, actor.id, 'file_names_revealed', { count: names.length });
+  return names;
+}
+
 /** A document the actor may read, with the download recorded on the case's timeline. */
 export async function openDocumentForDownload(conn: Conn, actor: Actor, id: string) {
   assertCan(actor, 'case:read');

@@ -210,7 +210,7 @@ export const caseEvents = pgTable(
   (t) => [
     index('case_events_case_idx').on(t.caseId, t.id),
     // The case's access log (db/queries/case-timeline.ts, ACCESS_KINDS): complete and paged however long the timeline.
-    index('case_events_access_idx').on(t.caseId, t.id).where(sql`${t.kind} IN ('identity_revealed', 'identity_matched', 'document_downloaded')`),
+    index('case_events_access_idx').on(t.caseId, t.id).where(sql`${t.kind} IN ('identity_revealed', 'identity_matched', 'document_downloaded', 'file_names_revealed')`),
   ],
 );
 

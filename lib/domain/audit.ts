@@ -41,6 +41,7 @@ export const auditActions = [
   'referral.move',
   'document.upload',
   'document.download',
+  'document.reveal_names',
   'legal.create_proceeding',
   'legal.move_proceeding',
   'legal.add_hearing',
@@ -75,6 +76,6 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number];
 
 /** Rows recording that someone saw a person's identity or a file of theirs: "who saw this victim's identity". */
-export const IDENTITY_SEEN_ACTIONS = ['case.reveal_identity', 'case.identity_matched_by_search', 'document.download'] as const satisfies readonly AuditAction[];
+export const IDENTITY_SEEN_ACTIONS = ['case.reveal_identity', 'case.identity_matched_by_search', 'document.download', 'document.reveal_names'] as const satisfies readonly AuditAction[];
 
 export const isAuditAction = (value: string): value is AuditAction => (auditActions as readonly string[]).includes(value);

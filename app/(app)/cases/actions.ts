@@ -5,6 +5,7 @@ import { addAgeEvidence, createAgeClaim, moveAgeClaim } from '@/db/queries/age-c
 import { decideClosure, reopenCase } from '@/db/queries/approvals';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from '@/db/queries/case-progress';
 import { createCase, updateCaseDetails } from '@/db/queries/cases';
+import { revealFileNames } from '@/db/queries/documents';
 import { discardDraft, saveDraft } from '@/db/queries/drafts';
 import { addHearing, addVisit, createDetention, createProceeding, moveProceeding, recordHearingOutcome } from '@/db/queries/legal';
 import { createFinancialClaim, recordPayment } from '@/db/queries/money';
@@ -85,6 +86,13 @@ export const checkDuplicatesAction = createAction('person.duplicate_check', { pe
   await limitDuplicateChecks(tx, actor);
   const matches = await findPossibleDuplicates(tx, actor, input);
   return { data: matches, audit: { details: { matches: matches.length, ...lookedUp(input) } } };
+});
+
+/** The file names of a case with an undisclosed identity, shown on request and recorded on its access log. */
+export const revealFileNamesAction = createAction('document.reveal_names', { permission: 'case:read', schema: z.object({ caseId: z.uuid() }) }, async (input, { actor, tx }) => {
+  const names = await revealFileNames(tx, actor, input.caseId);
+  // The names themselves are identity data: the audit says how many were shown.
+  return { data: names, audit: { entityType: 'case', entityId: input.caseId, details: { documents: names.length } } };
 });
 
 export const revealIdentityAction = createAction('case.reveal_identity', { permission: 'case:read', schema: z.object({ partyId: z.uuid() }) }, async (input, { actor, tx }) => {

@@ -283,6 +283,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           <section aria-labelledby="documents-title">
             <h2 id="documents-title">{t('documents.title')}</h2>
             <DocumentList
+              caseId={file.id}
               locale={locale}
               namesHidden={documentNamesHidden}
               documents={docs.map((d) => ({

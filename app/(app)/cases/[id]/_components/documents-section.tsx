@@ -6,6 +6,7 @@ import { useRef, useState } from 'react';
 import { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from '@/lib/documents/limits';
 import { documentKinds } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { revealFileNamesAction } from '../../actions';
 
 export interface DocumentRow {
   id: string;
@@ -122,12 +123,30 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
   );
 }
 
-export function DocumentList({ documents, locale, namesHidden }: { documents: DocumentRow[]; locale: string; namesHidden: boolean }) {
+export function DocumentList({ caseId, documents, locale, namesHidden }: { caseId: string; documents: DocumentRow[]; locale: string; namesHidden: boolean }) {
   const t = useTranslations('documents');
+  const [names, setNames] = useState<Map<string, string> | null>(null);
+  const [busy, setBusy] = useState(false);
   if (documents.length === 0) return <p className="muted">{t('none')}</p>;
+  async function showNames() {
+    setBusy(true);
+    const result = await revealFileNamesAction({ caseId });
+    setBusy(false);
+    if (result.ok) setNames(new Map(result.data.map((d) => [d.id, d.fileName])));
+  }
   return (
     <>
-      {namesHidden && <p className="hint">{t('namesHidden')}</p>}
+      {namesHidden && !names && (
+        <div className="notice">
+          <p>{t('namesHidden')}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={showNames} aria-describedby="show-names-hint">
+            {t('showNames')}
+          </button>{' '}
+          <span id="show-names-hint" className="hint">
+            {t('showNamesHint')}
+          </span>
+        </div>
+      )}
       <table className="list">
         <caption className="visually-hidden">{t('title')}</caption>
         <thead>
@@ -143,7 +162,7 @@ export function DocumentList({ documents, locale, namesHidden }: { documents: Do
             <tr key={d.id}>
               <td>
                 <a href={`/api/documents/${d.id}`} download>
-                  {d.fileName ?? t(`kinds.${d.kind}` as never)}
+                  {d.fileName ?? names?.get(d.id) ?? t(`kinds.${d.kind}` as never)}
                 </a>{' '}
                 <span className="muted">({formatSize(d.size, locale)})</span>
               </td>
