@@ -28,7 +28,7 @@ export function PendingRole({ user, askedBy, askedByMe }: { user: UserDetail; as
   }
   return (
     <section className="notice warn" aria-labelledby="pending-role-title">
-      <h2 id="pending-role-title">{t('users.pendingTag')}</h2>
+      <h2 id="pending-role-title">{t('users.pendingTitle')}</h2>
       <p>{t('users.pendingRole', { role, by: askedBy })}</p>
       {error && (
         <p role="alert" className="error-message">
