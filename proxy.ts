@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { contentSecurityPolicy, newNonce } from '@/lib/content-security';
 
 /** Pages that need a signed-in user. */
-const SIGNED_IN_ONLY = ['/cases', '/drafts', '/queues', '/approvals', '/calendar', '/dashboard', '/reports', '/exports', '/imports', '/admin', '/audit'];
+const SIGNED_IN_ONLY = ['/account', '/cases', '/drafts', '/queues', '/approvals', '/calendar', '/dashboard', '/reports', '/exports', '/imports', '/admin', '/audit'];
 
 const needsSession = (path: string) => SIGNED_IN_ONLY.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
@@ -28,6 +28,8 @@ export function proxy(request: NextRequest) {
   } else {
     const headers = new Headers(request.headers);
     headers.set('content-security-policy', policy);
+    // where lib/auth/actor.ts's requireActor learns which page is asked for (set here, never by the client)
+    headers.set('x-payung-path', request.nextUrl.pathname);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('Content-Security-Policy', policy);

@@ -8,7 +8,7 @@ import { DatabaseInUseError, type DbHandle, acquireDirLock } from './index';
 import { prepareDatabase, startupOptions } from './bootstrap';
 import { migrationStatus } from './migrate';
 import { missions, users } from './schema';
-import { DEMO_MISSIONS } from './seed';
+import { DEMO_MISSIONS, DEMO_USERS } from './seed';
 import { openTestDatabase, testDatabaseKinds } from './test-db';
 import { isTimeZone } from '@/lib/validation/missions';
 
@@ -53,8 +53,8 @@ describe.each(testDatabaseKinds())('preparing the database on %s', (kind) => {
     await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
     await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
     expect(await h.db.$count(missions)).toBe(DEMO_MISSIONS.length);
-    expect(await h.db.$count(users)).toBe(6);
-    await expect(prepareDatabase({ migrate: false, seedDemo: false, refuseDemoPasswords: true }, h)).rejects.toThrow(/6 active account\(s\) still have the demo password/);
+    expect(await h.db.$count(users)).toBe(DEMO_USERS.length);
+    await expect(prepareDatabase({ migrate: false, seedDemo: false, refuseDemoPasswords: true }, h)).rejects.toThrow(new RegExp(`${DEMO_USERS.length} active account\\(s\\) still have the demo password`));
   });
 });
 

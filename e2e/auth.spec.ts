@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { generate } from 'otplib';
 import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
 
 const HOMES = [
@@ -246,4 +247,38 @@ test('a body over its path’s limit is refused with 413 before it is read', asy
   });
   expect(answer).toMatch(/^HTTP\/1\.1 413 /);
   expect(answer).toContain('at most 20 MB');
+});
+
+test('two-step sign-in: set up with an authenticator app, then asked for a code at every sign-in', async ({ browser, page }) => {
+  const email = uniqueEmail('twostep');
+  const { adminPage } = await createUserAsAdmin(browser, { name: 'Two Step', email, role: 'Auditor', password: 'two-step-pass-1' });
+  await adminPage.context().close();
+  await signIn(page, email, 'two-step-pass-1');
+  await page.getByRole('link', { name: 'Two-step sign-in' }).click();
+  await expect(page.getByText('Two-step sign-in is off.')).toBeVisible();
+  await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+  await expect(page.getByRole('img', { name: 'QR code to add Payung to an authenticator app' })).toBeVisible();
+  const secret = (await page.getByTestId('totp-key').textContent())!.trim();
+  await expectAccessible(page);
+  await page.getByLabel('Code from the app').fill('000000');
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.locator('#code-error')).toContainText('That code is not right');
+  // the code of the step before (clocks a little apart are allowed), so the current one is fresh for signing in
+  await page.getByLabel('Code from the app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 30 }));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByText('Two-step sign-in is on.')).toBeVisible();
+  await signOut(page);
+
+  await page.goto('/login');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill('two-step-pass-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const code = page.getByLabel('Code from your authenticator app');
+  await expect(code).toBeFocused();
+  await code.fill('123456');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(errorSummary(page)).toContainText('That code is not right');
+  await code.fill(await generate({ secret }));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/audit$/);
 });

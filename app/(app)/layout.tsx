@@ -30,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             {actor.regionCode && <> · {t('shell.regionLimited')}</>}
           </span>
           <LanguageSwitch action={setOwnLocaleAction} />
+          <Link href="/account/security">{t('twoFactor.link')}</Link>
           <SignOutButton />
         </div>
       </header>

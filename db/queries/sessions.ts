@@ -1,6 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { type Actor, DIRECTORATE_TIME_ZONE } from '@/lib/actor';
 import { dummyPasswordHash, verifyPassword } from '@/lib/auth/password';
+import { matchCode, openSecret } from '@/lib/auth/totp';
 import type { Conn } from '../index';
 import { missions, rateLimits, regions, sessions, signInThrottles, users } from '../schema';
 import { appendAudit } from './audit';
@@ -17,7 +18,8 @@ export const ABSOLUTE_HOURS = 12;
 /** lastSeenAt is written at most this often, so reads do not each cost a write. */
 const TOUCH_SECONDS = 60;
 
-export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' };
+/** `code_required`: the password was right and the account uses two-step sign-in; `code_wrong`: its code was not (counted as a failure). */
+export type SignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: 'invalid' | 'locked' | 'code_required' | 'code_wrong' };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -38,7 +40,7 @@ export function waitAfter(failures: number): number {
  */
 export async function attemptSignIn(
   conn: Conn,
-  input: { email: string; password: string; ip: string | null },
+  input: { email: string; password: string; ip: string | null; code?: string },
   now: Date = new Date(),
 ): Promise<SignInResult> {
   const email = normaliseEmail(input.email);
@@ -61,14 +63,23 @@ export async function attemptSignIn(
   }
 
   const [user] = await conn
-    .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive })
+    .select({ id: users.id, passwordHash: users.passwordHash, isActive: users.isActive, totpSecret: users.totpSecret, totpLastStep: users.totpLastStep })
     .from(users)
     .where(eq(users.email, email));
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  // Two-step sign-in: with the right password, the code from the user's authenticator app.
+  let step: number | null = null;
+  let codeWrong = false;
+  if (user && user.isActive && passwordOk && user.totpSecret) {
+    if (!input.code) return { ok: false, reason: 'code_required' };
+    step = await matchCode(openSecret(user.totpSecret), input.code, user.totpLastStep, now.getTime() / 1000);
+    codeWrong = step === null;
+  }
 
-  if (user && user.isActive && passwordOk) {
+  if (user && user.isActive && passwordOk && !codeWrong) {
     return conn.transaction(async (tx) => {
       await tx.delete(signInThrottles).where(and(eq(signInThrottles.email, email), eq(signInThrottles.source, source)));
+      if (step !== null) await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
       const [session] = await tx.insert(sessions).values({ userId: user.id, createdAt: now, lastSeenAt: now, ip: input.ip }).returning({ id: sessions.id });
       await appendAudit(tx, { id: user.id, email, ip: input.ip }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id });
       return { ok: true as const, userId: user.id, sessionId: session!.id };
@@ -92,9 +103,9 @@ export async function attemptSignIn(
       action: lockedUntil ? 'auth.locked_out' : 'auth.sign_in_failed',
       entityType: user ? 'user' : undefined,
       entityId: user?.id,
-      details: { failures, ...(lockedUntil ? { waitMinutes: wait / 60_000 } : {}), ...(user && !user.isActive ? { inactive: true } : {}) },
+      details: { failures, ...(lockedUntil ? { waitMinutes: wait / 60_000 } : {}), ...(user && !user.isActive ? { inactive: true } : {}), ...(codeWrong ? { code: 'wrong' } : {}) },
     });
-    return { ok: false as const, reason: lockedUntil ? ('locked' as const) : ('invalid' as const) };
+    return { ok: false as const, reason: lockedUntil ? ('locked' as const) : codeWrong ? ('code_wrong' as const) : ('invalid' as const) };
   });
 }
 

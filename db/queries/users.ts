@@ -24,6 +24,8 @@ export interface UserListItem {
   /** a supervisor or admin role waiting for a second administrator (ELEVATED_ROLES) */
   pendingRole: Role | null;
   pendingRoleBy: string | null;
+  /** uses two-step sign-in (lib/auth/totp.ts) */
+  hasTwoFactor: boolean;
 }
 
 export interface UserDetail extends UserListItem {
@@ -42,6 +44,7 @@ const columns = {
   isMissionHead: users.isMissionHead,
   pendingRole: users.pendingRole,
   pendingRoleBy: users.pendingRoleBy,
+  hasTwoFactor: sql<boolean>`${users.totpSecret} IS NOT NULL`,
 };
 
 /** Roles that see every case or manage accounts: given only when a second administrator confirms. */

@@ -32,6 +32,14 @@ export const users = pgTable(
     pendingRole: text({ enum: roles }),
     pendingRoleBy: uuid(),
     pendingActivates: boolean().notNull().default(false),
+    /**
+     * Two-step sign-in (TOTP, RFC 6238): the authenticator's secret, sealed with a key derived
+     * from AUTH_SECRET (lib/auth/totp.ts); one being set up waits in totpPendingSecret until a
+     * first code confirms it; the last time step accepted, so no code works twice.
+     */
+    totpSecret: text(),
+    totpPendingSecret: text(),
+    totpLastStep: integer(),
     version: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -8,6 +8,8 @@ import { authSecret } from './secret';
 
 /** Error codes the sign-in form maps to messages. */
 export const SIGN_IN_LOCKED = 'locked';
+export const SIGN_IN_CODE_REQUIRED = 'code_required';
+export const SIGN_IN_CODE_WRONG = 'code_wrong';
 
 function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
   const one = (name: string) => {
@@ -30,13 +32,16 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: 'Payung',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' }, code: { label: 'Code', type: 'text' } },
         async authorize(credentials, req) {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) return null;
-          const result = await attemptSignIn(await getDb(), { ...parsed.data, ip: clientIp(req?.headers) });
+          const code = typeof credentials?.code === 'string' ? credentials.code.slice(0, 20) : undefined;
+          const result = await attemptSignIn(await getDb(), { ...parsed.data, code: code || undefined, ip: clientIp(req?.headers) });
           if (!result.ok) {
             if (result.reason === 'locked') throw new Error(SIGN_IN_LOCKED);
+            if (result.reason === 'code_required') throw new Error(SIGN_IN_CODE_REQUIRED);
+            if (result.reason === 'code_wrong') throw new Error(SIGN_IN_CODE_WRONG);
             return null;
           }
           return { id: result.userId, sid: result.sessionId };

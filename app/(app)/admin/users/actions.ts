@@ -1,5 +1,6 @@
 'use server';
 
+import { resetTwoFactor } from '@/db/queries/two-factor';
 import { confirmRole, createUser, resetPassword, updateUser } from '@/db/queries/users';
 import { createAction } from '@/lib/action';
 import { confirmRoleSchema, createUserSchema, resetPasswordSchema, updateUserSchema } from '@/lib/validation/users';
@@ -27,4 +28,10 @@ export const resetPasswordAction = createAction(
 export const confirmRoleAction = createAction('user.confirm_role', { permission: 'user:manage', schema: confirmRoleSchema }, async (input, { actor, tx }) => {
   const { version, changes } = await confirmRole(tx, actor, input);
   return { data: { version }, audit: { entityType: 'user', entityId: input.id, changes } };
+});
+
+/** A lost phone: the user's two-step sign-in turned off by an administrator, in the audit. */
+export const resetTwoFactorAction = createAction('user.reset_two_factor', { permission: 'user:manage', schema: resetPasswordSchema }, async (input, { actor, tx }) => {
+  const { changes } = await resetTwoFactor(tx, actor, input.id);
+  return { data: null, audit: { entityType: 'user', entityId: input.id, changes } };
 });
