@@ -183,7 +183,8 @@ const asUuid = (text: SQL) => sql`(CASE WHEN ${text} ~ ${UUID} THEN (${text})::u
 /**
  * The trail newest first, keyset-paged by id, filtered by the case a row concerns (by its
  * reference), the person whose identity a row records being seen (by pseudonym), the user
- * (an exact email, or the beginning of users' emails or names), the action (or every kind of
+ * (by the email each row records: an exact address, or users' whose address begins with or
+ * whose name holds what was typed), the action (or every kind of
  * identity seen: IDENTITY_SEEN_ACTIONS) and local dates in `timeZone`. Each filter is served by
  * an index on (it, id) (migration 0028); every row comes with its case's reference.
  */
@@ -205,24 +206,21 @@ export async function listAuditEvents(
     caseId = found.id;
   }
   if (filter.pseudonym && !(await conn.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.pseudonym, filter.pseudonym))).length) return none('pseudonym');
-  let userIds: string[] | undefined;
+  let actorEmails: string[] | undefined;
   if (filter.user) {
+    // By the email each row records (a failed sign-in has no user id, only the address typed):
+    // an exact address, else the users whose address begins with, or name holds, what was typed.
     const typed = filter.user.toLowerCase();
-    const exact = await conn.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, typed));
-    userIds = exact.length
-      ? exact.map((u) => u.id)
-      : (
-          await conn
-            .select({ id: users.id })
-            .from(users)
-            .where(or(like(sql`lower(${users.email})`, `${likeEscape(typed)}%`), like(sql`lower(${users.name})`, `%${likeEscape(typed)}%`)))
-            .limit(100)
-        ).map((u) => u.id);
-    // A sign-in attempt with an email no account has is recorded by that email alone.
-    if (!userIds.length && !(await conn.select({ id: auditEvents.id }).from(auditEvents).where(eq(sql`lower(${auditEvents.actorEmail})`, typed)).limit(1)).length) return none('user');
+    const matched = await conn
+      .select({ email: users.email })
+      .from(users)
+      .where(or(like(users.email, `${likeEscape(typed)}%`), like(sql`lower(${users.name})`, `%${likeEscape(typed)}%`)))
+      .limit(100);
+    actorEmails = [...new Set([typed, ...matched.map((u) => u.email)])];
+    if (!matched.length && !(await conn.select({ id: auditEvents.id }).from(auditEvents).where(eq(auditEvents.actorEmail, typed)).limit(1)).length) return none('user');
   }
 
-  const rows = await auditListQuery(conn, { filter, caseId, userIds, before: opts.before, limit, zone });
+  const rows = await auditListQuery(conn, { filter, caseId, actorEmails, before: opts.before, limit, zone });
   return { rows, unknown: null };
 }
 
@@ -232,7 +230,7 @@ export async function listAuditEvents(
  */
 export function auditListQuery(
   conn: Conn,
-  p: { filter: AuditFilter; caseId?: string; userIds?: string[]; before?: number; limit: number; zone: string },
+  p: { filter: AuditFilter; caseId?: string; actorEmails?: string[]; before?: number; limit: number; zone: string },
 ) {
   const { filter } = p;
   const rowCase = auditCaseId(auditEvents);
@@ -260,7 +258,7 @@ export function auditListQuery(
         p.before ? lt(auditEvents.id, p.before) : undefined,
         p.caseId ? eq(rowCase, p.caseId) : undefined,
         filter.pseudonym ? and(sql`${auditEvents.details} ? 'pseudonym'`, eq(sql`${auditEvents.details} ->> 'pseudonym'`, filter.pseudonym)) : undefined,
-        p.userIds ? or(p.userIds.length ? inArray(auditEvents.actorId, p.userIds) : undefined, eq(sql`lower(${auditEvents.actorEmail})`, filter.user!.toLowerCase())) : undefined,
+        p.actorEmails ? (p.actorEmails.length === 1 ? eq(auditEvents.actorEmail, p.actorEmails[0]!) : inArray(auditEvents.actorEmail, p.actorEmails)) : undefined,
         filter.action === 'identity_seen' ? inArray(auditEvents.action, [...IDENTITY_SEEN_ACTIONS]) : filter.action ? eq(auditEvents.action, filter.action) : undefined,
         filter.from ? gte(auditEvents.at, sql`(${filter.from}::date::timestamp AT TIME ZONE ${p.zone})`) : undefined,
         filter.to ? lt(auditEvents.at, sql`((${filter.to}::date + 1)::timestamp AT TIME ZONE ${p.zone})`) : undefined,

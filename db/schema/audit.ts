@@ -34,6 +34,8 @@ export const auditEvents = pgTable(
     index('audit_events_case_idx').on(auditCaseId(t), t.id),
     index('audit_events_pseudonym_idx').on(sql`(${t.details} ->> 'pseudonym')`, t.id).where(sql`${t.details} ? 'pseudonym'`),
     index('audit_events_action_idx').on(t.action, t.id),
+    // every row names its actor's email (lower-cased, as users and sign-in keep it), also a failed sign-in's
+    index('audit_events_actor_email_idx').on(t.actorEmail, t.id),
     index('audit_events_at_idx').on(t.at),
   ],
 );

@@ -1,0 +1,2 @@
+-- The auditor's user filter reads each row's actor email (a failed sign-in has no user id) from an index in id order.
+CREATE INDEX "audit_events_actor_email_idx" ON "audit_events" USING btree ("actor_email","id");
