@@ -118,52 +118,54 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       ) : events.length === 0 ? (
         <div className="empty">{filtered || before ? t('audit.noneFiltered') : t('audit.none')}</div>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('audit.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.record')}</th>
-              <th scope="col">{t('audit.changes')}</th>
-              <th scope="col">{t('audit.address')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id}>
-                <td>{format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                <td>{e.actorEmail ?? '—'}</td>
-                <td>
-                  {actionLabel(e.action)}
-                  {e.details?.refused ? ` (${String(e.details.refused)})` : ''}
-                </td>
-                <td>{record(say, e)}</td>
-                <td>
-                  {e.changes ? (
-                    Object.entries(e.changes).map(([field, c]) => (
-                      <div key={field}>
-                        {words(field)}: {shown(say, c.before)} → {shown(say, c.after)}
-                      </div>
-                    ))
-                  ) : e.details ? (
-                    Object.entries(e.details)
-                      .filter(([k]) => k !== 'caseId' && k !== 'refused')
-                      .map(([k, v]) => (
-                        <div key={k}>
-                          {words(k)}: {shown(say, v)}
+        <div className="table-scroll" role="region" aria-label={t('audit.title')} tabIndex={0}>
+          <table className="list">
+            <caption className="visually-hidden">{t('audit.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.record')}</th>
+                <th scope="col">{t('audit.changes')}</th>
+                <th scope="col">{t('audit.address')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td>{format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                  <td>{e.actorEmail ?? '—'}</td>
+                  <td>
+                    {actionLabel(e.action)}
+                    {e.details?.refused ? ` (${String(e.details.refused)})` : ''}
+                  </td>
+                  <td>{record(say, e)}</td>
+                  <td>
+                    {e.changes ? (
+                      Object.entries(e.changes).map(([field, c]) => (
+                        <div key={field}>
+                          {words(field)}: {shown(say, c.before)} → {shown(say, c.after)}
                         </div>
                       ))
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="mono">{e.ip ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    ) : e.details ? (
+                      Object.entries(e.details)
+                        .filter(([k]) => k !== 'caseId' && k !== 'refused')
+                        .map(([k, v]) => (
+                          <div key={k}>
+                            {words(k)}: {shown(say, v)}
+                          </div>
+                        ))
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="mono">{e.ip ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {last && events.length === PAGE && (
         <p className="pager">
