@@ -8,16 +8,19 @@
  * /api/health under twenty summaries; `--skip-summaries` the summaries and that /api/health run;
  * `--skip-query-layer` the app-versus-raw operations.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, eq, sql as dsql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { type Db, getHandle, openDatabase } from '@/db';
 import { appendAudit } from '@/db/queries/audit';
 import { caseExportCsvStream, caseExportQuery, inlineParams } from '@/db/queries/case-export';
+import { caseAccessQuery } from '@/db/queries/case-timeline';
 import { type CaseListFilter, caseListQuery, createCase, getCase, listCases, searchPlanFor } from '@/db/queries/cases';
 import { queueCountQuery, queueCountsQuery, queueListQuery } from '@/db/queries/queues';
 import { localDate } from '@/db/queries/steps';
@@ -166,6 +169,7 @@ async function main() {
   }
   await explain('queue counts (nine in one statement)', toStatement(queueCountsQuery(db, supervisor, now)), false);
   await explain('case-list export: a batch of closed cases', toStatement(caseExportQuery(db, supervisor, { status: 'closed' }, caseListColumns, now, { openedAt: sampleCases[2]!.opened_at, id: sampleCases[2]!.id })), true);
+  await explain("a case's access log (events and exports)", new PgDialect().sqlToQuery(caseAccessQuery(sampleCases[3]!.id)), false);
   const { recording: pageRecording } = await rec.record((wave) => casePage(wave, supervisor, sampleCases[3]!.id));
   for (const [i, s] of pageRecording.flat(2).entries()) await explain(`case page statement ${i + 1}`, s, false);
   const failures = planFailures(explained);
@@ -432,15 +436,18 @@ function finish(failures: string[]) {
 /** The case-list export of every closed case: the app's export into a CSV file, the keyset batches raw (the embedded database's and workbooks' path), and one raw COPY of the same rows. */
 async function measureExport(db: Db, raw: postgres.Sql, supervisor: Actor): Promise<Record<string, number>> {
   const file = path.join(os.tmpdir(), `payung-bench-export-${process.pid}.csv`);
+  const exportId = randomUUID();
   global.gc?.();
   const app = await withPeakRss(async () => {
-    // What the export job does on PostgreSQL (lib/exports/runner.ts): one COPY streamed into the file.
+    // What the export job does on PostgreSQL (lib/exports/runner.ts): one COPY streamed into the file,
+    // recording the cases it reads for their access logs (export_cases) in the same statement.
     let rows = 0;
-    const stream = caseExportCsvStream(db, supervisor, { status: 'closed' }, caseListColumns)!;
+    const stream = caseExportCsvStream(db, supervisor, { status: 'closed' }, caseListColumns, exportId)!;
     const bytes = await caseListCsvFromCopy(file, caseListColumns, stream, (n) => (rows = n));
     return { rows, bytes };
   });
   fs.rmSync(file, { force: true });
+  await raw`DELETE FROM export_cases WHERE export_id = ${exportId}`;
   const now = new Date();
   const rawRun = await withPeakRss(async () => {
     let rows = 0;

@@ -9,7 +9,7 @@ import type { Conn } from './index';
  */
 
 /** Tables that grow with the cases: never read whole by a screen query. */
-export const BIG_TABLES = ['cases', 'persons', 'case_parties', 'case_steps', 'case_events', 'audit_events'] as const;
+export const BIG_TABLES = ['cases', 'persons', 'case_parties', 'case_steps', 'case_events', 'audit_events', 'export_cases'] as const;
 
 export interface PlanNode {
   'Node Type': string;

@@ -17,6 +17,7 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   await per.getByRole('button', { name: 'Create case' }).click();
   await expect(per).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await per.getByRole('heading', { level: 1 }).textContent())!.trim();
+  const caseFile = new URL(per.url()).pathname;
   await perth.close();
 
   await signIn(page, 'supervisor@payung.test');
@@ -48,6 +49,14 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   const line = csv.split('\r\n').find((l) => l.startsWith(`"${reference}"`))!;
   expect(line).toMatch(new RegExp(`^"${reference}","${reference}-\\w+"$`));
   expect(csv).not.toContain('Secret Export Child');
+
+  // The case's access log names the export that carried it out, with whom and how.
+  await page.goto(`${caseFile}/access`);
+  await expect(page.getByRole('heading', { level: 1, name: `Access log of ${reference}` })).toBeVisible();
+  const entry = page.locator('ol.timeline > li').first();
+  await expect(entry).toContainText("In a case-list export (CSV) with the subjects' names");
+  await expect(entry).toContainText('Ratna Wijaya');
+  await expectAccessible(page);
 });
 
 test('a summary prepared in the background appears under My exports; officers cannot export case lists', async ({ page }) => {

@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/authz';
 import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 import type { QueueFilter } from '@/lib/validation/queues';
 import type { Conn, Db } from '../index';
-import { caseParties, cases, missions, persons, users } from '../schema';
+import { caseParties, cases, exportCases, missions, persons, users } from '../schema';
 import { whereOf } from './queues';
 
 /** Rows read per query: a page of the keyset walk, and the unit of progress. */
@@ -91,16 +91,26 @@ function csvCell(column: CaseListColumn): SQL {
 /**
  * On PostgreSQL, a case-list export as one `COPY … TO STDOUT (FORMAT csv)`: the server writes the
  * rows (no header, LF line ends) from one snapshot and Payung only passes the bytes on, so memory
- * stays flat and the cost is linear in the rows. Null on the embedded database (no COPY to a
+ * stays flat and the cost is linear in the rows. The same statement records the cases it reads
+ * as the export's (export_cases, for their access logs) when given the export's id: one snapshot,
+ * so the record names exactly the cases in the file. Null on the embedded database (no COPY to a
  * client stream there): the caller walks the batches instead.
  */
-export function caseExportCsvStream(db: Db, actor: Actor, filter: Partial<QueueFilter>, columns: readonly CaseListColumn[], now = new Date()): Readable | null {
+export function caseExportCsvStream(
+  db: Db,
+  actor: Actor,
+  filter: Partial<QueueFilter>,
+  columns: readonly CaseListColumn[],
+  exportId: string | null,
+  now = new Date(),
+): Readable | null {
   const client = (db as unknown as { $client?: CopyClient }).$client;
   if (typeof client?.unsafe !== 'function' || typeof (client as { query?: unknown }).query === 'function') return null;
   const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c)])) as Record<string, never>;
   const { sql: text, params } = exportSelect(db, actor, filter, columns, select, now).toSQL();
   // COPY takes no bind parameters: the filter's values (validated codes, dates and ids) go in as quoted literals.
-  const copy = `COPY (${inlineParams(text, params)}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)`;
+  const query = inlineParams(text, params);
+  const copy = `COPY (${exportId ? `WITH included AS (${recordIncluded(db, actor, filter, now, exportId)}) ${query}` : query}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)`;
   const out = new PassThrough();
   client
     .unsafe(copy)
@@ -130,6 +140,17 @@ export function caseExportCsvStream(db: Db, actor: Actor, filter: Partial<QueueF
     })
     .catch((e: Error) => out.destroy(e));
   return out;
+}
+
+/** The INSERT that records the export's cases (its filter's, in the actor's scope), as literal SQL for COPY's data-modifying WITH. */
+function recordIncluded(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, now: Date, exportId: string): string {
+  const { sql: text, params } = conn
+    .select({ caseId: cases.id, exportId: sql`${exportId}::uuid` })
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .where(whereOf(actor, filter, now))
+    .toSQL();
+  return `INSERT INTO export_cases (case_id, export_id) ${inlineParams(text, params)} ON CONFLICT DO NOTHING`;
 }
 
 /** postgres.js's client, as far as COPY needs it. */
@@ -179,22 +200,30 @@ export async function countCaseExport(conn: Conn, actor: Actor, filter: Partial<
 /**
  * The cases of a queue's filter (as the supervisor sees them: their scope, the view's rule,
  * the filters), oldest first, with the chosen columns, a batch at a time (keyset on opening
- * time and id, so a long export neither skips nor repeats a case).
+ * time and id, so a long export neither skips nor repeats a case). Given the export's id, each
+ * batch's cases are recorded as the export's (export_cases) before they are handed on.
  */
 export async function* caseExportBatches(
   conn: Conn,
   actor: Actor,
   filter: Partial<QueueFilter>,
   columns: readonly CaseListColumn[],
-  now = new Date(),
-  batch = EXPORT_BATCH,
+  opts: { exportId?: string; now?: Date; batch?: number } = {},
 ): AsyncGenerator<CaseListRow[]> {
+  const { now = new Date(), batch = EXPORT_BATCH } = opts;
   let after: { openedAt: string; id: string } | null = null;
   for (;;) {
     const rows = await caseExportQuery(conn, actor, filter, columns, now, after, batch);
     if (rows.length === 0) return;
     const last = rows.at(-1) as unknown as { __openedAt: string; __id: string };
     after = { openedAt: last.__openedAt, id: last.__id };
+    if (opts.exportId) {
+      const exportId = opts.exportId;
+      await conn
+        .insert(exportCases)
+        .values(rows.map((r) => ({ caseId: (r as unknown as { __id: string }).__id, exportId })))
+        .onConflictDoNothing();
+    }
     yield rows.map(({ __openedAt: _o, __id: _i, ...r }) => r as unknown as CaseListRow);
     if (rows.length < batch) return;
   }

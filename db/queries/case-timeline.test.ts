@@ -6,7 +6,7 @@ import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import { officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { eq } from 'drizzle-orm';
-import { addCaseEvents, listCaseEvents } from './case-timeline';
+import { addCaseEvents, listCaseAccess, listCaseEvents, parseAccessCursor } from './case-timeline';
 import { createCase } from './cases';
 import { addDocument, listDocuments, revealFileNames } from './documents';
 import { revealIdentity } from './people';
@@ -33,17 +33,26 @@ describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
     expect(timeline).toHaveLength(100);
     expect(timeline.filter((e) => e.kind === 'identity_revealed')).toHaveLength(1);
 
-    const access = await listCaseEvents(h.db, created.id, { access: true });
+    const access = await listCaseAccess(h.db, created.id);
     expect(access.map((e) => e.kind)).toEqual(['identity_revealed', 'identity_revealed']);
-    expect(access[0]!.id).toBeGreaterThan(access[1]!.id);
+    expect(access[0]!.id > access[1]!.id).toBe(true);
     expect(access[0]!.data).toMatchObject({ pseudonym: `${created.reference}-S1` });
-    expect((await listCaseEvents(h.db, created.id, { access: true, before: access[0]!.id })).map((e) => e.id)).toEqual([access[1]!.id]);
+    expect((await listCaseAccess(h.db, created.id, { before: access[0]!.cursor })).map((e) => e.id)).toEqual([access[1]!.id]);
+    // Pages of one walk the log exactly once, to the microsecond of each entry's time.
+    const walked: string[] = [];
+    for (let page = await listCaseAccess(h.db, created.id, { limit: 1 }); page.length; page = await listCaseAccess(h.db, created.id, { limit: 1, before: page[0]!.cursor })) walked.push(page[0]!.id);
+    expect(walked).toEqual(access.map((e) => e.id));
+    // A cursor that is not one of ours is no cursor (the first page), never an error.
+    for (const bad of ['x', `${access[0]!.cursor}'`, '2026-01-01 00:00:00+00|e1', "2026-01-01 00:00:00+00|e0000000000000000001' OR 1=1"]) {
+      expect(parseAccessCursor(bad)).toBeNull();
+      expect(await listCaseAccess(h.db, created.id, { before: bad })).toHaveLength(2);
+    }
 
     // File names shown on request: to the case's mission, on the access log; not to another mission.
     await addDocument(h.db, kul, { caseId: created.id, partyId: null, kind: 'passport', fileName: 'paspor Sri Wahyuni.pdf', size: 10, mimeType: 'application/pdf', sha256: 'x', storageKey: 'k' });
     expect((await listDocuments(h.db, created.id)).map((d) => d.fileName)).toEqual([null]);
     expect((await revealFileNames(h.db, kul, created.id)).map((d) => d.fileName)).toEqual(['paspor Sri Wahyuni.pdf']);
-    expect((await listCaseEvents(h.db, created.id, { access: true, limit: 1 }))[0]).toMatchObject({ kind: 'file_names_revealed', data: { count: 1 } });
+    expect((await listCaseAccess(h.db, created.id, { limit: 1 }))[0]).toMatchObject({ kind: 'file_names_revealed', data: { count: 1 } });
     const jed = await officerActor(h.db, 'officer.jed@payung.test');
     await expect(revealFileNames(h.db, jed, created.id)).rejects.toMatchObject({ code: 'not_found' });
   });

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { type SQL, and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Conn } from '../index';
+import { rowsOf } from '../rows';
 import { caseEvents, users } from '../schema';
 
 export type CaseEventKind =
@@ -71,16 +72,62 @@ export interface TimelineItem {
   data: Record<string, unknown> | null;
 }
 
-/**
- * A case's timeline, newest first, keyset-paged by id; `access` keeps to its access log
- * (ACCESS_KINDS). The caller has already checked the case is visible (getCase).
- */
-export async function listCaseEvents(conn: Conn, caseId: string, opts: { before?: number; limit?: number; access?: boolean } = {}): Promise<TimelineItem[]> {
+/** A case's timeline, newest first, keyset-paged by id. The caller has already checked the case is visible (getCase). */
+export async function listCaseEvents(conn: Conn, caseId: string, opts: { before?: number; limit?: number } = {}): Promise<TimelineItem[]> {
   return conn
     .select({ id: caseEvents.id, at: caseEvents.at, kind: caseEvents.kind, actorName: users.name, data: caseEvents.data })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(and(eq(caseEvents.caseId, caseId), opts.before ? lt(caseEvents.id, opts.before) : undefined, opts.access ? inArray(caseEvents.kind, [...ACCESS_KINDS]) : undefined))
+    .where(and(eq(caseEvents.caseId, caseId), opts.before ? lt(caseEvents.id, opts.before) : undefined))
     .orderBy(desc(caseEvents.id))
     .limit(Math.min(opts.limit ?? 100, 500));
+}
+
+/** An entry of a case's access log: an event (id `e…`) or an export that included the case (id `x…`, kind `exported`). */
+export interface AccessItem {
+  id: string;
+  at: Date;
+  kind: string;
+  actorName: string | null;
+  data: Record<string, unknown> | null;
+  /** where the next page starts: this entry's time (as the database writes it, to the microsecond) and id */
+  cursor: string;
+}
+
+/** An access-log cursor as AccessItem.cursor makes it; anything else is no cursor. */
+const CURSOR = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)\|(e\d{19}|x[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+export function parseAccessCursor(value: unknown): { at: string; id: string } | null {
+  const match = typeof value === 'string' ? CURSOR.exec(value) : null;
+  return match ? { at: match[1]!, id: match[2]! } : null;
+}
+
+/**
+ * A case's access log, newest first, keyset-paged by time and id: its ACCESS_KINDS events
+ * (from case_events_access_idx) and the finished case-list exports that included it (export_cases,
+ * by its primary key), merged. The caller has already checked the case is visible (getCase).
+ */
+export async function listCaseAccess(conn: Conn, caseId: string, opts: { before?: string; limit?: number } = {}): Promise<AccessItem[]> {
+  const rows = await rowsOf<{ id: string; at: string | Date; at_text: string; kind: string; actor_name: string | null; data: Record<string, unknown> | null }>(conn, caseAccessQuery(caseId, opts));
+  return rows.map((r) => ({ id: r.id, at: new Date(r.at), kind: r.kind, actorName: r.actor_name, data: r.data, cursor: `${r.at_text}|${r.id}` }));
+}
+
+/** listCaseAccess's statement (db/queries/plans.test.ts explains it). */
+export function caseAccessQuery(caseId: string, opts: { before?: string; limit?: number } = {}): SQL {
+  const limit = Math.min(opts.limit ?? 50, 500);
+  const before = parseAccessCursor(opts.before);
+  const eventKey = sql`'e' || lpad(e.id::text, 19, '0')`;
+  const exportKey = sql`'x' || j.id::text`;
+  const after = (at: SQL, key: SQL) => (before ? sql`AND (${at}, ${key}) < (${before.at}::timestamptz, ${before.id})` : sql``);
+  return sql`SELECT * FROM (
+      (SELECT ${eventKey} AS id, e.at, e.at::text AS at_text, e.kind, u.name AS actor_name, e.data
+        FROM case_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.case_id = ${caseId} AND e.kind IN (${sql.join(ACCESS_KINDS.map((k) => sql`${k}`), sql`, `)}) ${after(sql`e.at`, eventKey)}
+        ORDER BY e.at DESC, e.id DESC LIMIT ${limit})
+      UNION ALL
+      (SELECT ${exportKey}, j.finished_at, j.finished_at::text, 'exported', u.name,
+          jsonb_build_object('format', upper(j.request->>'format'), 'names', CASE WHEN (j.request->'columns') @> '["subjects"]'::jsonb THEN 'yes' ELSE 'no' END)
+        FROM export_cases x JOIN export_jobs j ON j.id = x.export_id LEFT JOIN users u ON u.id = j.owner_id
+        WHERE x.case_id = ${caseId} AND j.status = 'done' ${after(sql`j.finished_at`, exportKey)}
+        ORDER BY j.finished_at DESC, j.id DESC LIMIT ${limit})
+    ) AS entries ORDER BY at DESC, id DESC LIMIT ${limit}`;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
 import { seedDemo } from '@/db/seed';
@@ -16,8 +16,9 @@ import { restoreCell } from '@/lib/reports/csv';
 import { cellsAsSpreadsheetsRead } from '@/lib/testing/csv';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
-import { caseParties, exportJobs, persons, regions, users } from '../schema';
+import { caseParties, cases, exportCases, exportJobs, missions, persons, regions, users } from '../schema';
 import { caseExportBatches, caseExportCsvStream, countCaseExport, inlineParams } from './case-export';
+import { listCaseAccess } from './case-timeline';
 import { createCase } from './cases';
 import { interruptRunningExports, listOwnExports, ownExportFile, removeExpiredExports, requestExport } from './exports';
 
@@ -104,12 +105,48 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
 
   it('walk the cases a batch at a time, oldest first, none twice or missed', async () => {
     const batches: string[][] = [];
-    for await (const b of caseExportBatches(h.db, supervisor, {}, ['reference'], new Date(), 2)) batches.push(b.map((r) => String(r.reference)));
+    for await (const b of caseExportBatches(h.db, supervisor, {}, ['reference'], { batch: 2 })) batches.push(b.map((r) => String(r.reference)));
     expect(batches.map((b) => b.length)).toEqual([2, 1]);
     const all = batches.flat();
     expect(new Set(all).size).toBe(3);
     expect(await countCaseExport(h.db, supervisor, {})).toBe(3);
     await expect(countCaseExport(h.db, kul, {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('put each export on the access log of exactly the cases in its file, CSV and workbook; not a failed one; kept after expiry', async () => {
+    const exported = async (format: 'csv' | 'xlsx', columns: string[]) => {
+      const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns, format });
+      expect(await drainExports(h.db)).toBe(1);
+      let references: string[];
+      if (format === 'csv') references = (parse(await fileOf(supervisor, id), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[]).map((r) => r.reference!);
+      else {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load((await fileOf(supervisor, id)) as never);
+        references = workbook.worksheets[0]!.getColumn(1).values.slice(2).map(String);
+      }
+      const recorded = await h.db.select({ reference: cases.reference }).from(exportCases).innerJoin(cases, eq(cases.id, exportCases.caseId)).where(eq(exportCases.exportId, id));
+      expect(recorded.map((r) => r.reference).sort()).toEqual(references.sort());
+      expect(references).toHaveLength(2);
+      return id;
+    };
+    const withNames = await exported('csv', ['reference', 'subjects']);
+    const codesOnly = await exported('xlsx', ['reference', 'category']);
+    const [hidden] = await h.db.select({ id: cases.id }).from(cases).innerJoin(missions, eq(missions.id, cases.missionId)).where(and(eq(cases.category, 'trafficking'), eq(missions.code, 'KUL')));
+    const [owner] = await h.db.select({ name: users.name }).from(users).where(eq(users.id, supervisor.id!));
+    const log = await listCaseAccess(h.db, hidden!.id);
+    expect(log.slice(0, 2)).toMatchObject([
+      { id: `x${codesOnly}`, kind: 'exported', actorName: owner!.name, data: { format: 'XLSX', names: 'no' } },
+      { id: `x${withNames}`, kind: 'exported', actorName: owner!.name, data: { format: 'CSV', names: 'yes' } },
+    ]);
+    // A case outside the filter was in neither.
+    const [other] = await h.db.select({ id: cases.id }).from(cases).where(ne(cases.category, 'trafficking')).limit(1);
+    expect((await listCaseAccess(h.db, other!.id)).filter((e) => [`x${withNames}`, `x${codesOnly}`].includes(e.id))).toEqual([]);
+    // An export that failed made no file: not on the log. An expired one's file is gone, its record is not.
+    await h.db.update(exportJobs).set({ status: 'failed' }).where(eq(exportJobs.id, codesOnly));
+    await h.db.update(exportJobs).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(exportJobs.id, withNames));
+    expect(await removeExpiredExports(h.db)).toHaveLength(1);
+    const ours = (await listCaseAccess(h.db, hidden!.id)).filter((e) => [`x${withNames}`, `x${codesOnly}`].includes(e.id));
+    expect(ours.map((e) => e.id)).toEqual([`x${withNames}`]);
   });
 
   it('let officers prepare summaries but not case lists; three waiting at most', async () => {
@@ -144,7 +181,11 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     await h.db.update(exportJobs).set({ expiresAt: new Date(Date.now() - 1000) }).where(inArray(exportJobs.id, all.map((r) => r.id)));
     const keys = await removeExpiredExports(h.db);
     expect(keys.length).toBeGreaterThan(3);
-    expect(await h.db.select({ id: exportJobs.id }).from(exportJobs)).toEqual([]);
+    // Their files go; the rows stay (access logs name them), out of "My exports", never removed twice.
+    expect(await h.db.select({ id: exportJobs.id }).from(exportJobs).where(isNotNull(exportJobs.storageKey))).toEqual([]);
+    expect(await h.db.select({ id: exportJobs.id }).from(exportJobs)).toHaveLength(all.length);
+    expect(await listOwnExports(h.db, supervisor)).toEqual([]);
+    expect(await removeExpiredExports(h.db)).toEqual([]);
   });
 
   it('stream CSV from PostgreSQL with COPY, byte for byte what the batch writer makes; the embedded database walks batches', async () => {
@@ -159,9 +200,9 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     const filter = { category: 'labour', openedFrom: '2000-01-01' };
     const byBatches = path.join(documents, `batches-${kind}.csv`);
     const writer = caseListCsvWriter(byBatches, caseListColumns);
-    for await (const batch of caseExportBatches(h.db, regional, filter, caseListColumns, new Date(), 1)) await writer.add(batch);
+    for await (const batch of caseExportBatches(h.db, regional, filter, caseListColumns, { batch: 1 })) await writer.add(batch);
     await writer.close();
-    const stream = caseExportCsvStream(h.db, regional, filter, caseListColumns);
+    const stream = caseExportCsvStream(h.db, regional, filter, caseListColumns, null);
     if (kind === 'pglite') {
       expect(stream).toBeNull();
       return;

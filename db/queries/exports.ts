@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
 import { AppError } from '@/lib/errors';
@@ -41,10 +41,10 @@ const viewColumns = {
   expiresAt: exportJobs.expiresAt,
 };
 
-/** Queues an export for its owner; the request has been validated and is audited by the caller. */
 /** The advisory lock class under which one user's export requests wait for each other. */
 const EXPORT_REQUEST_LOCK = 7428302;
 
+/** Queues an export for its owner; the request has been validated and is audited by the caller. */
 export async function requestExport(conn: Conn, actor: Actor, kind: ExportKind, request: Record<string, unknown>, now = new Date()): Promise<{ id: string }> {
   assertCan(actor, kind === 'case_list' ? 'case:export' : 'report:read');
   return conn.transaction(async (tx) => {
@@ -64,13 +64,16 @@ export async function requestExport(conn: Conn, actor: Actor, kind: ExportKind, 
   });
 }
 
-/** "My exports": the actor's own, newest first, until they expire. */
+/**
+ * "My exports": the actor's own, newest first, until they expire. Expired rows stay (see
+ * removeExpiredExports): bounding the creation time keeps the owner index's range to a week.
+ */
 export async function listOwnExports(conn: Conn, actor: Actor, now = new Date()): Promise<ExportView[]> {
   assertCan(actor, 'report:read');
   return conn
     .select(viewColumns)
     .from(exportJobs)
-    .where(and(eq(exportJobs.ownerId, actor.id!), gt(exportJobs.expiresAt, now)))
+    .where(and(eq(exportJobs.ownerId, actor.id!), gt(exportJobs.createdAt, new Date(now.getTime() - EXPORT_KEEP_DAYS * 86_400_000)), gt(exportJobs.expiresAt, now)))
     .orderBy(desc(exportJobs.createdAt))
     .limit(50);
 }
@@ -119,8 +122,23 @@ export async function interruptRunningExports(conn: Conn): Promise<number> {
   return rows.length;
 }
 
-/** Removes expired exports; returns their files' storage keys for the caller to delete. */
+/**
+ * Lets expired exports' files go: returns their storage keys for the caller to delete and
+ * forgets them. The rows stay, out of "My exports": the access logs of the cases an export
+ * included name it (export_cases).
+ */
 export async function removeExpiredExports(conn: Conn, now = new Date()): Promise<string[]> {
-  const rows = await conn.delete(exportJobs).where(lt(exportJobs.expiresAt, now)).returning({ storageKey: exportJobs.storageKey });
+  const expired = conn
+    .select({ id: exportJobs.id, storageKey: exportJobs.storageKey })
+    .from(exportJobs)
+    .where(and(lt(exportJobs.expiresAt, now), isNotNull(exportJobs.storageKey)))
+    .for('update')
+    .as('expired');
+  const rows = await conn
+    .update(exportJobs)
+    .set({ storageKey: null })
+    .from(expired)
+    .where(eq(exportJobs.id, expired.id))
+    .returning({ storageKey: expired.storageKey });
   return rows.map((r) => r.storageKey).filter((k): k is string => !!k);
 }

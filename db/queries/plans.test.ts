@@ -9,10 +9,12 @@ import type { Actor } from '@/lib/actor';
 import { caseListColumns } from '@/lib/domain/case-list-columns';
 import { queueSorts, queueViews } from '@/lib/domain/queues';
 import { actorOf, officerActor } from '@/lib/testing/actors';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { cases, persons, users } from '../schema';
 import type { AuditFilter } from '@/lib/validation/audit';
 import { auditListQuery } from './audit';
 import { caseExportQuery } from './case-export';
+import { caseAccessQuery } from './case-timeline';
 import { caseListQuery, encodeCursor } from './cases';
 import { queueCountQuery, queueCountsQuery, queueListQuery } from './queues';
 
@@ -115,6 +117,18 @@ describe.each(testDatabaseKinds())('list query plans on %s', (kind) => {
       ['a date range', page({ from: '2026-01-01', to: '2026-01-31' }), false],
     ];
     for (const [label, query, sortedByIndex] of lists) expect(await problemsOf(query, sortedByIndex), `audit: ${label}`).toBeNull();
+  });
+
+  it('a case’s access log: its events and the exports that included it, each from its index', async () => {
+    const [c] = await h.db.select({ id: cases.id }).from(cases).limit(1);
+    const dialect = new PgDialect();
+    for (const [label, query] of [
+      ['first page', caseAccessQuery(c!.id)],
+      ['a later page', caseAccessQuery(c!.id, { before: '2026-11-01 08:00:00.123456+00|e0000000000000001000' })],
+    ] as const) {
+      const wrapped = { getSQL: () => query, toSQL: () => dialect.sqlToQuery(query) };
+      expect(await problemsOf(wrapped, false), `access log: ${label}`).toBeNull();
+    }
   });
 
   it('the checker itself finds a scan, a sort and an OFFSET', async () => {

@@ -6,6 +6,7 @@ import type { Period } from '@/lib/domain/periods';
 import type { Correction } from '@/lib/reports/corrections';
 import { AppError } from '@/lib/errors';
 import type { Conn } from '../index';
+import { rowsOf } from '../rows';
 import type { MissionKind } from '../schema';
 import { missions } from '../schema';
 /** Where a summary looks: one mission (by code), one country (ISO 3166-1), or every mission in the actor's scope. */
@@ -444,12 +445,6 @@ interface RecordRow {
   restitution: boolean;
   n: number;
   idr: string | null;
-}
-
-/** The rows of a statement, on either driver (postgres.js returns them as the result, PGlite under `rows`). */
-async function rowsOf<T>(conn: Conn, query: SQL): Promise<T[]> {
-  const result = (await conn.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const roundTo = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;

@@ -29,7 +29,10 @@ export const monthLocks = pgTable(
 export const exportKinds = ['summary', 'case_list'] as const;
 export const exportStatuses = ['queued', 'running', 'done', 'failed'] as const;
 
-/** An export generated in the background for its owner: listed under "My exports" until it expires. */
+/**
+ * An export generated in the background for its owner: listed under "My exports" until it
+ * expires, when its file is removed and the row kept (the cases' access logs name it).
+ */
 export const exportJobs = pgTable(
   'export_jobs',
   {
@@ -55,6 +58,22 @@ export const exportJobs = pgTable(
     expiresAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index('export_jobs_owner_idx').on(t.ownerId, t.createdAt), index('export_jobs_status_idx').on(t.status)],
+);
+
+/**
+ * The cases a case-list export included, written in the same statement that reads them
+ * (db/queries/case-export.ts): each case's access log names the exports that carried it out.
+ * Kept after the export's file expires; read only for exports that finished (a failed one's
+ * file reached no one). No foreign keys: a key check per row would cost a whole export's rows
+ * in triggers, and the statement that writes them reads the cases themselves.
+ */
+export const exportCases = pgTable(
+  'export_cases',
+  {
+    caseId: uuid().notNull(),
+    exportId: uuid().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.exportId] })],
 );
 
 export type MonthLock = typeof monthLocks.$inferSelect;

@@ -55,14 +55,14 @@ async function summaryFile(db: Db, owner: Actor, request: SummaryExportRequest, 
  * rows. CSV on PostgreSQL streams one COPY; a workbook, or CSV on the embedded database, walks
  * the batches.
  */
-async function caseListFile(db: Db, owner: Actor, request: CaseListExportRequest, progress: Progress): Promise<ExportFile> {
+async function caseListFile(db: Db, owner: Actor, exportId: string, request: CaseListExportRequest, progress: Progress): Promise<ExportFile> {
   const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(request.query)), request.view);
   const now = new Date();
   const total = await countCaseExport(db, owner, filter, now);
   const { storageKey, path } = await newStoredFile();
   const name = `payung-cases-${localDate(owner.timeZone)}.${request.format}`;
   const contentType = request.format === 'xlsx' ? REPORT_FILES.xlsx.type : 'text/csv; charset=utf-8';
-  const copied = request.format === 'csv' ? caseExportCsvStream(db, owner, filter, request.columns, now) : null;
+  const copied = request.format === 'csv' ? caseExportCsvStream(db, owner, filter, request.columns, exportId, now) : null;
   if (copied) {
     // Progress is written at most once a second: a fast export must not wait on its own bookkeeping.
     let shown = Date.now();
@@ -79,7 +79,7 @@ async function caseListFile(db: Db, owner: Actor, request: CaseListExportRequest
   const writer = request.format === 'xlsx' ? caseListWorkbookWriter(path, request.columns, 'cases') : caseListCsvWriter(path, request.columns);
   try {
     let done = 0;
-    for await (const batch of caseExportBatches(db, owner, filter, request.columns, now)) {
+    for await (const batch of caseExportBatches(db, owner, filter, request.columns, { exportId, now })) {
       await writer.add(batch);
       done += batch.length;
       await progress(total ? (done / total) * 99 : 99);
@@ -106,7 +106,7 @@ export async function runExport(db: Db, job: ExportJob): Promise<void> {
     const file =
       job.kind === 'summary'
         ? await summaryFile(db, owner, job.request as unknown as SummaryExportRequest, progress)
-        : await caseListFile(db, owner, job.request as unknown as CaseListExportRequest, progress);
+        : await caseListFile(db, owner, job.id, job.request as unknown as CaseListExportRequest, progress);
     await completeExport(db, job.id, file);
   } catch (e) {
     const key = e instanceof AppError ? e.messageKey : 'exports.failed';

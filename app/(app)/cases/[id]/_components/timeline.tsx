@@ -24,8 +24,8 @@ const VALUE_LABELS: Record<string, string> = {
   purposes: 'assessment.purpose',
 };
 
-/** Everything that happened on the case, newest first, in the mission's time zone. */
-export async function Timeline({ events, timeZone }: { events: TimelineItem[]; timeZone: string }) {
+/** Everything that happened on the case (or its access log's entries), newest first, in the mission's time zone. */
+export async function Timeline({ events, timeZone }: { events: (Omit<TimelineItem, 'id'> & { id: number | string })[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const fieldLabel = (field: string) =>
     [`intake.${field}`, `cases.${field}`, `assessment.${field}`, `status.${field}`, `steps.${field}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');

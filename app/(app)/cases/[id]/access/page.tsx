@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { listCaseEvents } from '@/db/queries/case-timeline';
+import { listCaseAccess } from '@/db/queries/case-timeline';
 import { requirePermission } from '@/lib/auth/actor';
 import { Timeline } from '../_components/timeline';
 import { loadCase } from '../load-case';
@@ -16,8 +16,8 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /**
- * The case's access log: every reveal of an identity, match by a search and download of a file,
- * newest first and paged, to whoever may see the case — complete however many other events the
+ * The case's access log: every reveal of an identity, match by a search, download of a file and
+ * case-list export that included the case, newest first and paged, to whoever may see the case — complete however many other events the
  * timeline holds (the case page shows its newest hundred).
  */
 export default async function CaseAccessPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ before?: string | string[] }> }) {
@@ -25,9 +25,9 @@ export default async function CaseAccessPage({ params, searchParams }: { params:
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const file = await loadCase(id);
   if (!file) notFound();
-  const raw = Number(Array.isArray(query.before) ? query.before[0] : query.before);
-  const before = Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
-  const [t, events] = await Promise.all([getTranslations('accessLog'), listCaseEvents(await getDb(), file.id, { access: true, before, limit: PAGE })]);
+  // A cursor that is not one of ours reads as the first page (listCaseAccess checks it).
+  const before = Array.isArray(query.before) ? query.before[0] : query.before;
+  const [t, events] = await Promise.all([getTranslations('accessLog'), listCaseAccess(await getDb(), file.id, { before, limit: PAGE })]);
   const last = events.at(-1);
   return (
     <>
@@ -39,7 +39,7 @@ export default async function CaseAccessPage({ params, searchParams }: { params:
       {events.length === 0 ? <p className="empty">{t('none')}</p> : <Timeline events={events} timeZone={file.missionTimeZone} />}
       {last && events.length === PAGE && (
         <p className="pager">
-          <Link href={`/cases/${file.id}/access?before=${last.id}`}>{t('older')}</Link>
+          <Link href={`/cases/${file.id}/access?before=${encodeURIComponent(last.cursor)}`}>{t('older')}</Link>
         </p>
       )}
     </>
