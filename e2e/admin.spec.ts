@@ -48,6 +48,10 @@ test('supervisors need a second admin; a reset gives a one-time link, the old pa
   await adminPage.getByRole('button', { name: 'Reset password' }).click();
   const link = await adminPage.getByLabel('Set-password link').inputValue();
   await expectAccessible(adminPage);
+  // The reset made a new version of the account: the form above saves on it, not over it.
+  await adminPage.getByLabel('Full name').fill('Reset Me Again');
+  await adminPage.getByRole('button', { name: 'Save user' }).click();
+  await expect(adminPage.locator('form').getByRole('status').filter({ hasText: /^Saved/ })).toBeVisible();
   await adminPage.context().close();
 
   await signIn(page, email, 'first-password-1');

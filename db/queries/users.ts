@@ -234,7 +234,11 @@ export async function updateUser(conn: Conn, actor: Actor, input: UpdateUserInpu
  * calendar feeds are revoked; the returned one-time link lets them set a new one. The
  * administrator never chooses or learns it.
  */
-export async function resetPassword(conn: Conn, actor: Actor, input: ResetPasswordInput): Promise<{ changes: Changes; token: string }> {
+export async function resetPassword(
+  conn: Conn,
+  actor: Actor,
+  input: ResetPasswordInput,
+): Promise<{ changes: Changes; token: string; user: { email: string; name: string; locale: Locale | null } }> {
   assertCan(actor, 'user:manage');
   const [updated] = await conn
     .update(users)
@@ -246,12 +250,12 @@ export async function resetPassword(conn: Conn, actor: Actor, input: ResetPasswo
       updatedAt: sql`now()`,
     })
     .where(eq(users.id, input.id))
-    .returning({ id: users.id });
+    .returning({ email: users.email, name: users.name, locale: users.locale });
   if (!updated) throw notFound();
   await endSessionsOfUser(conn, input.id);
   await revokeFeedsOfUser(conn, input.id);
   const token = await issuePasswordLink(conn, actor, input.id);
-  return { changes: { password: { before: '[changed]', after: '[link issued]' } }, token };
+  return { changes: { password: { before: '[changed]', after: '[link issued]' } }, token, user: updated };
 }
 
 /**

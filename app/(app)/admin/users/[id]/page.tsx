@@ -11,6 +11,7 @@ import { missionAndRegionOptions } from '../../options';
 import { ActivationSection } from '../_components/activation-section';
 import { PendingRole } from '../_components/pending-role';
 import { ResetPasswordForm } from '../_components/reset-password-form';
+import { mailSettings } from '@/lib/mail/send';
 import { ResetTwoFactor } from '../_components/reset-two-factor';
 import { UserForm } from '../_components/user-form';
 
@@ -42,7 +43,7 @@ export default async function EditUserPage({ params, searchParams }: { params: P
       )}
       {user.pendingRole && <PendingRole user={user} askedBy={askedBy?.email ?? '—'} askedByMe={user.pendingRoleBy === actor.id} />}
       <UserForm {...options} user={user} />
-      <ResetPasswordForm userId={user.id} name={user.name} />
+      <ResetPasswordForm userId={user.id} name={user.name} byEmail={mailSettings() !== null} />
       {user.hasTwoFactor && <ResetTwoFactor userId={user.id} />}
       {user.id !== actor.id && !(user.pendingRole && !user.isActive) && <ActivationSection user={user} />}
     </div>

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { PasswordLink } from '@/app/_components/ui/password-link';
+import type { LinkDelivery } from '@/lib/auth/password-link';
 import { ConflictDetails } from '@/app/_components/ui/conflict-details';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { Field } from '@/app/_components/ui/field';
@@ -38,7 +39,7 @@ export function UserForm({ missions, regions, user }: Props) {
     locale: t('users.locale'),
   };
   const editing = !!user;
-  const [created, setCreated] = useState<{ id: string; name: string; linkPath: string; pendingRole: Role | null } | null>(null);
+  const [created, setCreated] = useState<{ id: string; name: string; delivery: LinkDelivery; pendingRole: Role | null } | null>(null);
   const { form, onSubmit, summaryRef, summaryItems, fieldError, savedAt, conflict } = useActionForm({
     schema: editing ? updateUserSchema : createUserSchema,
     defaultValues: user
@@ -47,9 +48,11 @@ export function UserForm({ missions, regions, user }: Props) {
     action: editing ? updateUserAction : createUserAction,
     labels,
     onSuccess: (data) => {
-      // The link is shown here, once; the user's page never shows it again.
-      if (!editing) setCreated({ ...(data as { id: string; linkPath: string; pendingRole: Role | null }), name: form.getValues('name') as string });
-      else {
+      // The link is shown here, once (or said to be emailed); the user's page never shows it again.
+      if (!editing) {
+        const { id, pendingRole, ...delivery } = data as { id: string; pendingRole: Role | null } & LinkDelivery;
+        setCreated({ id, pendingRole, delivery: delivery as LinkDelivery, name: form.getValues('name') as string });
+      } else {
         form.reset({ ...form.getValues(), version: (data as { version: number }).version } as never);
         // Drop a "created" notice from the address; fetch the saved record.
         router.replace(window.location.pathname);
@@ -68,7 +71,7 @@ export function UserForm({ missions, regions, user }: Props) {
   if (created) {
     return (
       <div>
-        <PasswordLink path={created.linkPath} name={created.name} />
+        <PasswordLink delivery={created.delivery} name={created.name} />
         {created.pendingRole && <p className="notice">{t('users.pendingRoleCreated', { role: t(`roles.${created.pendingRole}`) })}</p>}
         <p>
           <Link href={`/admin/users/${created.id}`}>{t('users.openCreated', { name: created.name })}</Link>
