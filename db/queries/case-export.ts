@@ -142,15 +142,20 @@ export function caseExportCsvStream(
   return out;
 }
 
-/** The INSERT that records the export's cases (its filter's, in the actor's scope), as literal SQL for COPY's data-modifying WITH. */
+/**
+ * The INSERT that records the export's cases (its filter's, in the actor's scope), as literal SQL
+ * for COPY's data-modifying WITH; in case order, so that they append to the export's end of the
+ * (export_id, case_id) key.
+ */
 function recordIncluded(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, now: Date, exportId: string): string {
   const { sql: text, params } = conn
-    .select({ caseId: cases.id, exportId: sql`${exportId}::uuid` })
+    .select({ exportId: sql`${exportId}::uuid`, caseId: cases.id })
     .from(cases)
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(whereOf(actor, filter, now))
+    .orderBy(asc(cases.id))
     .toSQL();
-  return `INSERT INTO export_cases (case_id, export_id) ${inlineParams(text, params)} ON CONFLICT DO NOTHING`;
+  return `INSERT INTO export_cases (export_id, case_id) ${inlineParams(text, params)} ON CONFLICT DO NOTHING`;
 }
 
 /** postgres.js's client, as far as COPY needs it. */
@@ -221,7 +226,7 @@ export async function* caseExportBatches(
       const exportId = opts.exportId;
       await conn
         .insert(exportCases)
-        .values(rows.map((r) => ({ caseId: (r as unknown as { __id: string }).__id, exportId })))
+        .values(rows.map((r) => ({ exportId, caseId: (r as unknown as { __id: string }).__id })).sort((a, b) => (a.caseId < b.caseId ? -1 : 1)))
         .onConflictDoNothing();
     }
     yield rows.map(({ __openedAt: _o, __id: _i, ...r }) => r as unknown as CaseListRow);

