@@ -25,7 +25,8 @@ const CHUNK = 5_000;
 const LOADED = ['persons', 'cases', 'case_parties', 'trafficking_assessments', 'case_steps', 'case_events', 'legal_proceedings', 'detentions', 'hearings', 'approvals', 'transfers', 'consular_visits', 'age_claims', 'financial_claims', 'claim_payments'];
 /**
  * Tables whose statement triggers keep cases.next_due_on, cases.overdue_from,
- * cases.has_child_subject and cases.awaiting_approval (migrations 0013, 0016, 0024): switched off
+ * cases.has_child_subject, cases.awaiting_approval and the subjects' label and count (migrations
+ * 0013, 0016, 0024, 0035): switched off
  * during the load, and their rule applied to every case once at the end (backfillTriggerColumns)
  * instead of once a chunk.
  */
@@ -34,7 +35,8 @@ const DERIVING_TABLES = ['case_parties', 'case_steps', 'age_claims', 'approvals'
 /**
  * What the switched-off triggers would have written, set-wise, as their migrations backfill it:
  * the due dates from the open steps, and the child flag by case_has_child() — the rule's one
- * definition — asked only of cases with a subject near 18 or an age claim.
+ * definition — asked only of cases with a subject near 18 or an age claim; the subjects' label
+ * by cases_refresh_subjects(), its one definition, for every case with a subject.
  */
 async function backfillTriggerColumns(client: postgres.Sql): Promise<void> {
   await client`
@@ -49,6 +51,7 @@ async function backfillTriggerColumns(client: postgres.Sql): Promise<void> {
                  UNION SELECT case_id FROM age_claims)
       AND case_has_child(id)`;
   await client`UPDATE cases SET awaiting_approval = true WHERE id IN (SELECT case_id FROM approvals WHERE status = 'pending')`;
+  await client`SELECT cases_refresh_subjects(ARRAY(SELECT DISTINCT case_id FROM case_parties WHERE role = 'subject'))`;
 }
 
 /**
@@ -239,7 +242,7 @@ async function main() {
   const derivedStarted = performance.now();
   await backfillTriggerColumns(client);
   for (const table of DERIVING_TABLES) await client.unsafe(`ALTER TABLE ${table} ENABLE TRIGGER USER`);
-  console.log(`Due dates and child flags of every case set by the triggers' rules in ${((performance.now() - derivedStarted) / 1000).toFixed(0)} s; triggers back on.`);
+  console.log(`Due dates, child flags and subjects' labels of every case set by the triggers' rules in ${((performance.now() - derivedStarted) / 1000).toFixed(0)} s; triggers back on.`);
   const indexStarted = performance.now();
   await buildIndexes(url, indexes);
   console.log(`Built ${indexes.length} indexes in ${((performance.now() - indexStarted) / 1000).toFixed(0)} s.`);

@@ -6,7 +6,7 @@ import { assertCan } from '@/lib/authz';
 import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
 import type { QueueFilter } from '@/lib/validation/queues';
 import type { Conn, Db } from '../index';
-import { caseParties, cases, exportCases, missions, persons, users } from '../schema';
+import { cases, exportCases, missions, users } from '../schema';
 import { whereOf } from './queues';
 
 /** Rows read per query: a page of the keyset walk, and the unit of progress. */
@@ -14,7 +14,7 @@ export const EXPORT_BATCH = 2_000;
 
 const localDay = (col: unknown) => sql<string | null>`to_char(${col} AT TIME ZONE ${missions.timeZone}, 'YYYY-MM-DD')`;
 
-/** Each column's SQL. Subjects (from the lateral `subjects` below): name, or pseudonym where the identity is undisclosed, in pseudonym order. */
+/** Each column's SQL. Subjects: name, or pseudonym where the identity is undisclosed, in pseudonym order, as kept on the case (migration 0035). */
 const COLUMN_SQL: Record<CaseListColumn, unknown> = {
   reference: cases.reference,
   mission: missions.code,
@@ -27,8 +27,8 @@ const COLUMN_SQL: Record<CaseListColumn, unknown> = {
   closed_on: localDay(cases.closedAt),
   outcome: cases.outcome,
   assigned_officer: users.name,
-  subjects: sql<string | null>`subjects.names`,
-  subject_count: sql<number>`coalesce(subjects.n, 0)`,
+  subjects: cases.subjectsLabel,
+  subject_count: cases.subjectCount,
   child_subject: cases.hasChildSubject,
   death_penalty: cases.deathPenalty,
   next_due_on: sql<string | null>`${cases.nextDueOn}::text`,
@@ -41,16 +41,16 @@ function exportSelect(
   conn: Conn,
   actor: Actor,
   filter: Partial<QueueFilter>,
-  columns: readonly CaseListColumn[],
   select: Record<string, never>,
   now: Date,
   after?: { openedAt: string; id: string } | null,
 ) {
   assertCan(actor, 'case:export');
-  const query = conn.select(select).from(cases).innerJoin(missions, eq(missions.id, cases.missionId)).leftJoin(users, eq(users.id, cases.assignedOfficerId)).$dynamic();
-  // A case's subjects, names and count together: one index lookup per case, only when asked for (names only when shown).
-  const withSubjects = columns.includes('subjects') || columns.includes('subject_count') ? query.leftJoinLateral(subjectsOfCase(conn, columns.includes('subjects')), sql`true`) : query;
-  return withSubjects
+  return conn
+    .select(select)
+    .from(cases)
+    .innerJoin(missions, eq(missions.id, cases.missionId))
+    .leftJoin(users, eq(users.id, cases.assignedOfficerId))
     .where(and(whereOf(actor, filter, now), after ? sql`(${cases.openedAt}, ${cases.id}) > (${after.openedAt}::timestamptz, ${after.id}::uuid)` : undefined))
     .orderBy(asc(cases.openedAt), asc(cases.id));
 }
@@ -66,7 +66,7 @@ export function caseExportQuery(
   batch = EXPORT_BATCH,
 ) {
   const select = { ...Object.fromEntries(columns.map((c) => [c, COLUMN_SQL[c]])), __openedAt: sql<string>`${cases.openedAt}::text`, __id: cases.id } as unknown as Record<string, never>;
-  return exportSelect(conn, actor, filter, columns, select, now, after).limit(batch);
+  return exportSelect(conn, actor, filter, select, now, after).limit(batch);
 }
 
 /** Columns whose text people typed (or imported): the only ones that can start like a formula. */
@@ -107,7 +107,7 @@ export function caseExportCsvStream(
   const client = (db as unknown as { $client?: CopyClient }).$client;
   if (typeof client?.unsafe !== 'function' || typeof (client as { query?: unknown }).query === 'function') return null;
   const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c)])) as Record<string, never>;
-  const { sql: text, params } = exportSelect(db, actor, filter, columns, select, now).toSQL();
+  const { sql: text, params } = exportSelect(db, actor, filter, select, now).toSQL();
   // COPY takes no bind parameters: the filter's values (validated codes, dates and ids) go in as quoted literals.
   const query = inlineParams(text, params);
   const copy = `COPY (${exportId ? `WITH included AS (${recordIncluded(db, actor, filter, now, exportId)}) ${query}` : query}) TO STDOUT WITH (FORMAT csv, FORCE_QUOTE *)`;
@@ -175,20 +175,6 @@ function literal(value: unknown): string {
   const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : null;
   if (text === null || text.includes('\0')) throw new Error(`inlineParams: cannot write a ${typeof value} as a literal`);
   return `'${text.replaceAll("'", "''")}'`;
-}
-
-function subjectsOfCase(conn: Conn, withNames: boolean) {
-  const subjects = and(eq(caseParties.caseId, cases.id), eq(caseParties.role, 'subject'));
-  if (!withNames) return conn.select({ names: sql<string | null>`null::text`.as('names'), n: sql<number>`count(*)::int`.as('n') }).from(caseParties).where(subjects).as('subjects');
-  return conn
-    .select({
-      names: sql<string | null>`string_agg(CASE WHEN ${persons.isIdentityUndisclosed} THEN ${caseParties.pseudonym} ELSE ${persons.fullName} END, '; ' ORDER BY length(${caseParties.pseudonym}), ${caseParties.pseudonym})`.as('names'),
-      n: sql<number>`count(*)::int`.as('n'),
-    })
-    .from(caseParties)
-    .innerJoin(persons, eq(persons.id, caseParties.personId))
-    .where(subjects)
-    .as('subjects');
 }
 
 /** How many cases the export will hold (for its progress), uncapped. */

@@ -386,7 +386,6 @@ export function caseListColumns() {
     FROM case_parties cp JOIN persons p ON p.id = cp.person_id
     WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
     ORDER BY length(cp.pseudonym), cp.pseudonym LIMIT 1)`;
-  const subjectCount = sql<number>`(SELECT count(*)::int FROM case_parties cp WHERE cp.case_id = ${cases.id} AND cp.role = 'subject')`;
   return {
     id: cases.id,
     reference: cases.reference,
@@ -402,7 +401,8 @@ export function caseListColumns() {
     version: cases.version,
     assignedOfficerName: users.name,
     subjectLabel: firstSubject,
-    subjectCount,
+    // kept on the case by triggers (migration 0035)
+    subjectCount: cases.subjectCount,
   };
 }
 

@@ -72,6 +72,13 @@ export const cases = pgTable(
     hasChildSubject: boolean().notNull().default(false),
     /** a request on the case (closure, transfer) waits for a decision; kept by triggers on approvals (migration 0024) */
     awaitingApproval: boolean().notNull().default(false),
+    /**
+     * the subjects as exports list them: name, or pseudonym where the identity is undisclosed, in
+     * pseudonym order, joined by "; " (null without subjects); kept with subjectCount by triggers on
+     * case_parties and persons (migration 0035), so an export reads one table
+     */
+    subjectsLabel: text(),
+    subjectCount: integer().notNull().default(0),
     /** for a case imported from a legacy log: the mission code and case_ref it had there */
     legacySource: text(),
     legacyRef: text(),
