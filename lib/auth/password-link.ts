@@ -2,6 +2,7 @@ import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/lib/domain/users';
 import { AppError } from '@/lib/errors';
+import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { type MailSettings, mailSettings, sendMail } from '@/lib/mail/send';
@@ -25,7 +26,7 @@ export async function deliverPasswordLink(
 ): Promise<LinkDelivery> {
   const linkPath = `/set-password/${token}`;
   if (!settings) return { emailedTo: null, linkPath };
-  const locale = user.locale ?? 'id';
+  const locale = user.locale ?? DEFAULT_LOCALE;
   // Keys checked by the tests of both languages; the translator's own key types are too deep for tsc here.
   const t = createTranslator({ locale, messages: locale === 'en' ? en : id, namespace: 'mail.setPassword' }) as unknown as (key: string, values?: Record<string, string>) => string;
   const link = `${settings.origin}${linkPath}`;
