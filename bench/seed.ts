@@ -36,7 +36,7 @@ const DERIVING_TABLES = ['case_parties', 'case_steps', 'age_claims', 'approvals'
  * What the switched-off triggers would have written, set-wise, as their migrations backfill it:
  * the due dates from the open steps, and the child flag by case_has_child() — the rule's one
  * definition — asked only of cases with a subject near 18 or an age claim; the subjects' label
- * by cases_refresh_subjects(), its one definition, for every case with a subject.
+ * and the parties' names by cases_refresh_subjects(), their one definition, for every case with a party.
  */
 async function backfillTriggerColumns(client: postgres.Sql): Promise<void> {
   await client`
@@ -51,7 +51,7 @@ async function backfillTriggerColumns(client: postgres.Sql): Promise<void> {
                  UNION SELECT case_id FROM age_claims)
       AND case_has_child(id)`;
   await client`UPDATE cases SET awaiting_approval = true WHERE id IN (SELECT case_id FROM approvals WHERE status = 'pending')`;
-  await client`SELECT cases_refresh_subjects(ARRAY(SELECT DISTINCT case_id FROM case_parties WHERE role = 'subject'))`;
+  await client`SELECT cases_refresh_subjects(ARRAY(SELECT DISTINCT case_id FROM case_parties))`;
 }
 
 /**

@@ -125,6 +125,8 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     for (const n of [1, 2, 3, 4, 5]) {
       await h.db.transaction((tx) => createCase(tx, jed, intake({ subjects: [subject(`Ade Commonname ${n}`), subject(`Rina Commonname ${n}`)] })));
     }
+    // An undisclosed identity is found by neither way (its name is not among those kept on the case).
+    await h.db.transaction((tx) => createCase(tx, jed, intake({ subjects: [subject('Hidden Commonname', { isIdentityUndisclosed: true })] })));
     expect(await isCommonName(h.db, 'commonname', 9)).toBe(true);
     expect(await isCommonName(h.db, 'commonname', 10)).toBe(false);
     expect(await isCommonName(h.db, 'ade commonname', 5)).toBe(false);

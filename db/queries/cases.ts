@@ -439,7 +439,8 @@ export function searchKinds(q: string): { nik: string | null; passport: string |
     passport,
     pseudonym: upper,
     // A name has letters; one word with digits is a reference or a pseudonym, not a name; fewer than three characters are not looked up by trigram.
-    name: /\p{L}/u.test(q) && !/^\S*\d\S*$/.test(q) && q.length >= 3 ? q.toLowerCase() : null,
+    // (never across a line break: the names kept on a case are one a line)
+    name: /\p{L}/u.test(q) && !/^\S*\d\S*$/.test(q) && !/[\r\n]/.test(q) && q.length >= 3 ? q.toLowerCase() : null,
     reference: upper,
     legacyRef: q,
   };
@@ -504,9 +505,9 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
   // by id instead of hashing against a scan of every case when many match ("KUL-2025").
   const byId = sql`${cases.id} = ANY(ARRAY(${sql.join(parts, sql` UNION `)}))`;
   if (!walkByName) return byId;
-  // A scalar subquery with LIMIT 1, not EXISTS: the planner would turn an EXISTS into a hashed set
-  // of every match's cases, read before the first row (its estimate of a name's matches is poor).
-  return sql`(${byId} OR coalesce((SELECT true FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = ${cases.id} AND ${nameMatches(k.name!)} LIMIT 1), false))`;
+  // Each case walked is tested by the names kept on it (cases.party_names, by triggers: the
+  // disclosed parties' names, lower-cased), so the walk reads the case rows it lists and nothing else.
+  return sql`(${byId} OR coalesce(${cases.partyNames} LIKE ${`%${likeEscape(k.name!)}%`}, false))`;
 }
 
 /**
@@ -514,22 +515,32 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
  * is an identity match, not a silent one: recorded on each such case's access log and in the
  * audit (who, when, which field — never the number). Name searches never find them.
  */
-async function recordIdentityMatches(conn: Conn, actor: Actor, q: string): Promise<void> {
+interface IdentityMatch {
+  caseId: string;
+  pseudonym: string;
+  field: 'nik' | 'passport';
+}
+
+/** The undisclosed people in the actor's scope a search text names by NIK or passport number (none for other text). */
+async function identityMatches(conn: Conn, actor: Actor, q: string): Promise<IdentityMatch[]> {
   const k = searchKinds(q);
-  if (!k.nik && !k.passport) return;
+  if (!k.nik && !k.passport) return [];
   const field = k.nik ? 'nik' : 'passport';
-  const matches = await conn
+  const rows = await conn
     .select({ caseId: caseParties.caseId, pseudonym: caseParties.pseudonym })
     .from(persons)
     .innerJoin(caseParties, eq(caseParties.personId, persons.id))
     .innerJoin(cases, eq(cases.id, caseParties.caseId))
     .innerJoin(missions, eq(missions.id, cases.missionId))
     .where(and(k.nik ? eq(persons.nik, k.nik) : eq(persons.passportNumber, k.passport!), eq(persons.isIdentityUndisclosed, true), missionScope(actor, cases.missionId, missions.country)));
-  if (!matches.length) return;
+  return rows.map((r) => ({ ...r, field }));
+}
+
+async function recordIdentityMatches(conn: Conn, actor: Actor, matches: IdentityMatch[]): Promise<void> {
   await conn.transaction(async (tx) => {
-    await addCaseEvents(tx, matches.map((m) => ({ caseId: m.caseId, data: { pseudonym: m.pseudonym, field } })), actor.id, 'identity_matched');
-    for (const m of matches) {
-      await appendAudit(tx, actor, { action: 'case.identity_matched_by_search', entityType: 'case', entityId: m.caseId, details: { pseudonym: m.pseudonym, field } });
+    await addCaseEvents(tx, matches.map(({ caseId, pseudonym, field }) => ({ caseId, data: { pseudonym, field } })), actor.id, 'identity_matched');
+    for (const { caseId, pseudonym, field } of matches) {
+      await appendAudit(tx, actor, { action: 'case.identity_matched_by_search', entityType: 'case', entityId: caseId, details: { pseudonym, field } });
     }
   });
 }
@@ -541,8 +552,12 @@ async function recordIdentityMatches(conn: Conn, actor: Actor, q: string): Promi
  * (opened_at, id) indexes.
  */
 export async function listCases(conn: Conn, actor: Actor, filter: CaseListFilter = {}): Promise<{ items: CaseListItem[]; next: string | null }> {
-  const rows = await caseListQuery(conn, actor, filter, await searchPlanFor(conn, filter.q));
-  if (filter.q?.trim() && rows.length) await recordIdentityMatches(conn, actor, filter.q.trim());
+  const q = filter.q?.trim();
+  // The list and the question whether its text names an undisclosed person side by side (two
+  // connections of the pool): a search by number costs one round trip, not two.
+  const [rows, matches] = await Promise.all([caseListQuery(conn, actor, filter, await searchPlanFor(conn, q)), q ? identityMatches(conn, actor, q) : []]);
+  // Recorded only when the search showed cases: a list the filters emptied disclosed nothing.
+  if (rows.length && matches.length) await recordIdentityMatches(conn, actor, matches);
   const limit = caseListLimit(filter);
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit ? encodeCursor(items.at(-1)!) : null };

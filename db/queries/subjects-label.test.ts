@@ -29,8 +29,12 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
       sql`SELECT c.reference FROM cases c CROSS JOIN LATERAL (
         SELECT string_agg(CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END, '; ' ORDER BY length(cp.pseudonym), cp.pseudonym) AS label, count(*)::int AS n
         FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = c.id AND cp.role = 'subject') s
-      WHERE (c.subjects_label, c.subject_count) IS DISTINCT FROM (s.label, s.n)`,
+      CROSS JOIN LATERAL (
+        SELECT string_agg(lower(p.full_name), E'\n' ORDER BY length(cp.pseudonym), cp.pseudonym) AS names
+        FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = c.id AND NOT p.is_identity_undisclosed) a
+      WHERE (c.subjects_label, c.subject_count, c.party_names) IS DISTINCT FROM (s.label, s.n, a.names)`,
     );
+  const names = async (id: string) => (await h.db.select({ names: cases.partyNames }).from(cases).where(eq(cases.id, id)))[0]!.names?.split('\n');
   const kept = async (id: string) => (await h.db.select({ label: cases.subjectsLabel, n: cases.subjectCount }).from(cases).where(eq(cases.id, id)))[0];
 
   beforeAll(async () => {
@@ -61,6 +65,8 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
     version = added.version;
     await addParty(h.db, kul, partySchema.parse({ ...emptyParty(id, version), role: 'witness', fullName: 'Pak Amir' })).then((r) => (version = r.version));
     expect(await kept(id)).toEqual({ label: `Ani Rahayu; ${reference}-S2; Budi Santoso`, n: 3 });
+    // The names a search walks: every party whose identity is disclosed, the witness too.
+    expect(await names(id)).toEqual(['ani rahayu', 'budi santoso', 'pak amir']);
 
     // Renamed, then their identity closed: the name goes, the pseudonym comes.
     const file = (await getCase(h.db, kul, id))!;
@@ -70,6 +76,7 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
     expect((await kept(id))!.label).toBe(`Ani Rahayu; ${reference}-S2; Budi Santosa`);
     version = (await updateParty(h.db, kul, edit({ isIdentityUndisclosed: true }))).version;
     expect((await kept(id))!.label).toBe(`Ani Rahayu; ${reference}-S2; ${reference}-S3`);
+    expect(await names(id)).toEqual(['ani rahayu', 'pak amir']);
 
     // Opened again, by whatever writes persons (here, straight to the table): the name is back.
     const hidden = file.parties.find((p) => p.pseudonym === `${reference}-S2`)!;
@@ -84,6 +91,7 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
     expect(await kept(id)).toEqual({ label: `Ani Rahayu; ${reference}-S3`, n: 2 });
     await h.db.delete(caseParties).where(eq(caseParties.caseId, id));
     expect(await kept(id)).toEqual({ label: null, n: 0 });
+    expect(await names(id)).toBeUndefined();
     expect(await drifted()).toEqual([]);
   });
 });

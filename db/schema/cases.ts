@@ -79,6 +79,12 @@ export const cases = pgTable(
      */
     subjectsLabel: text(),
     subjectCount: integer().notNull().default(0),
+    /**
+     * the names of the case's parties (any role) whose identity is disclosed, lower-cased, one a
+     * line (null without any): what a search by a common name tests as it walks the cases newest
+     * first; kept by the same triggers (migration 0036). Never shown.
+     */
+    partyNames: text(),
     /** for a case imported from a legacy log: the mission code and case_ref it had there */
     legacySource: text(),
     legacyRef: text(),
