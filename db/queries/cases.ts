@@ -378,14 +378,10 @@ export interface CaseListItem {
 
 /**
  * The columns of a case list row (my cases, queues): the first subject as name or pseudonym,
- * never more. Select from cases joined to missions and (left) to the assigned officer in users.
+ * never more (kept on the case by triggers, migration 0036). Select from cases joined to missions
+ * and (left) to the assigned officer in users.
  */
 export function caseListColumns() {
-  const firstSubject = sql<string | null>`(
-    SELECT CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END
-    FROM case_parties cp JOIN persons p ON p.id = cp.person_id
-    WHERE cp.case_id = ${cases.id} AND cp.role = 'subject'
-    ORDER BY length(cp.pseudonym), cp.pseudonym LIMIT 1)`;
   return {
     id: cases.id,
     reference: cases.reference,
@@ -400,8 +396,7 @@ export function caseListColumns() {
     overdueFrom: cases.overdueFrom,
     version: cases.version,
     assignedOfficerName: users.name,
-    subjectLabel: firstSubject,
-    // kept on the case by triggers (migration 0035)
+    subjectLabel: cases.firstSubjectLabel,
     subjectCount: cases.subjectCount,
   };
 }

@@ -27,12 +27,13 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
     rowsOf<{ reference: string }>(
       h.db,
       sql`SELECT c.reference FROM cases c CROSS JOIN LATERAL (
-        SELECT string_agg(CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END, '; ' ORDER BY length(cp.pseudonym), cp.pseudonym) AS label, count(*)::int AS n
+        SELECT string_agg(CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END, '; ' ORDER BY length(cp.pseudonym), cp.pseudonym) AS label, count(*)::int AS n,
+          (array_agg(CASE WHEN p.is_identity_undisclosed THEN cp.pseudonym ELSE p.full_name END ORDER BY length(cp.pseudonym), cp.pseudonym))[1] AS first
         FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = c.id AND cp.role = 'subject') s
       CROSS JOIN LATERAL (
         SELECT string_agg(lower(p.full_name), E'\n' ORDER BY length(cp.pseudonym), cp.pseudonym) AS names
         FROM case_parties cp JOIN persons p ON p.id = cp.person_id WHERE cp.case_id = c.id AND NOT p.is_identity_undisclosed) a
-      WHERE (c.subjects_label, c.subject_count, c.party_names) IS DISTINCT FROM (s.label, s.n, a.names)`,
+      WHERE (c.subjects_label, c.first_subject_label, c.subject_count, c.party_names) IS DISTINCT FROM (s.label, s.first, s.n, a.names)`,
     );
   const names = async (id: string) => (await h.db.select({ names: cases.partyNames }).from(cases).where(eq(cases.id, id)))[0]!.names?.split('\n');
   const kept = async (id: string) => (await h.db.select({ label: cases.subjectsLabel, n: cases.subjectCount }).from(cases).where(eq(cases.id, id)))[0];

@@ -447,6 +447,12 @@ interface RecordRow {
   idr: string | null;
 }
 
+/** The statements of a summary, by name, for the benchmark's plans (bench/run.ts --explain). */
+export function summaryStatements(scopeIds: number[], period: Period): Record<'flow' | 'opened' | 'moves' | 'steps' | 'records', SQL> {
+  const q = context(scopeIds, period);
+  return { flow: flowStatement(q), opened: openedStatement(q), moves: movesStatement(q), steps: stepsStatement(q), records: recordsStatement(q) };
+}
+
 const roundTo = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 /** The median of n values from their middle one (n odd) or two (n even), to one decimal. */

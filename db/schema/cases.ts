@@ -79,6 +79,8 @@ export const cases = pgTable(
      */
     subjectsLabel: text(),
     subjectCount: integer().notNull().default(0),
+    /** the first of those subjects (what every case list shows), kept by the same triggers (migration 0036) */
+    firstSubjectLabel: text(),
     /**
      * the names of the case's parties (any role) whose identity is disclosed, lower-cased, one a
      * line (null without any): what a search by a common name tests as it walks the cases newest
