@@ -2,7 +2,7 @@
  * The monthly summary of all missions, taken apart: each of its statements timed alone, with its
  * plan (EXPLAIN ANALYZE, BUFFERS) on request, then the whole computeSummary as the app runs it
  * (the statements side by side on the pool). PostgreSQL only.
- *   DATABASE_URL=postgres://…/payung_bench_1m npx tsx --conditions=react-server bench/summary-parts.ts [--period 2026-11] [--rounds 2] [--plans]
+ *   DATABASE_URL=postgres://…/payung_bench_1m npx tsx --conditions=react-server bench/summary-parts.ts [--period 2026-11] [--rounds 2] [--plans] [--work-mem 64MB]
  */
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
@@ -15,11 +15,13 @@ import { parsePeriod } from '@/lib/domain/periods';
 import { actorOf } from '@/lib/testing/actors';
 
 async function main() {
-  const { values } = parseArgs({ options: { period: { type: 'string', default: '2026-11' }, rounds: { type: 'string', default: '2' }, plans: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { period: { type: 'string', default: '2026-11' }, rounds: { type: 'string', default: '2' }, plans: { type: 'boolean', default: false }, 'work-mem': { type: 'string' } } });
   const period = parsePeriod(values.period!);
   if (!period) throw new Error(`not a period: ${values.period}`);
   const handle = await getHandle();
-  const raw = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  // JIT off, as the app's connections run (db/index.ts)
+  const raw = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {}, connection: { jit: 'off' } });
+  if (values['work-mem']) await raw.unsafe(`SET work_mem = '${values['work-mem'].replace(/[^0-9A-Za-z]/g, '')}'`);
   const scopeIds = (await handle.db.select({ id: missions.id }).from(missions)).map((m) => m.id);
   const [sup] = await handle.db.select({ id: users.id }).from(users).where(eq(users.email, 'supervisor@payung.test'));
   const supervisor = actorOf('supervisor', { id: sup!.id, timeZone: 'Asia/Jakarta', locale: 'en' });

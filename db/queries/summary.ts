@@ -183,6 +183,18 @@ const epochMs = (instant: SQL) => sql`floor(extract(epoch FROM ${instant}) * 100
 const daysBetween = (from: SQL, to: SQL) => sql`(${epochMs(to)} - ${epochMs(from)})::float8 / ${MS_PER_DAY}`;
 /** The cases the period can count at all: opened before it ended and not closed before it began. */
 const aliveIn = (q: Context) => sql`c.opened_at < ${q.to}::timestamptz AND (c.closed_at IS NULL OR c.closed_at >= ${q.from}::timestamptz)`;
+/**
+ * The flow's columns of the cases alive in the period, as two index scans rather than one OR: those
+ * not closed and those closed since it began, each read from its index alone (cases_unclosed_idx
+ * and cases_closed_idx hold every column read here; closed_at of the first is known to be null).
+ * One OR had the table scanned whole.
+ */
+const aliveCases = (q: Context) => sql`
+  SELECT c.mission_id, c.id, c.opened_at, NULL::timestamptz AS closed_at, c.first_contact_at, c.outcome, c.death_penalty
+  FROM cases c WHERE c.closed_at IS NULL AND c.opened_at < ${q.to}::timestamptz
+  UNION ALL
+  SELECT c.mission_id, c.id, c.opened_at, c.closed_at, c.first_contact_at, c.outcome, c.death_penalty
+  FROM cases c WHERE c.closed_at >= ${q.from}::timestamptz AND c.opened_at < ${q.to}::timestamptz`;
 const RESOLVING = sql`(${sql.join(
   RESOLVING_OUTCOMES.map((o) => sql`${o}`),
   sql`, `,
@@ -207,7 +219,7 @@ function flowStatement(q: Context): SQL {
     WITH ${prelude(q)},
     -- read once for both branches: the moved cases are then found by a hash join with their
     -- segments, not by walking every segment ever (the planner expects a few) into cases
-    alive AS MATERIALIZED (SELECT c.mission_id, ${caseColumns} FROM cases c WHERE ${aliveIn(q)}),
+    alive AS MATERIALIZED (${aliveCases(q)}),
     facts AS (
       SELECT ${caseColumns},
         ${localInPeriod(q, sql`c.opened_at`)} AS opened_in,
@@ -285,11 +297,14 @@ function openedStatement(q: Context): SQL {
   const count = (where: SQL, from = sql`subjects`) => sql`(SELECT count(*)::int FROM ${from} WHERE ${where})`;
   return sql`
     WITH ${prelude(q)},
+    -- read once for both branches: the moved ones then found by a hash join with their segments,
+    -- not by walking every segment ever into cases
+    opened_near AS MATERIALIZED (SELECT c.id, c.mission_id, c.category, c.case_class, c.opened_at FROM cases c WHERE c.opened_at >= ${q.from}::timestamptz AND ${aliveIn(q)}),
     candidates AS MATERIALIZED (${inScopeAt(q, {
       columns: sql`c.id, c.category, c.case_class, z.code, ${localDate(sql`c.opened_at`)} AS opened_on, ${localInPeriod(q, sql`c.opened_at`)} AS counted`,
-      source: sql`cases c`,
+      source: sql`opened_near c`,
       instant: sql`c.opened_at`,
-      where: sql`c.opened_at >= ${q.from}::timestamptz AND ${aliveIn(q)}`,
+      where: sql`true`,
     })}),
     -- filtered apart: a filter on local dates would leave the planner expecting a handful of cases
     opened AS MATERIALIZED (SELECT *, left(to_char(opened_on, 'YYYY-MM-DD'), ${unitLength}) AS unit FROM candidates WHERE counted),

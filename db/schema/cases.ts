@@ -99,10 +99,14 @@ export const cases = pgTable(
     // `ORDER BY … DESC`: an index built DESC NULLS LAST does not serve drizzle's desc() (NULLS FIRST).
     index('cases_mission_opened_idx').on(t.missionId, t.openedAt, t.id),
     index('cases_opened_idx').on(t.openedAt, t.id),
-    // The dashboard's closed-per-month and time to resolution read recent closings.
-    index('cases_closed_idx').on(t.closedAt).where(sql`${t.closedAt} IS NOT NULL`),
-    // The summaries read the cases alive in a period: not closed (this index) or closed since it began (the one above).
-    index('cases_unclosed_idx').on(t.openedAt).where(sql`${t.closedAt} IS NULL`),
+    // The summaries read the cases alive in a period: closed since it began (this index) or not
+    // closed (the next), each from the index alone — every column the summary's flow needs is in
+    // it (migration 0037: a month of a million cases read in 0.05 s, not by a 1.3 s scan of the
+    // table). The dashboard's closed-per-month and time to resolution read recent closings here too.
+    index('cases_closed_idx')
+      .on(t.closedAt, t.openedAt, t.missionId, t.id, t.firstContactAt, t.outcome, t.deathPenalty)
+      .where(sql`${t.closedAt} IS NOT NULL`),
+    index('cases_unclosed_idx').on(t.openedAt, t.missionId, t.id, t.firstContactAt, t.outcome, t.deathPenalty).where(sql`${t.closedAt} IS NULL`),
     index('cases_open_mission_idx').on(t.missionId, t.status).where(sql`${t.status} <> 'closed'`),
     index('cases_assigned_idx').on(t.assignedOfficerId, t.openedAt, t.id),
     // The supervisors' queues read open cases only (DESIGN: most cases are closed after a few years).
