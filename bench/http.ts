@@ -13,6 +13,7 @@ import { addMonths } from '@/lib/domain/periods';
 import { emptyCase, emptySubject } from '@/lib/validation/cases';
 import { type Recording, type Wave, casePage, myCasesPage, queuePage, type recorder, sessionWave } from './screens';
 import { latency } from './stats';
+import { intakeFacts } from '@/lib/testing/intake';
 
 /**
  * The HTTP part: signed-in pages under load (autocannon), beside a plain node:http server that
@@ -254,7 +255,7 @@ async function createOverHttp(base: string, cookie: string, notes: string[]): Pr
     return null;
   }
   const post = async (i: number) => {
-    const input = { ...emptyCase, narrative: `Benchmark over HTTP ${i}`, subjects: [{ ...emptySubject, fullName: `Bench Http ${i}` }] };
+    const input = { ...emptyCase, ...intakeFacts, narrative: `Benchmark over HTTP ${i}`, subjects: [{ ...emptySubject, fullName: `Bench Http ${i}` }] };
     const t0 = performance.now();
     const res = await fetch(`${base}/cases/new`, {
       method: 'POST',

@@ -38,6 +38,7 @@ import { type ExplainedQuery, explainStatement, isFailure, planFailures, planSor
 import { type Recording, type Statement, appWave, casePage, recorder, replay, statementCount } from './screens';
 import { type Latency, latency, prng, ratio, withPeakRss } from './stats';
 import { type Target, judgeTargets, renderMarkdown, renderTable } from './report';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const RESULTS_DIR = path.join(process.cwd(), 'bench', 'results');
 
@@ -303,7 +304,7 @@ async function main() {
 
   // Create: the action's transaction (createCase and its audit row), rolled back on both sides so
   // that the raw replay may reuse the recorded numbers; then committed through the app alone.
-  const intake = () => createCaseSchema.parse({ ...emptyCase, narrative: 'Benchmark', subjects: [{ ...emptySubject, fullName: `Bench ${Math.floor(random() * 1e6)}`, nik: '', passportNumber: '' }] });
+  const intake = () => createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'Benchmark', subjects: [{ ...emptySubject, fullName: `Bench ${Math.floor(random() * 1e6)}`, nik: '', passportNumber: '' }] });
   const ROLLBACK = new Error('rollback');
   const rolledBack = (p: Promise<unknown>) => p.catch((e) => { if (e !== ROLLBACK) throw e; });
   const createInTx = (d: Db, input: ReturnType<typeof intake>, commit: boolean, onCreated?: (id: string) => void) =>

@@ -10,6 +10,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { DatabaseError, redactMessage } from './errors';
 import { createCase, listCases } from './queries/cases';
 import { caseParties, cases } from './schema';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const CANARY = /Canary|3201019999990001|X9988776/i;
 
@@ -54,7 +55,7 @@ describe.each(testDatabaseKinds())('errors of the database client on %s', (kind)
 
   it('keep the code and constraint that callers test', async () => {
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Canary Person' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Canary Person' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const [party] = await h.db.select({ caseId: caseParties.caseId, personId: caseParties.personId, pseudonym: caseParties.pseudonym }).from(caseParties).where(eq(caseParties.caseId, id));
     const duplicate = await printed(h.db.insert(caseParties).values({ caseId: party!.caseId, personId: party!.personId, role: 'subject', pseudonym: party!.pseudonym }));

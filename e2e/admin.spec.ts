@@ -1,4 +1,4 @@
-import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
+import { chooseIntakeFacts, createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
 
 test('an admin creates an officer, who then signs in and sees their mission', async ({ browser, page }) => {
   const email = uniqueEmail('new.officer');
@@ -12,6 +12,7 @@ test('an admin creates an officer, who then signs in and sees their mission', as
   await expect(page).toHaveURL(/\/cases$/);
   await expect(page.getByTestId('current-user')).toContainText('Putri Handayani · Consular officer · DXB');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Dubai Subject');
   await page.getByLabel('Account of events').fill('Passport held by the employer.');
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -167,6 +168,7 @@ test('an admin edits a category’s default step; new cases propose it', async (
   const officer = await other.newPage();
   await signIn(officer, 'officer.kul@payung.test');
   await officer.goto('/cases/new');
+  await chooseIntakeFacts(officer);
   await officer.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Flood Victim');
   await officer.getByLabel('Category').selectOption({ label: 'Emergency' });
   await officer.getByLabel('Account of events').fill('Caught in the floods in Kelantan.');
@@ -181,6 +183,7 @@ test('the auditor finds who saw a victim’s identity in one search, and every r
   const officer = await context.newPage();
   await signIn(officer, 'officer.kul@payung.test');
   await officer.goto('/cases/new');
+  await chooseIntakeFacts(officer);
   const subject = officer.getByRole('group', { name: 'Subject 1' });
   await subject.getByLabel('Full name').fill('Ratna Audit');
   await subject.getByLabel('Identity must stay undisclosed').check();

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { generate } from 'otplib';
-import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
+import { chooseIntakeFacts, createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
 
 const HOMES = [
   { email: 'officer.kul@payung.test', url: /\/cases$/, heading: 'My cases', who: /Siti Rahmawati · Consular officer · KUL/ },
@@ -31,6 +31,7 @@ for (const home of HOMES) {
 test('an officer registers cases at their own mission, with times in its time zone', async ({ page }) => {
   await signIn(page, 'officer.per@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   // Officers do not choose: their cases belong to their mission.
   await expect(page.getByLabel('Mission')).toHaveCount(0);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Perth Subject');

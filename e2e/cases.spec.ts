@@ -1,14 +1,16 @@
 import type { Page } from '@playwright/test';
-import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 /** A valid NIK (West Java, born 7 Aug 1995, a woman) with a random serial, so reruns do not collide. */
 function randomNik() {
   return `320101470895${String(1000 + Math.floor(Math.random() * 8999))}`;
 }
 
-async function startIntake(page: Page) {
+/** Opens New case from the navigation and, unless told otherwise, chooses the facts nothing preselects. */
+async function startIntake(page: Page, { chooseFacts = true } = {}) {
   await page.getByRole('link', { name: 'New case' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'New case' })).toBeVisible();
+  if (chooseFacts) await chooseIntakeFacts(page);
 }
 
 function subject(page: Page, n: number) {
@@ -37,6 +39,9 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   const second = subject(page, 2);
   await second.getByLabel('Full name').fill('Ani Lestari');
   await fillDate(page, second.getByRole('group', { name: /Date of birth/ }), '1', '1', String(new Date().getFullYear() - 15));
+  // A child's identity starts undisclosed, with the reason given.
+  await expect(second.getByLabel('Identity must stay undisclosed')).toBeChecked();
+  await expect(second).toContainText('Checked because this person is a child');
 
   await page.getByRole('button', { name: 'Add a perpetrator' }).click();
   const perpetrator = page.getByRole('group', { name: 'Perpetrator 1' });
@@ -45,6 +50,10 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   await perpetrator.getByLabel('Nationality (optional)').fill('MY');
 
   await page.getByLabel('Category').selectOption({ label: 'Trafficking in persons' });
+  await expect(second).toContainText('Checked because victims of trafficking have the right');
+  // The officer may decide otherwise: here the family asked that she be named.
+  await second.getByLabel('Identity must stay undisclosed').uncheck();
+  await expect(first.getByLabel('Identity must stay undisclosed')).toBeChecked();
   await page.getByLabel('Domestic servitude').check();
   await page.getByLabel('Account of events').fill('Recruited in Lombok with a promise of work in a restaurant; kept in a house in Klang without pay.');
   await page.getByLabel('How the case reached us').selectOption({ label: 'Hotline' });
@@ -104,9 +113,11 @@ test('My cases answers a bad address with a message, never an error page', async
   }
 });
 
-test('the intake checks its answers: NIK, dates, a subject’s name', async ({ page }) => {
+test('the intake checks its answers: NIK, dates, a subject’s name, and no fact left unchosen', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
-  await startIntake(page);
+  await startIntake(page, { chooseFacts: false });
+  // Nothing is preselected: an untouched intake would otherwise become a labour case of medium risk.
+  for (const label of ['Category', 'How the case reached us', 'Risk level']) await expect(page.getByLabel(label)).toHaveValue('');
   const first = subject(page, 1);
   await first.getByLabel('NIK (optional)').fill('1234');
   await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '31', '2', '1990');
@@ -119,6 +130,7 @@ test('the intake checks its answers: NIK, dates, a subject’s name', async ({ p
   await expect(summary).toContainText('Enter a real date, as day, month and year');
   await expect(summary).toContainText('The date must be today or in the past');
   await expect(summary).toContainText('Account of events: Enter a value');
+  for (const label of ['Category', 'How the case reached us', 'Risk level']) await expect(summary).toContainText(`${label}: Choose one of the options`);
   await expect(first.getByLabel('NIK (optional)')).toHaveValue('1234');
   await expectAccessible(page);
 });
@@ -160,6 +172,7 @@ test('the duplicate check warns of an existing NIK, showing another mission’s 
 
   // The same mission: the person can be linked.
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await subject(page, 1).getByLabel('NIK (optional)').fill(nik);
   const warning = page.locator('.duplicates');
   await expect(warning).toContainText(`Rina Marlina in ${reference} (same NIK)`);
@@ -172,6 +185,7 @@ test('the duplicate check warns of an existing NIK, showing another mission’s 
   const jed = await other.newPage();
   await signIn(jed, 'officer.jed@payung.test');
   await jed.goto('/cases/new');
+  await chooseIntakeFacts(jed);
   await subject(jed, 1).getByLabel('NIK (optional)').fill(nik);
   await expect(jed.locator('.duplicates')).toContainText('A case for this person exists at KUL; ask the directorate.');
   await expect(jed.getByText('Rina Marlina')).toHaveCount(0);

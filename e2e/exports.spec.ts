@@ -1,5 +1,5 @@
 import { PDFParse } from 'pdf-parse';
-import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const bytesOf = async (download: import('@playwright/test').Download) => Buffer.concat(await (await download.createReadStream()).toArray());
 
@@ -9,6 +9,7 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   const per = await perth.newPage();
   await signIn(per, 'officer.per@payung.test');
   await per.goto('/cases/new');
+  await chooseIntakeFacts(per);
   const subject = per.getByRole('group', { name: 'Subject 1' });
   await subject.getByLabel('Full name').fill('Secret Export Child');
   await subject.getByLabel('Identity must stay undisclosed').check();

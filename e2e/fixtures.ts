@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, test as base, expect } from '@playwright/test';
+import { type Browser, type BrowserContext, type Locator, type Page, test as base, expect } from '@playwright/test';
 
 /**
  * Playwright's test, failing any test in which a page (of the test's own context or of any it
@@ -135,9 +135,27 @@ export function errorSummary(page: Page) {
   return page.getByRole('alert', { name: /^(There is a problem|Ada masalah)$/ });
 }
 
+/**
+ * The facts an intake records that nothing preselects (issue 14): how the case reached the mission,
+ * its risk, and a category (labour unless the test chooses another afterwards). English pages.
+ */
+export async function chooseIntakeFacts(page: Page) {
+  await page.getByLabel('Category').selectOption({ label: 'Labour' });
+  await page.getByLabel('How the case reached us').selectOption({ label: 'Walk-in' });
+  await page.getByLabel('Risk level').selectOption({ label: 'Medium' });
+}
+
+/** What a new proceeding records that nothing preselects: whose it is (the first person listed), where, and in what role. */
+export async function chooseProceedingFacts(form: Locator, opts: { role?: string } = {}) {
+  await form.getByLabel('Person').selectOption({ index: 1 });
+  await form.getByLabel('Jurisdiction').selectOption({ label: 'Host country' });
+  await form.getByLabel('Role in the proceeding').selectOption({ label: opts.role ?? 'Defendant' });
+}
+
 /** Creates a case through the intake form as the signed-in officer; the page is left on the new case file. */
 export async function createCase(page: Page, opts: { name: string; account: string; category?: string }) {
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill(opts.name);
   if (opts.category) await page.getByLabel('Category').selectOption({ label: opts.category });
   await page.getByLabel('Account of events').fill(opts.account);

@@ -1,8 +1,9 @@
-import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, chooseProceedingFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 test('an officer records a detention, a visit, a death-penalty proceeding and a hearing in the court’s time zone', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Detained Crew');
   await page.getByLabel('Category').selectOption({ label: 'Criminal (citizen as defendant)' });
   await page.getByLabel('Account of events').fill('Arrested at KLIA; charged under s39B.');
@@ -12,6 +13,9 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
 
   await legal.getByRole('button', { name: 'Record a detention' }).click();
   const detention = page.getByRole('form', { name: 'Record a detention' });
+  // Whose detention is chosen, never assumed.
+  await expect(detention.getByLabel('Person')).toHaveValue('');
+  await detention.getByLabel('Person').selectOption({ index: 1 });
   await detention.getByLabel('Facility').fill('Sungai Buloh prison');
   await detention.getByLabel('Detained since').fill('2026-03-01');
   await detention.getByRole('button', { name: 'Record a detention' }).click();
@@ -28,6 +32,11 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
 
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
+  // One click records nothing: no person, jurisdiction, role or stage is preselected.
+  await proceeding.getByRole('button', { name: 'Record a proceeding' }).click();
+  for (const label of ['Person', 'Jurisdiction', 'Role in the proceeding']) await expect(errorSummary(page)).toContainText(`${label}: Choose one of the options`);
+  await expect(proceeding.getByLabel('Stage (optional)')).toHaveValue('');
+  await chooseProceedingFacts(proceeding);
   await proceeding.getByLabel('Charge (optional)').fill('Drug trafficking (s39B)');
   await proceeding.getByLabel('Court (optional)').fill('Shah Alam High Court');
   await proceeding.getByLabel('Arrested on (optional)').fill('2026-03-01');
@@ -61,6 +70,7 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
 test('a people-smuggling crew of three, one claiming to be 16: evidence requested, birth certificate attached, claim accepted', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Crew Captain');
   for (const [n, name] of [
     [2, 'Crew Deckhand'],
@@ -119,6 +129,7 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
 test('money claimed and recovered, with its currency, and the total in rupiah', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Unpaid Maid');
   await page.getByLabel('Account of events').fill('Fourteen months without wages.');
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -148,6 +159,7 @@ test('money claimed and recovered, with its currency, and the total in rupiah', 
 test('a death-penalty case is on the supervisor’s watch list, not on another mission’s', async ({ page, browser }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Watched Defendant');
   await page.getByLabel('Category').selectOption({ label: 'Criminal (citizen as defendant)' });
   await page.getByLabel('Account of events').fill('Charged with murder.');
@@ -156,6 +168,7 @@ test('a death-penalty case is on the supervisor’s watch list, not on another m
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   const legal = page.getByRole('region', { name: 'Legal' });
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
+  await chooseProceedingFacts(page.getByRole('form', { name: 'Record a proceeding' }));
   await page.getByRole('form', { name: 'Record a proceeding' }).getByLabel('Death penalty').check();
   await page.getByRole('form', { name: 'Record a proceeding' }).getByRole('button', { name: 'Record a proceeding' }).click();
   await expect(page.locator('.case-header')).toContainText('Special');
@@ -187,6 +200,7 @@ function daysAhead(days: number, timeZone: string): string {
 test('a hearing added appears in the calendar, and its feed answers until revoked', async ({ page, playwright }) => {
   await signIn(page, 'officer.per@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Calendar Defendant');
   await page.getByLabel('Category').selectOption({ label: 'Criminal (citizen as defendant)' });
   await page.getByLabel('Account of events').fill('Charged with overstaying and working without a visa.');
@@ -197,6 +211,7 @@ test('a hearing added appears in the calendar, and its feed answers until revoke
 
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
+  await chooseProceedingFacts(proceeding);
   await proceeding.getByLabel('Court (optional)').fill('Perth Magistrates Court');
   await proceeding.getByLabel('Lawyer (optional)').fill('Ms Nguyen');
   await proceeding.getByLabel('Lawyer appointed on (optional)').fill('2026-11-02');

@@ -1,5 +1,5 @@
 import { CANARY } from './canaries';
-import { expect, signIn, test } from './fixtures';
+import { chooseIntakeFacts, expect, signIn, test } from './fixtures';
 
 /**
  * Drives everything that carries an identity — intake, the duplicate check, search, an upload,
@@ -14,6 +14,7 @@ test('identities typed at intake, in searches, uploads and malformed requests ne
   });
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   const subject = page.getByRole('group', { name: 'Subject 1' });
   await subject.getByLabel('Full name').fill(CANARY.name);
   await subject.getByLabel('NIK (optional)').fill(CANARY.nik);

@@ -1,9 +1,10 @@
 import type { Page } from '@playwright/test';
-import { createUserAsAdmin, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
+import { chooseIntakeFacts, createUserAsAdmin, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 
 /** A civil case at the officer's mission, created through the intake; its reference. */
 async function civilCase(page: Page, name: string): Promise<string> {
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill(name);
   await page.getByLabel('Category').selectOption({ label: 'Civil and family' });
   await page.getByLabel('Account of events').fill('Custody dispute after a divorce abroad.');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFParse } from 'pdf-parse';
-import { createCase, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseProceedingFacts, createCase, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
@@ -120,6 +120,7 @@ test('the officer in charge locks last month; a later change to it is listed as 
   const legal = page.getByRole('region', { name: 'Legal' });
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
+  await chooseProceedingFacts(proceeding);
   await proceeding.getByLabel('Lawyer (optional)').fill('Mr Tan');
   await proceeding.getByLabel('Lawyer appointed on (optional)').fill(`${last}-15`);
   await proceeding.getByRole('button', { name: 'Record a proceeding' }).click();

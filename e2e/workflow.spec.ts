@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
+import { chooseIntakeFacts, createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, test, uniqueEmail } from './fixtures';
 
 async function completeStep(page: Page, label: string, provider?: string, record: Record<string, string> = {}) {
   const form = page.getByRole('form', { name: `Update ${label}` });
@@ -19,6 +19,7 @@ async function completeStep(page: Page, label: string, provider?: string, record
 test('the life of a trafficking case: steps, services, closure request and the supervisor’s approval', async ({ page, browser }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Nur Hidayah');
   await page.getByLabel('Category').selectOption({ label: 'Trafficking in persons' });
   await page.getByLabel('Account of events').fill('Rescued from a massage parlour in Kuala Lumpur by the police.');
@@ -90,6 +91,7 @@ test('the life of a trafficking case: steps, services, closure request and the s
 test('a rejected closure returns the case to in progress; required steps need an override; an officer cannot approve', async ({ page, browser }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Unpaid Worker');
   await page.getByLabel('Account of events').fill('Eight months without wages on a plantation.');
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -131,6 +133,7 @@ test('a rejected closure returns the case to in progress; required steps need an
 test('a referral is refused for lack of consent, and goes through once the consent is recorded', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Referral Subject');
   await page.getByLabel('Account of events').fill('Needs return assistance.');
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -170,6 +173,7 @@ test('a case transferred from KUL to Singapore is accepted on the other side, an
 
   await signIn(page, 'officer.kul@payung.test');
   await page.goto('/cases/new');
+  await chooseIntakeFacts(page);
   await page.getByRole('group', { name: 'Subject 1' }).getByLabel('Full name').fill('Moving Worker');
   await page.getByLabel('Account of events').fill('Unpaid in Johor; now working in Singapore.');
   await page.getByRole('button', { name: 'Create case' }).click();

@@ -9,6 +9,7 @@ import { createCase } from '../queries/cases';
 import { countQueue } from '../queries/queues';
 import { caseParties, cases, missions, persons, users } from '../schema';
 import { generateDemoCases } from './generate';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const NOW = new Date('2026-11-29T08:00:00Z');
 
@@ -65,7 +66,7 @@ describe.each(testDatabaseKinds())('the demo generator on %s', (kind) => {
       .where(sql`${missions.code} = 'KUL' AND ${cases.year} = 2026`)
       .orderBy(sql`${cases.seq} DESC`)
       .limit(1);
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'After the generated ones', subjects: [{ ...emptySubject, fullName: 'Next' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'After the generated ones', subjects: [{ ...emptySubject, fullName: 'Next' }] });
     const { reference } = await h.db.transaction((tx) => createCase(tx, kul, input));
     expect(reference).toBe(`KUL-2026-${String((last?.seq ?? 0) + 1).padStart(5, '0')}`);
 

@@ -7,6 +7,7 @@ import { officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { addAgeEvidence, createAgeClaim, getAgeClaims, isStaleClaim, moveAgeClaim } from './age-claims';
 import { createCase, getCase } from './cases';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe('a stale age claim', () => {
   it('is one still only claimed 30 days on', () => {
@@ -29,7 +30,7 @@ describe.each(testDatabaseKinds())('age claims on %s', (kind) => {
 
   it('runs a crew member’s claim to be 16 from claim to acceptance, with its evidence summarised', async () => {
     const input = createCaseSchema.parse({
-      ...emptyCase,
+      ...emptyCase, ...intakeFacts,
       category: 'smuggling',
       narrative: 'Boat crew arrested off Christmas Island',
       subjects: [1, 2, 3].map((n) => ({ ...emptySubject, fullName: `Crew ${n}` })),

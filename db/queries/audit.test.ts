@@ -9,6 +9,7 @@ import type { AuditFilter } from '@/lib/validation/audit';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { createCase } from './cases';
 import { REDACTED, appendAudit, describeAuditCheck, diffChanges, listAuditEvents, verifyAuditChain } from './audit';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe('diffChanges', () => {
   it('lists only changed fields, and never the values of sensitive ones', () => {
@@ -74,7 +75,7 @@ describe.each(testDatabaseKinds())('the auditor’s filters on %s', (kind) => {
     await seedDemo(h.db);
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
     const intake = (fullName: string) =>
-      createCaseSchema.parse({ ...emptyCase, narrative: 'Held by the employer.', subjects: [{ ...emptySubject, fullName, isIdentityUndisclosed: true }] });
+      createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'Held by the employer.', subjects: [{ ...emptySubject, fullName, isIdentityUndisclosed: true }] });
     caseA = await h.db.transaction((tx) => createCase(tx, kul, intake('Sri Wahyuni')));
     caseB = await h.db.transaction((tx) => createCase(tx, kul, intake('Ani Lestari')));
     const [party] = await h.db.select({ id: caseParties.id, pseudonym: caseParties.pseudonym }).from(caseParties).where(eq(caseParties.caseId, caseA.id));

@@ -13,6 +13,7 @@ import { createFeed, listOwnFeeds, readFeed, revokeFeed } from './calendar-feeds
 import { createCase, getCase } from './cases';
 import { addHearing, createProceeding } from './legal';
 import { getUser, resetPassword, updateUser } from './users';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const NOW = new Date('2026-11-29T08:00:00Z');
 
@@ -25,13 +26,13 @@ describe.each(testDatabaseKinds())('calendar feeds on %s', (kind) => {
 
   /** A KUL or JED case with one proceeding and one hearing at the given court-local time. */
   async function caseWithHearing(officer: Actor, startsAt: string, timeZone: string) {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'criminal', narrative: 'Held on remand', subjects: [{ ...emptySubject, fullName: 'Nama Rahasia' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'criminal', narrative: 'Held on remand', subjects: [{ ...emptySubject, fullName: 'Nama Rahasia' }] });
     const { id, reference } = await h.db.transaction((tx) => createCase(tx, officer, input));
     const c = (await getCase(h.db, officer, id))!;
     const { id: proceedingId } = await createProceeding(
       h.db,
       officer,
-      proceedingSchema.parse({ ...emptyProceeding({ caseId: id, version: c.version, partyId: c.parties[0]!.id, courtTimeZone: timeZone }), court: 'Sessions Court', isDetained: true }),
+      proceedingSchema.parse({ ...emptyProceeding({ caseId: id, version: c.version, courtTimeZone: timeZone }), partyId: c.parties[0]!.id, jurisdiction: 'host', role: 'defendant', court: 'Sessions Court', isDetained: true }),
 
     );
     await addHearing(h.db, officer, hearingSchema.parse({ proceedingId, startsAt, timeZone, court: '', purpose: 'Mention' }));

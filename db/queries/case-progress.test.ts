@@ -10,6 +10,7 @@ import { fromIsoDate } from '@/lib/validation/dates';
 import { listCaseEvents } from './case-timeline';
 import { addCaseNote, changeCaseStatus, requestClosure, updateAssessment } from './case-progress';
 import { createCase, getCase } from './cases';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe.each(testDatabaseKinds())('case progress on %s', (kind) => {
   let h: DbHandle;
@@ -24,7 +25,7 @@ describe.each(testDatabaseKinds())('case progress on %s', (kind) => {
   afterAll(() => h?.close());
 
   const newCase = async (overrides = {}) => {
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Subject' }], ...overrides });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Subject' }], ...overrides });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     return (await getCase(h.db, kul, id))!;
   };

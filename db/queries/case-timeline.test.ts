@@ -10,6 +10,7 @@ import { addCaseEvents, listCaseAccess, listCaseEvents, parseAccessCursor } from
 import { createCase } from './cases';
 import { addDocument, listDocuments, revealFileNames } from './documents';
 import { revealIdentity } from './people';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
   let h: DbHandle;
@@ -21,7 +22,7 @@ describe.each(testDatabaseKinds())('a case’s access log on %s', (kind) => {
 
   it('keeps every reveal, however many events follow it, newest first and paged', async () => {
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'Held.', subjects: [{ ...emptySubject, fullName: 'Sri Wahyuni', isIdentityUndisclosed: true }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'Held.', subjects: [{ ...emptySubject, fullName: 'Sri Wahyuni', isIdentityUndisclosed: true }] });
     const created = await h.db.transaction((tx) => createCase(tx, kul, input));
     const [party] = await h.db.select({ id: caseParties.id }).from(caseParties).where(eq(caseParties.caseId, created.id));
     await revealIdentity(h.db, kul, party!.id);

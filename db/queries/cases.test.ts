@@ -11,9 +11,10 @@ import { fromIsoDate } from '@/lib/validation/dates';
 import { listCaseEvents } from './case-timeline';
 import { caseListQuery, createCase, formatReference, getCase, isCommonName, listCases, updateCaseDetails, yearIn } from './cases';
 import { findPossibleDuplicates, revealIdentity } from './people';
+import { intakeFacts } from '@/lib/testing/intake';
 
 function intake(overrides: Partial<CreateCaseForm> = {}) {
-  return createCaseSchema.parse({ ...emptyCase, narrative: 'Worked 14 months without pay.', ...overrides });
+  return createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'Worked 14 months without pay.', ...overrides });
 }
 
 const subject = (fullName: string, extra: Partial<typeof emptySubject> = {}) => ({ ...emptySubject, fullName, ...extra });
@@ -170,7 +171,7 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
     expect((await listCases(h.db, kul, { q: jedCase.reference })).items).toEqual([]);
     expect((await listCases(h.db, kul, {})).items.every((c) => c.missionCode === 'KUL')).toBe(true);
     const file = (await getCase(h.db, jed, jedCase.id))!;
-    const edit = updateCaseDetailsSchema.parse({ ...emptyCase, narrative: 'tampered', id: file.id, version: file.version });
+    const edit = updateCaseDetailsSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'tampered', id: file.id, version: file.version });
     await expect(updateCaseDetails(h.db, kul, edit)).rejects.toMatchObject({ code: 'not_found' });
     await expect(revealIdentity(h.db, kul, file.parties[0]!.id)).rejects.toMatchObject({ code: 'not_found' });
     expect(await getCase(h.db, actorOf('admin'), jedCase.id).catch((e) => e.code)).toBe('forbidden');
@@ -179,7 +180,7 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
   it('refuses an edit made on an old version, with the saved values, and puts edits on the timeline', async () => {
     const { items } = await listCases(h.db, kul, { q: 'Worker 3' });
     const file = (await getCase(h.db, kul, items[0]!.id))!;
-    const base = { ...emptyCase, id: file.id, version: file.version, narrative: file.narrative };
+    const base = { ...emptyCase, ...intakeFacts, id: file.id, version: file.version, narrative: file.narrative };
     const first = await updateCaseDetails(h.db, kul, updateCaseDetailsSchema.parse({ ...base, riskLevel: 'critical', narrative: 'Now also threatened.' }));
     expect(first.version).toBe(file.version + 1);
     expect(first.changes.narrative).toEqual({ before: '[changed]', after: '[changed]' });

@@ -10,6 +10,7 @@ import { caseSteps, cases } from '../schema';
 import { createCase } from './cases';
 import { sharedFiguresChanged } from '../scope-cache';
 import { DASHBOARD_TTL_MS, getDashboard } from './dashboard';
+import { intakeFacts } from '@/lib/testing/intake';
 
 /** 15:00 on 29 November 2026 in Jakarta. */
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -23,7 +24,7 @@ describe.each(testDatabaseKinds())('the dashboard on %s', (kind) => {
   const supervisor = actorOf('supervisor', { timeZone: 'Asia/Jakarta' });
 
   async function makeCase(officer: Actor, set: Partial<typeof cases.$inferInsert>, category = 'labour') {
-    const input = createCaseSchema.parse({ ...emptyCase, category, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Dash' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Dash' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, officer, input));
     await h.db.update(cases).set(set).where(eq(cases.id, id));
     return id;

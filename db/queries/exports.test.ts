@@ -21,6 +21,7 @@ import { caseExportBatches, caseExportCsvStream, countCaseExport, inlineParams }
 import { listCaseAccess } from './case-timeline';
 import { createCase } from './cases';
 import { interruptRunningExports, listOwnExports, ownExportFile, removeExpiredExports, requestExport } from './exports';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const documents = fs.mkdtempSync(path.join(os.tmpdir(), 'payung-exports-'));
 process.env.DOCUMENTS_DIR = documents;
@@ -44,7 +45,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     const [s] = await h.db.select({ id: users.id }).from(users).where(eq(users.email, 'supervisor@payung.test'));
     supervisor = actorOf('supervisor', { id: s!.id, timeZone: 'Asia/Jakarta', locale: 'en' });
     const make = async (officer: Actor, names: string[]) => {
-      const input = createCaseSchema.parse({ ...emptyCase, category: 'trafficking', narrative: 'x', subjects: names.map((fullName) => ({ ...emptySubject, fullName })) });
+      const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'trafficking', narrative: 'x', subjects: names.map((fullName) => ({ ...emptySubject, fullName })) });
       return (await h.db.transaction((tx) => createCase(tx, officer, input))).id;
     };
     // One victim's identity undisclosed; another's name would run as a formula in a spreadsheet.
@@ -77,7 +78,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
 
   it('neutralise a cell a spreadsheet would run as a formula, and read back exactly', async () => {
     const per = await officerActor(h.db, 'officer.per@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: '=HYPERLINK("http://x")' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: '=HYPERLINK("http://x")' }] });
     await h.db.transaction((tx) => createCase(tx, per, input));
     const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'mission=PER', columns: ['subjects'], format: 'csv' });
     await drainExports(h.db);
@@ -192,7 +193,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     const per = await officerActor(h.db, 'officer.per@payung.test');
     // One case per name, so that each name starts its cell.
     for (const fullName of [`O'Brien, "Bo"`, `'=already marked`, '-5 minus', '+62 plus', '@at', 'Ünïcode Nàme', 'Budi;=4+4', 'Tab\t=x']) {
-      const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName }] });
+      const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName }] });
       await h.db.transaction((tx) => createCase(tx, per, input));
     }
     // A supervisor of one region (its countries go into the SQL as literals), with filters.

@@ -9,6 +9,7 @@ import { emptyProceeding, hearingSchema, moveProceedingSchema, proceedingSchema 
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase } from './cases';
 import { addHearing, addVisit, courtInstant, createDetention, createProceeding, getLegalTrack, listDeathPenaltyWatch, listDetaineesNotVisited, listHearings, moveProceeding, recordHearingOutcome } from './legal';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe('court times', () => {
   it('are read in the court’s time zone', () => {
@@ -30,11 +31,15 @@ describe.each(testDatabaseKinds())('the legal track on %s', (kind) => {
   afterAll(() => h?.close());
 
   it('records a proceeding, moves its stages in order (corrections by supervisors with a reason), and its hearings', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'criminal', narrative: 'Arrested at KLIA with drugs', subjects: [{ ...emptySubject, fullName: 'Defendant' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'criminal', narrative: 'Arrested at KLIA with drugs', subjects: [{ ...emptySubject, fullName: 'Defendant' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const c = (await getCase(h.db, kul, id))!;
     const base = {
-      ...emptyProceeding({ caseId: id, version: c.version, partyId: c.parties[0]!.id, courtTimeZone: 'Asia/Kuala_Lumpur' }),
+      ...emptyProceeding({ caseId: id, version: c.version, courtTimeZone: 'Asia/Kuala_Lumpur' }),
+      partyId: c.parties[0]!.id,
+      jurisdiction: 'host',
+      role: 'defendant',
+      hostStage: 'arrested',
       charge: 'Drug trafficking (s39B)',
       court: 'Shah Alam High Court',
       arrestedOn: '2026-03-01',
@@ -71,7 +76,7 @@ describe.each(testDatabaseKinds())('the legal track on %s', (kind) => {
   });
 
   it('flags detainees not visited for 90 days', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'smuggling', narrative: 'Crew held in Kupang', subjects: [{ ...emptySubject, fullName: 'Crew A' }, { ...emptySubject, fullName: 'Crew B' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'smuggling', narrative: 'Crew held in Kupang', subjects: [{ ...emptySubject, fullName: 'Crew A' }, { ...emptySubject, fullName: 'Crew B' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const c = (await getCase(h.db, kul, id))!;
     const a = await createDetention(h.db, kul, { caseId: id, partyId: c.parties[0]!.id, facility: 'Sungai Buloh prison', detainedSince: '2026-06-01', expectedRelease: '' });
@@ -96,14 +101,14 @@ describe.each(testDatabaseKinds())('the death-penalty watch list on %s', (kind) 
 
   it('shows supervisors and the mission every citizen facing death, and no other mission', async () => {
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'criminal', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Facing Death' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'criminal', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Facing Death' }] });
     const { id, reference } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const c = (await getCase(h.db, kul, id))!;
     const { id: proceedingId } = await createProceeding(
       h.db,
       kul,
       proceedingSchema.parse({
-        ...emptyProceeding({ caseId: id, version: c.version, partyId: c.parties[0]!.id, courtTimeZone: 'Asia/Kuala_Lumpur' }),
+        ...emptyProceeding({ caseId: id, version: c.version, courtTimeZone: 'Asia/Kuala_Lumpur' }), partyId: c.parties[0]!.id, jurisdiction: 'host', role: 'defendant',
         charge: 'Murder',
         court: 'Shah Alam',
         arrestedOn: '2026-01-01',

@@ -8,6 +8,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { claimPaymentSchema, financialClaimSchema } from '@/lib/validation/legal';
 import { createCase } from './cases';
 import { createFinancialClaim, getMoney, recordPayment } from './money';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe('amounts and currencies', () => {
   it('are non-negative with two decimals, in ISO 4217 codes', () => {
@@ -31,7 +32,7 @@ describe.each(testDatabaseKinds())('money on %s', (kind) => {
   afterAll(() => h?.close());
 
   it('totals claims and recoveries per currency and in rupiah at the rates entered', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Unpaid' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Unpaid' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const wages = await createFinancialClaim(h.db, kul, financialClaimSchema.parse({ caseId: id, kind: 'unpaid_wages', currency: 'MYR', amountClaimed: '12000.00', claimedOn: '2026-10-01' }));
     const insurance = await createFinancialClaim(h.db, kul, financialClaimSchema.parse({ caseId: id, kind: 'insurance', currency: 'SAR', amountClaimed: '5000', claimedOn: '' }));

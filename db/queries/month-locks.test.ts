@@ -10,6 +10,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { cases, monthLocks } from '../schema';
 import { createCase } from './cases';
 import { lockMonth, lockOverview, monthHasEnded, summaryFor } from './month-locks';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const period = (p: string) => parsePeriod(p)!;
 const KUL = { kind: 'mission', code: 'KUL' } as const;
@@ -30,7 +31,7 @@ describe.each(testDatabaseKinds())('locked months on %s', (kind) => {
   const supervisor = actorOf('supervisor', { timeZone: 'Asia/Jakarta' });
 
   async function labourCase(officer: Actor, openedAt: string) {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Subject' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Subject' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, officer, input));
     await h.db.update(cases).set({ openedAt: new Date(openedAt) }).where(eq(cases.id, id));
     return id;

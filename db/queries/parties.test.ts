@@ -11,6 +11,7 @@ import { listCaseEvents } from './case-timeline';
 import { createCase, getCase } from './cases';
 import { addParty, updateParty } from './parties';
 import { revealIdentity } from './people';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe.each(testDatabaseKinds())('people on a case on %s', (kind) => {
   let h: DbHandle;
@@ -25,7 +26,7 @@ describe.each(testDatabaseKinds())('people on a case on %s', (kind) => {
   afterAll(() => h?.close());
 
   it('adds people in each role with the next pseudonym, and edits them with the case version', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'crew', subjects: [{ ...emptySubject, fullName: 'Crew One' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'crew', subjects: [{ ...emptySubject, fullName: 'Crew One' }] });
     const { id, reference } = await h.db.transaction((tx) => createCase(tx, kul, input));
     let version = (await getCase(h.db, kul, id))!.version;
 

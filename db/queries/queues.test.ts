@@ -14,6 +14,7 @@ import { listCaseEvents } from './case-timeline';
 import { createCase } from './cases';
 import { countQueue, listQueue } from './queues';
 import { deleteView, listSavedViews, saveView } from './saved-views';
+import { intakeFacts } from '@/lib/testing/intake';
 
 /** 16:00 in Kuala Lumpur and 15:00 in Jakarta on Sunday 29 November 2026. */
 const NOW = new Date('2026-11-29T08:00:00Z');
@@ -29,7 +30,7 @@ describe.each(testDatabaseKinds())('supervisor queues on %s', (kind) => {
 
   /** A case at KUL (or the officer's mission), then its columns set as the test needs. */
   async function makeCase(label: string, set: Partial<typeof cases.$inferInsert> = {}, officer: Actor = kul) {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: label, subjects: [{ ...emptySubject, fullName: label }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: label, subjects: [{ ...emptySubject, fullName: label }] });
     const { id, reference } = await h.db.transaction((tx) => createCase(tx, officer, input));
     // Opened long ago and in progress unless the test says otherwise: in no queue by default.
     await h.db

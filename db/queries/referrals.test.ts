@@ -8,6 +8,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase } from './cases';
 import { createReferral, listConsentsAndReferrals, moveReferral, recordConsent, withdrawConsent } from './referrals';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe.each(testDatabaseKinds())('consents and referrals on %s', (kind) => {
   let h: DbHandle;
@@ -21,7 +22,7 @@ describe.each(testDatabaseKinds())('consents and referrals on %s', (kind) => {
   afterAll(() => h?.close());
 
   it('refuses a referral without the person’s consent, unless a supervisor overrides with a reason', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Referred' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Referred' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const party = (await getCase(h.db, kul, id))!.parties[0]!;
     const referral = { caseId: id, partyId: party.id, partnerCode: 'IOM', purpose: 'Return assistance', overrideReason: '' };

@@ -13,6 +13,7 @@ import { emptyParty, partySchema, updatePartySchema } from '@/lib/validation/peo
 import { createCase, getCase } from './cases';
 import { addParty, updateParty } from './parties';
 import { revealIdentity } from './people';
+import { intakeFacts } from '@/lib/testing/intake';
 
 /**
  * cases.subjects_label and subject_count (migration 0035) are a second copy of the subjects: the
@@ -54,7 +55,7 @@ describe.each(testDatabaseKinds())('the subjects kept on each case on %s', (kind
 
   it('follow intake, added people, renames, closed identities, role changes and removals', async () => {
     const input = createCaseSchema.parse({
-      ...emptyCase,
+      ...emptyCase, ...intakeFacts,
       narrative: 'crew',
       subjects: [{ ...emptySubject, fullName: 'Ani Rahayu' }, { ...emptySubject, fullName: 'Hidden Crew', isIdentityUndisclosed: true }],
     });

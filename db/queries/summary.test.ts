@@ -16,6 +16,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { ageClaims, approvals, caseParties, caseSteps, cases, claimPayments, consularVisits, detentions, financialClaims, legalProceedings, persons, transfers } from '../schema';
 import { createCase } from './cases';
 import { computeSummary } from './summary';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const period = (p: string) => parsePeriod(p)!;
 
@@ -38,7 +39,7 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
 
   /** A case at the officer's mission with subjects of the given birth dates (null: unknown), then its dates set. */
   async function makeCase(officer: Actor, category: string, dobs: (string | null)[], set: Partial<typeof cases.$inferInsert>) {
-    const input = createCaseSchema.parse({ ...emptyCase, category, narrative: 'x', subjects: dobs.map((_, i) => ({ ...emptySubject, fullName: `Subject ${i + 1}` })) });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category, narrative: 'x', subjects: dobs.map((_, i) => ({ ...emptySubject, fullName: `Subject ${i + 1}` })) });
     const { id } = await h.db.transaction((tx) => createCase(tx, officer, input));
     await h.db.update(cases).set(set).where(eq(cases.id, id));
     const parties = await h.db.select({ id: caseParties.id, personId: caseParties.personId, pseudonym: caseParties.pseudonym }).from(caseParties).where(eq(caseParties.caseId, id)).orderBy(caseParties.pseudonym);

@@ -8,6 +8,7 @@ import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/case
 import { listCaseEvents } from './case-timeline';
 import { createCase, getCase, listCases } from './cases';
 import { countIncomingTransfers, decideTransfer, listIncomingTransfers, requestTransfer } from './transfers';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
   let h: DbHandle;
@@ -22,7 +23,7 @@ describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
   afterAll(() => h?.close());
 
   it('moves a case to the receiving mission only when it accepts; others cannot decide', async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'Moved to Jeddah with the employer', subjects: [{ ...emptySubject, fullName: 'Mover' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'Moved to Jeddah with the employer', subjects: [{ ...emptySubject, fullName: 'Mover' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const file = (await getCase(h.db, kul, id))!;
     await expect(requestTransfer(h.db, kul, { id, version: file.version, toMissionCode: 'KUL', reason: 'x' })).rejects.toMatchObject({ fieldErrors: { toMissionCode: ['validation.otherMission'] } });
@@ -50,7 +51,7 @@ describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
   });
 
   it('accepts a case whose number the receiving mission has also given (KUL-…-00002 arriving where JED-…-00002 exists), and goes on numbering its own', async () => {
-    const make = (officer: Actor) => h.db.transaction((tx) => createCase(tx, officer, createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Same Number' }] })));
+    const make = (officer: Actor) => h.db.transaction((tx) => createCase(tx, officer, createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Same Number' }] })));
     // KUL gave 00001 above (now at JED); JED gives 00001 and 00002, KUL then 00002.
     await make(jed);
     const atJed = await make(jed);
@@ -66,7 +67,7 @@ describe.each(testDatabaseKinds())('transfers on %s', (kind) => {
   it('lists the requests waiting longest first, as many as asked, and counts them all', async () => {
     const requested: string[] = [];
     for (const n of [1, 2, 3]) {
-      const { id } = await h.db.transaction((tx) => createCase(tx, kul, createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: `Waiting ${n}` }] })));
+      const { id } = await h.db.transaction((tx) => createCase(tx, kul, createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: `Waiting ${n}` }] })));
       const file = (await getCase(h.db, kul, id))!;
       await requestTransfer(h.db, kul, { id, version: file.version, toMissionCode: 'RUH', reason: 'Moved.' });
       requested.push(file.reference);

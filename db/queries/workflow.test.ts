@@ -15,6 +15,7 @@ import { createCase, getCase } from './cases';
 import { cases, users } from '../schema';
 import { listTemplatesForAdmin, saveStepTemplate } from './reference';
 import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
+import { intakeFacts } from '@/lib/testing/intake';
 
 describe('overdue steps', () => {
   it('are open steps past their due date and grace period', () => {
@@ -37,7 +38,7 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
   afterAll(() => h?.close());
 
   const trafficking = async () => {
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'trafficking', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Victim' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'trafficking', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Victim' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     return (await getCase(h.db, kul, id))!;
   };
@@ -167,7 +168,7 @@ describe.each(testDatabaseKinds())('step templates on %s', (kind) => {
   it('are edited by admins only, and a change never rewrites the steps cases already took', async () => {
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
     const admin = actorOf('admin');
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'death', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Deceased' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'death', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Deceased' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
     const c = (await getCase(h.db, kul, id))!;
     const [first] = await listStepTemplates(h.db, 'death');
@@ -198,7 +199,7 @@ describe.each(testDatabaseKinds())('a mission head’s approvals on %s', (kind) 
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
     const head = { ...kul, id: null, isMissionHead: true };
     const closing = async (category: 'labour' | 'trafficking') => {
-      const input = createCaseSchema.parse({ ...emptyCase, category, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'S' }] });
+      const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'S' }] });
       const { id } = await h.db.transaction((tx) => createCase(tx, kul, input));
       const c = (await getCase(h.db, kul, id))!;
       await requestClosure(h.db, kul, { id, version: c.version, outcome: 'resolved', summary: 'done' });
@@ -221,7 +222,7 @@ describe.each(testDatabaseKinds())('a mission head’s approvals on %s', (kind) 
   it('never decides a closure they asked for themselves: someone else does', async () => {
     process.env.PAYUNG_MISSION_HEAD_APPROVES = '1';
     const head = { ...(await officerActor(h.db, 'officer.kul@payung.test')), isMissionHead: true };
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Own' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Own' }] });
     const { id } = await h.db.transaction((tx) => createCase(tx, head, input));
     const c = (await getCase(h.db, head, id))!;
     await requestClosure(h.db, head, { id, version: c.version, outcome: 'resolved', summary: 'done' });

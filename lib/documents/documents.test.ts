@@ -13,6 +13,7 @@ import type { Actor } from '@/lib/actor';
 import { actorOf, officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
 import { checkFile, cleanFileName } from './file-check';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const current: { actor: Actor | null } = { actor: null };
 vi.mock('@/lib/auth/actor', () => ({ getActor: async () => current.actor }));
@@ -52,7 +53,7 @@ describe.each(testDatabaseKinds())('documents on %s', (kind) => {
     await seedDemo(h.db);
     kul = await officerActor(h.db, 'officer.kul@payung.test');
     jed = await officerActor(h.db, 'officer.jed@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Doc Subject' }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Doc Subject' }] });
     caseId = (await h.db.transaction((tx) => createCase(tx, kul, input))).id;
   });
   afterAll(() => h?.close());

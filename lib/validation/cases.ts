@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { requiredChoice, z } from './zod';
 import {
   type Category,
   caseOutcomes,
@@ -22,7 +22,7 @@ import { emptyPerpetrator, emptySubject, perpetratorSchema, subjectSchema } from
 
 /** "What happened": shared by the intake and the case file's edit section. */
 export const caseDetailsFields = z.object({
-  category: z.enum(categoryCodes as [Category, ...Category[]], 'validation.required'),
+  category: requiredChoice(categoryCodes as [Category, ...Category[]]),
   subcategories: z.array(z.string()).max(10),
   narrative: z.string().trim().min(1, 'validation.required').max(20_000, 'validation.tooLong'),
   eventsPlace: z.string().trim().max(200, 'validation.tooLong'),
@@ -34,8 +34,8 @@ export const caseDetailsFields = z.object({
     .trim()
     .toUpperCase()
     .refine((v) => v === '' || isCountryCode(v), 'validation.countryCode'),
-  intakeChannel: z.enum(intakeChannels, 'validation.required'),
-  riskLevel: z.enum(riskLevels, 'validation.required'),
+  intakeChannel: requiredChoice(intakeChannels),
+  riskLevel: requiredChoice(riskLevels),
   deathPenalty: z.boolean(),
 });
 
@@ -58,10 +58,11 @@ export const createCaseSchema = caseDetailsFields
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 export type CreateCaseForm = z.input<typeof createCaseSchema>;
 
+/** A new intake: every field that records a fact starts empty, to be chosen (no category, channel or risk assumed). */
 export const emptyCase: CreateCaseForm = {
   missionCode: '',
   draftId: '',
-  category: 'labour',
+  category: '',
   subcategories: [],
   narrative: '',
   eventsPlace: '',
@@ -69,8 +70,8 @@ export const emptyCase: CreateCaseForm = {
   employerOrAgency: '',
   vesselName: '',
   vesselFlag: '',
-  intakeChannel: 'walk_in',
-  riskLevel: 'medium',
+  intakeChannel: '',
+  riskLevel: '',
   deathPenalty: false,
   subjects: [emptySubject],
   perpetrators: [],

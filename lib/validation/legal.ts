@@ -1,4 +1,4 @@
-import { z } from './zod';
+import { requiredChoice, z } from './zod';
 import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, lawyerPayers, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
 
@@ -8,9 +8,9 @@ const text = (max = 500) => z.string().trim().max(max, 'validation.tooLong');
 export const proceedingSchema = z.object({
   caseId: z.uuid(),
   version: z.number().int().positive(),
-  partyId: z.uuid('validation.required'),
-  jurisdiction: z.enum(jurisdictions),
-  role: z.enum(legalRoles, 'validation.required'),
+  partyId: z.uuid('validation.choose'),
+  jurisdiction: requiredChoice(jurisdictions),
+  role: requiredChoice(legalRoles),
   charge: text(),
   court: text(200),
   courtTimeZone: z.string().trim().refine(isTimeZone, 'validation.timeZone'),
@@ -26,12 +26,13 @@ export const proceedingSchema = z.object({
 });
 export type ProceedingInput = z.infer<typeof proceedingSchema>;
 
-/** A new proceeding's form: a defendant, just arrested, in the host country. */
-export function emptyProceeding(target: { caseId: string; version: number; partyId: string; courtTimeZone: string }): ProceedingInput {
+/** A new proceeding's form: nothing about it assumed (who, where, in what role, at what stage) until chosen. */
+export function emptyProceeding(target: { caseId: string; version: number; courtTimeZone: string }): z.input<typeof proceedingSchema> {
   return {
     ...target,
-    jurisdiction: 'host',
-    role: 'defendant',
+    partyId: '',
+    jurisdiction: '',
+    role: '',
     charge: '',
     court: '',
     arrestedOn: '',
@@ -39,7 +40,7 @@ export function emptyProceeding(target: { caseId: string; version: number; party
     lawyerAppointedOn: '',
     lawyerPaidBy: '',
     interpreter: '',
-    hostStage: 'arrested',
+    hostStage: '',
     homeFileCode: '',
     isDetained: false,
     isDeathPenalty: false,
@@ -77,7 +78,7 @@ export const hearingOutcomeSchema = z.object({
 
 export const detentionSchema = z.object({
   caseId: z.uuid(),
-  partyId: z.uuid('validation.required'),
+  partyId: z.uuid('validation.choose'),
   facility: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
   detainedSince: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
   expectedRelease: isoDate,
@@ -92,7 +93,7 @@ export const visitSchema = z.object({
 
 export const ageClaimSchema = z.object({
   caseId: z.uuid(),
-  partyId: z.uuid('validation.required'),
+  partyId: z.uuid('validation.choose'),
   claimedDob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
   relevantOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
 });

@@ -6,6 +6,7 @@ import { openTestDatabase } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { actorOf } from '@/lib/testing/actors';
 import { emptyCase, emptySubject } from '@/lib/validation/cases';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const current: { actor: Actor | null } = { actor: null };
 vi.mock('@/lib/auth/actor', () => ({ getActor: async () => current.actor }));
@@ -23,12 +24,12 @@ describe('case actions under hostile input', () => {
   afterAll(() => h?.close());
 
   it('answers malformed input with field errors and writes nothing', async () => {
-    for (const raw of [null, 'x', 42, [], { ...emptyCase, subjects: 'all of them' }, { ...emptyCase, category: 'piracy' }, { ...emptyCase, narrative: 'x'.repeat(20_001), subjects: [emptySubject] }]) {
+    for (const raw of [null, 'x', 42, [], { ...emptyCase, ...intakeFacts, subjects: 'all of them' }, { ...emptyCase, ...intakeFacts, category: 'piracy' }, { ...emptyCase, ...intakeFacts, narrative: 'x'.repeat(20_001), subjects: [emptySubject] }]) {
       const result = await createCaseAction(raw);
       expect(result, JSON.stringify(raw)?.slice(0, 60)).toMatchObject({ ok: false, code: 'invalid' });
     }
     const hostile = await createCaseAction({
-      ...emptyCase,
+      ...emptyCase, ...intakeFacts,
       missionCode: 'KUL',
       narrative: 'ok',
       subjects: [{ ...emptySubject, fullName: 'A', nik: "3201'; DROP TABLE cases; --", existingPersonId: '' }],
@@ -39,7 +40,7 @@ describe('case actions under hostile input', () => {
   });
 
   it('stores text as typed, markup included', async () => {
-    const result = await createCaseAction({ ...emptyCase, missionCode: 'KUL', narrative: '<script>alert(1)</script> & "quotes"', subjects: [{ ...emptySubject, fullName: "O'Brien <b>" }] });
+    const result = await createCaseAction({ ...emptyCase, ...intakeFacts, missionCode: 'KUL', narrative: '<script>alert(1)</script> & "quotes"', subjects: [{ ...emptySubject, fullName: "O'Brien <b>" }] });
     expect(result).toMatchObject({ ok: true });
     const [row] = await h.db.select({ narrative: cases.narrative }).from(cases);
     expect(row!.narrative).toBe('<script>alert(1)</script> & "quotes"');

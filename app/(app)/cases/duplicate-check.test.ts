@@ -10,6 +10,7 @@ import type { Actor } from '@/lib/actor';
 import { lookupKey } from '@/lib/lookup-key';
 import { officerActor } from '@/lib/testing/actors';
 import { createCaseSchema, emptyCase, emptySubject } from '@/lib/validation/cases';
+import { intakeFacts } from '@/lib/testing/intake';
 
 const current: { actor: Actor | null } = { actor: null };
 vi.mock('@/lib/auth/actor', () => ({ getActor: async () => current.actor }));
@@ -27,7 +28,7 @@ describe.each(testDatabaseKinds())('the duplicate check on %s', (kind) => {
     await seedDemo(h.db);
     const kul = await officerActor(h.db, 'officer.kul@payung.test');
     jed = await officerActor(h.db, 'officer.jed@payung.test');
-    const input = createCaseSchema.parse({ ...emptyCase, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Kuala Person', nik: NIK }] });
+    const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: 'Kuala Person', nik: NIK }] });
     await h.db.transaction((tx) => createCase(tx, kul, input));
   });
   afterAll(() => h?.close());

@@ -39,3 +39,9 @@ export function Field({ id, label, hint, error, optional, children }: FieldProps
     </div>
   );
 }
+
+/** The empty first option of a select that records a fact: nothing is chosen until someone chooses. */
+export function ChooseOption() {
+  const t = useTranslations();
+  return <option value="">{t('form.choose')}</option>;
+}

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
 import { DateField } from '@/app/_components/ui/date-field';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { type Category, categories, categoryCodes, intakeChannels, riskLevels } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import type { UpdateCaseDetailsInput } from '@/lib/validation/cases';
@@ -22,6 +22,7 @@ export function CaseDetailsFields({ form, fieldError, part }: { form: DetailsFor
       <Field id="intakeChannel" label={t('intakeChannel')} error={fieldError('intakeChannel')}>
         {(aria) => (
           <select {...aria} {...register('intakeChannel')}>
+            <ChooseOption />
             {intakeChannels.map((c) => (
               <option key={c} value={c}>
                 {tAll(`channels.${c}`)}
@@ -38,6 +39,7 @@ export function CaseDetailsFields({ form, fieldError, part }: { form: DetailsFor
       <Field id="riskLevel" label={t('riskLevel')} hint={t('riskHint')} error={fieldError('riskLevel')}>
         {(aria) => (
           <select {...aria} {...register('riskLevel')}>
+            <ChooseOption />
             {riskLevels.map((r) => (
               <option key={r} value={r}>
                 {tAll(`risk.${r}`)}
@@ -61,10 +63,11 @@ export function CaseDetailsFields({ form, fieldError, part }: { form: DetailsFor
             onChange={(e) => {
               void register_category.onChange(e);
               // Subcategories belong to a category: keep only those of the new one.
-              const allowed = categories[e.target.value as Category] as readonly string[];
+              const allowed = (categories[e.target.value as Category] ?? []) as readonly string[];
               setValue('subcategories', (getValues('subcategories') ?? []).filter((s) => allowed.includes(s)));
             }}
           >
+            <ChooseOption />
             {categoryCodes.map((c) => (
               <option key={c} value={c}>
                 {tAll(`categories.${c}`)}

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { homeFileCodes, hostStages, lawyerPayers, legalRoles } from '@/lib/domain/cases';
@@ -213,6 +213,7 @@ function PartySelect({ register, fieldError, parties, label }: { register: (p: s
     <Field id="legal-party" label={label} error={fieldError('partyId')}>
       {(aria) => (
         <select {...aria} {...register('partyId')}>
+          <ChooseOption />
           {parties.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label}
@@ -228,9 +229,9 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
   const t = useTranslations();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: proceedingSchema,
-    defaultValues: emptyProceeding({ caseId, version, partyId: parties[0]?.id ?? '', courtTimeZone: missionTimeZone }),
+    defaultValues: emptyProceeding({ caseId, version, courtTimeZone: missionTimeZone }),
     action: createProceedingAction,
-    labels: { partyId: t('legal.person'), courtTimeZone: t('legal.courtTimeZone'), hostStage: t('legal.stage'), arrestedOn: t('legal.arrestedOn'), lawyerAppointedOn: t('legal.lawyerAppointedOn') },
+    labels: { partyId: t('legal.person'), jurisdiction: t('legal.jurisdiction'), role: t('legal.role'), courtTimeZone: t('legal.courtTimeZone'), hostStage: t('legal.stage'), arrestedOn: t('legal.arrestedOn'), lawyerAppointedOn: t('legal.lawyerAppointedOn') },
     onSuccess: useRefreshing(onDone),
   });
   const r = form.register;
@@ -239,17 +240,19 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
       <ErrorSummary ref={summaryRef} items={summaryItems} />
       <div className="grid2">
         <PartySelect register={r as never} fieldError={fieldError} parties={parties} label={t('legal.person')} />
-        <Field id="legal-jurisdiction" label={t('legal.jurisdiction')}>
+        <Field id="legal-jurisdiction" label={t('legal.jurisdiction')} error={fieldError('jurisdiction')}>
           {(aria) => (
             <select {...aria} {...r('jurisdiction')}>
+              <ChooseOption />
               <option value="host">{t('legal.jurisdictions.host')}</option>
               <option value="home">{t('legal.jurisdictions.home')}</option>
             </select>
           )}
         </Field>
-        <Field id="legal-role" label={t('legal.role')}>
+        <Field id="legal-role" label={t('legal.role')} error={fieldError('role')}>
           {(aria) => (
             <select {...aria} {...r('role')}>
+              <ChooseOption />
               {legalRoles.map((x) => (
                 <option key={x} value={x}>
                   {t(`legal.roles.${x}`)}
@@ -429,9 +432,9 @@ function DetentionForm({ caseId, parties, onDone }: { caseId: string; parties: P
   const t = useTranslations();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: detentionSchema,
-    defaultValues: { caseId, partyId: parties[0]?.id ?? '', facility: '', detainedSince: '', expectedRelease: '' },
+    defaultValues: { caseId, partyId: '', facility: '', detainedSince: '', expectedRelease: '' },
     action: createDetentionAction,
-    labels: { facility: t('legal.facility'), detainedSince: t('legal.detainedSince') },
+    labels: { partyId: t('legal.person'), facility: t('legal.facility'), detainedSince: t('legal.detainedSince') },
     onSuccess: useRefreshing(onDone),
   });
   const r = form.register;

@@ -118,7 +118,7 @@ export function IntakeForm({ draft, missions }: Props) {
         {subjects.fields.map((f, i) => (
           <SubjectFields key={f.id} form={form} index={i} fieldError={fieldError} onRemove={subjects.fields.length > 1 ? () => subjects.remove(i) : undefined} />
         ))}
-        <button type="button" className="secondary" onClick={() => subjects.append(emptySubject)}>
+        <button type="button" className="secondary" onClick={() => subjects.append({ ...emptySubject, isIdentityUndisclosed: form.getValues('category') === 'trafficking' })}>
           {t('addSubject')}
         </button>
 

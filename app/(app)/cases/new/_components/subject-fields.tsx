@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
 import { Field } from '@/app/_components/ui/field';
 import type { DuplicateMatch } from '@/db/queries/people';
@@ -34,6 +34,23 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
   const [linkedLabel, setLinkedLabel] = useState<string | null>(null);
 
   const dobIso = dob ? toIsoDate(dob) : null;
+
+  // Victims of trafficking and children start undisclosed (as imports do): checked for them until
+  // the officer chooses otherwise, with the reason shown; unchecked again if the reason goes.
+  const category = useWatch({ control: form.control, name: 'category' });
+  const protectedBecause = category === 'trafficking' ? 'trafficking' : dobIso && isChildToday(dobIso) ? 'child' : null;
+  // A subject added to a trafficking case arrives checked (IntakeForm); a restored draft keeps what it holds.
+  const chosenByOfficer = useRef(false);
+  const reasonBefore = useRef(protectedBecause);
+  const [autoChecked, setAutoChecked] = useState(() => !!protectedBecause && form.getValues(`${p}.isIdentityUndisclosed`) === true);
+  useEffect(() => {
+    if (reasonBefore.current === protectedBecause) return;
+    reasonBefore.current = protectedBecause;
+    if (chosenByOfficer.current) return;
+    setValue(`${p}.isIdentityUndisclosed`, !!protectedBecause);
+    setAutoChecked(!!protectedBecause);
+  }, [protectedBecause, p, setValue]);
+  const undisclosed = register(`${p}.isIdentityUndisclosed`);
   useEffect(() => {
     if (linkedId) return;
     const query = { nik: (nik ?? '').replace(/\s+/g, ''), passportNumber: (passportNumber ?? '').trim().toUpperCase(), fullName: (fullName ?? '').trim(), dateOfBirth: dobIso ?? '' };
@@ -84,10 +101,23 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
           <HomeFields prefix={`${p}.`} register={register} fieldError={fieldError} />
           <div className="field">
             <label className="checkbox" htmlFor={id('isIdentityUndisclosed')}>
-              <input type="checkbox" id={id('isIdentityUndisclosed')} {...register(`${p}.isIdentityUndisclosed`)} />
+              <input
+                type="checkbox"
+                id={id('isIdentityUndisclosed')}
+                aria-describedby={`${id('isIdentityUndisclosed')}-hint`}
+                {...undisclosed}
+                onChange={(e) => {
+                  chosenByOfficer.current = true;
+                  setAutoChecked(false);
+                  void undisclosed.onChange(e);
+                }}
+              />
               {t('undisclosed')}
             </label>
-            <p className="hint">{t('undisclosedHint')}</p>
+            <p className="hint" id={`${id('isIdentityUndisclosed')}-hint`}>
+              {autoChecked && protectedBecause ? `${t(`undisclosedBecause.${protectedBecause}`)} ` : ''}
+              {t('undisclosedHint')}
+            </p>
           </div>
         </>
       )}
@@ -125,4 +155,11 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
       )}
     </fieldset>
   );
+}
+
+/** Under 18 today, by a date of birth "YYYY-MM-DD" (the birthday itself counts as the new age). */
+function isChildToday(dobIso: string): boolean {
+  const today = new Date().toISOString().slice(0, 10);
+  const eighteenth = `${Number(dobIso.slice(0, 4)) + 18}${dobIso.slice(4)}`;
+  return eighteenth > today;
 }
