@@ -254,6 +254,9 @@ test.describe('in Indonesian', () => {
     await page.getByRole('link', { name: 'Kasus baru' }).first().click();
     await page.getByRole('button', { name: 'Buat kasus' }).click();
     await expect(errorSummary(page)).toContainText('Subjek 1, Nama lengkap: Isi kolom ini');
+    await expect(errorSummary(page)).toContainText('Tingkat risiko: Pilih salah satu pilihan');
+    await page.getByLabel('Cara kasus diterima').selectOption({ label: 'Datang langsung' });
+    await page.getByLabel('Tingkat risiko').selectOption({ label: 'Sedang' });
     await page.getByRole('group', { name: 'Subjek 1' }).getByLabel('Nama lengkap').fill('Budi Santoso');
     await page.getByLabel('Kategori').selectOption({ label: 'Anak buah kapal (ABK) perikanan' });
     await page.getByLabel('Kapal (opsional)').fill('KM Harapan Jaya');

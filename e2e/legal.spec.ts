@@ -37,6 +37,7 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   for (const label of ['Person', 'Jurisdiction', 'Role in the proceeding']) await expect(errorSummary(page)).toContainText(`${label}: Choose one of the options`);
   await expect(proceeding.getByLabel('Stage (optional)')).toHaveValue('');
   await chooseProceedingFacts(proceeding);
+  await proceeding.getByLabel('Stage (optional)').selectOption({ label: 'Arrested' });
   await proceeding.getByLabel('Charge (optional)').fill('Drug trafficking (s39B)');
   await proceeding.getByLabel('Court (optional)').fill('Shah Alam High Court');
   await proceeding.getByLabel('Arrested on (optional)').fill('2026-03-01');
