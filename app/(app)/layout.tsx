@@ -6,6 +6,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { homeFor, navFor } from '@/lib/authz';
 import { NavLinks } from './_components/nav-links';
+import { ShellMenu } from './_components/shell-menu';
 import { SignOutButton } from './_components/sign-out-button';
 
 /** The signed-in shell: resolves the acting user once, and shows only what the role may do. */
@@ -22,17 +23,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <Link href={homeFor(actor.role)} className="brand">
           Payung
         </Link>
-        <NavLinks items={items} label={t('shell.mainNav')} />
-        <div className="who">
-          <span data-testid="current-user">
-            <strong>{actor.name}</strong> · <span className="role">{t(`roles.${actor.role}`)}</span>
-            {actor.missionCode && <> · {actor.missionCode}</>}
-            {actor.regionCode && <> · {t('shell.regionLimited')}</>}
-          </span>
-          <LanguageSwitch action={setOwnLocaleAction} />
-          <Link href="/account/security">{t('twoFactor.link')}</Link>
-          <SignOutButton />
-        </div>
+        <ShellMenu label={t('shell.menu')}>
+          <NavLinks items={items} label={t('shell.mainNav')} />
+          <div className="who">
+            <span data-testid="current-user">
+              <strong>{actor.name}</strong> · <span className="role">{t(`roles.${actor.role}`)}</span>
+              {actor.missionCode && <> · {actor.missionCode}</>}
+              {actor.regionCode && <> · {t('shell.regionLimited')}</>}
+            </span>
+            <LanguageSwitch action={setOwnLocaleAction} />
+            <Link href="/account/security">{t('twoFactor.link')}</Link>
+            <SignOutButton />
+          </div>
+        </ShellMenu>
       </header>
       <main id="main">{children}</main>
     </>

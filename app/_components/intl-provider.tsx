@@ -3,6 +3,7 @@
 import { NextIntlClientProvider } from 'next-intl';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
+import { languageOf } from '@/lib/i18n/locale';
 
 const MESSAGES = { en, id };
 
@@ -13,7 +14,7 @@ const MESSAGES = { en, id };
  */
 export function IntlProvider({ locale, timeZone, children }: { locale: string; timeZone: string; children: React.ReactNode }) {
   return (
-    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={MESSAGES[locale === 'en' ? 'en' : 'id']}>
+    <NextIntlClientProvider locale={locale} timeZone={timeZone} messages={MESSAGES[languageOf(locale)]}>
       {children}
     </NextIntlClientProvider>
   );

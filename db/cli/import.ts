@@ -19,6 +19,7 @@ import { UnreadableFileError, readImportFile } from '@/lib/import/read';
 import { getHandle } from '../index';
 import { migrationStatus } from '../migrate';
 import { importCases } from '../queries/import';
+import { formatLocale } from '@/lib/i18n/locale';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -34,7 +35,7 @@ async function main(): Promise<number> {
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new Error('give one file: npm run import -- cases.csv [--dry-run] [--skip-invalid] [--rejected rejected.csv] [--lang id|en]');
   const locale = values.lang === 'en' ? 'en' : 'id';
-  const t = createTranslator({ locale, messages: locale === 'en' ? en : id }) as unknown as Translate;
+  const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id }) as unknown as Translate;
 
   console.error(t('import.cli.reading', { file }));
   const bytes = new Uint8Array(fs.readFileSync(file));

@@ -19,6 +19,7 @@ import { appendAudit } from '../queries/audit';
 import { summaryFor } from '../queries/month-locks';
 import { getHandle } from '../index';
 import { migrationStatus } from '../migrate';
+import { formatLocale } from '@/lib/i18n/locale';
 
 async function main() {
   const { values } = parseArgs({
@@ -39,14 +40,14 @@ async function main() {
     // The command line reads as the directorate does: every mission.
     const directorate = { ...systemActor, role: 'supervisor' as const };
     const summary = await summaryFor(handle.db, directorate, period, scope);
-    const t = createTranslator({ locale, messages: locale === 'en' ? en : id });
+    const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id });
     const body = await renderSummary(
       summary,
       format,
       {
         t: t as never,
-        number: (n) => new Intl.NumberFormat(locale).format(n),
-        now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date()),
+        number: (n) => new Intl.NumberFormat(formatLocale(locale)).format(n),
+        now: new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date()),
         locale,
       },
       values.outside ? suppressionThreshold() : undefined,

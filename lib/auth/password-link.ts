@@ -2,7 +2,7 @@ import 'server-only';
 import { createTranslator } from 'use-intl/core';
 import type { Locale } from '@/lib/domain/users';
 import { AppError } from '@/lib/errors';
-import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, formatLocale } from '@/lib/i18n/locale';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { type MailSettings, mailSettings, sendMail } from '@/lib/mail/send';
@@ -28,7 +28,7 @@ export async function deliverPasswordLink(
   if (!settings) return { emailedTo: null, linkPath };
   const locale = user.locale ?? DEFAULT_LOCALE;
   // Keys checked by the tests of both languages; the translator's own key types are too deep for tsc here.
-  const t = createTranslator({ locale, messages: locale === 'en' ? en : id, namespace: 'mail.setPassword' }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id, namespace: 'mail.setPassword' }) as unknown as (key: string, values?: Record<string, string>) => string;
   const link = `${settings.origin}${linkPath}`;
   try {
     await sendMail(settings, { to: user.email, subject: t(`subject.${reason}`), text: t('body', { name: user.name, link, reason }) });

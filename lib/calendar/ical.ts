@@ -1,5 +1,6 @@
 import ical from 'ical-generator';
 import type { CalendarHearing } from '@/db/queries/legal';
+import { formatLocale, languageOf } from '@/lib/i18n/locale';
 
 export interface FeedLabels {
   /** the calendar's name, e.g. "Payung · hearings JED" */
@@ -26,7 +27,7 @@ export function hearingsCalendar(opts: { hearings: CalendarHearing[]; labels: Fe
     ttl: 60 * 60,
   });
   for (const h of hearings) {
-    const local = new Intl.DateTimeFormat(locale, { timeZone: h.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(h.startsAt);
+    const local = new Intl.DateTimeFormat(formatLocale(languageOf(locale)), { timeZone: h.timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(h.startsAt);
     const url = opts.caseUrl(h.caseId);
     calendar.createEvent({
       id: `hearing-${h.id}@payung`,

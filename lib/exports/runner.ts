@@ -20,6 +20,7 @@ import { suppressionThreshold } from '@/lib/reports/suppress';
 import type { CaseListExportRequest, SummaryExportRequest } from '@/lib/validation/exports';
 import { parseQueueQuery } from '@/lib/validation/queues';
 import { parseScope } from '@/lib/validation/reports';
+import { formatLocale } from '@/lib/i18n/locale';
 
 /** A file made for an export, already in the document store. */
 interface ExportFile {
@@ -33,11 +34,11 @@ type Progress = (percent: number) => Promise<void>;
 
 function i18nOf(actor: Actor) {
   const locale = actor.locale ?? 'id';
-  const t = createTranslator({ locale, messages: locale === 'en' ? en : id });
+  const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id });
   return {
     t: t as never,
-    number: (n: number) => new Intl.NumberFormat(locale).format(n),
-    now: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }).format(new Date()),
+    number: (n: number) => new Intl.NumberFormat(formatLocale(locale)).format(n),
+    now: new Intl.DateTimeFormat(formatLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: actor.timeZone }).format(new Date()),
     locale,
   };
 }

@@ -1,6 +1,6 @@
 import { type MessageFormatElement, TYPE, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { chooseLocale, negotiateLocale } from './locale';
+import { chooseLocale, formatLocale, languageOf, negotiateLocale } from './locale';
 import en from './messages/en.json';
 import id from './messages/id.json';
 
@@ -11,6 +11,14 @@ describe('choosing the language', () => {
     expect(negotiateLocale('ms-MY,in;q=0.9')).toBe('id');
     expect(negotiateLocale('fr')).toBeNull();
     expect(chooseLocale(null, null, 'fr')).toBe('id');
+  });
+  it('formats English dates day-month-year, as the ministry writes them, and reads the language back', () => {
+    const day = new Date('2026-10-03T14:05:00Z');
+    const medium = (language: 'en' | 'id') => new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(day);
+    expect(medium('en')).toBe('3 Oct 2026, 21:05');
+    expect(medium('id')).toMatch(/^3 Okt 2026/);
+    expect(languageOf(formatLocale('en'))).toBe('en');
+    expect(languageOf(formatLocale('id'))).toBe('id');
   });
   it("puts the user's saved choice first, then a visitor's cookie", () => {
     expect(chooseLocale('en', 'id', 'id-ID')).toBe('en');

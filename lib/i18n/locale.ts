@@ -3,6 +3,21 @@ import { type Locale, locales } from '@/lib/domain/users';
 export const LOCALE_COOKIE = 'payung-locale';
 export const DEFAULT_LOCALE: Locale = 'id';
 
+/**
+ * The locale dates and numbers are formatted in for each language: English as in the
+ * Commonwealth (en-GB: "3 Oct 2026", 24-hour times), never US-style, as the ministry writes it.
+ */
+const FORMAT_LOCALES: Record<Locale, string> = { en: 'en-GB', id: 'id' };
+
+export function formatLocale(language: Locale): string {
+  return FORMAT_LOCALES[language];
+}
+
+/** The language of a formatting locale ("en-GB" → "en"); anything else is Indonesian. */
+export function languageOf(locale: string): Locale {
+  return locale === 'en' || locale.startsWith('en-') ? 'en' : 'id';
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value);
 }

@@ -2,7 +2,7 @@ import { createTranslator } from 'next-intl';
 import { getDb } from '@/db';
 import { readFeed } from '@/db/queries/calendar-feeds';
 import { hearingsCalendar } from '@/lib/calendar/ical';
-import { DEFAULT_LOCALE } from '@/lib/i18n/locale';
+import { DEFAULT_LOCALE, formatLocale } from '@/lib/i18n/locale';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 
@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ feed
   const content = await readFeed(await getDb(), token);
   if (!content) return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const locale = content.locale ?? DEFAULT_LOCALE;
-  const t = createTranslator({ locale, messages: locale === 'en' ? en : id, namespace: 'calendar.feed' });
+  const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id, namespace: 'calendar.feed' });
   const origin = process.env.NEXTAUTH_URL?.replace(/\/$/, '') ?? new URL(request.url).origin;
   const body = hearingsCalendar({
     hearings: content.hearings,
