@@ -9,6 +9,7 @@ import { listMissionsInScope } from '@/db/queries/missions';
 import { requirePermission } from '@/lib/auth/actor';
 import { localDay, monthOf, monthQueryRange, monthWeeks, parseMonth, shiftMonth } from '@/lib/calendar/month';
 import { FeedsSection } from './_components/feeds-section';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('title') };
@@ -83,31 +84,33 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           {hearings.length === 0 ? (
             <div className="empty">{t('calendar.noneUpcoming', { days: UPCOMING_DAYS })}</div>
           ) : (
-            <table className="list">
-              <caption className="visually-hidden">{t('calendar.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('calendar.atCourt')}</th>
-                  <th scope="col">{t('calendar.case')}</th>
-                  <th scope="col">{t('calendar.mission')}</th>
-                  <th scope="col">{t('calendar.court')}</th>
-                  <th scope="col">{t('calendar.purpose')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {hearings.map((h) => (
-                  <tr key={h.id}>
-                    <td>{atCourt(h)}</td>
-                    <td className="mono">
-                      <Link href={`/cases/${h.caseId}`}>{h.reference}</Link>
-                    </td>
-                    <td className="mono">{h.missionCode}</td>
-                    <td>{h.court ?? '—'}</td>
-                    <td>{h.purpose ?? '—'}</td>
+            <TableScroll>
+              <table className="list">
+                <caption className="visually-hidden">{t('calendar.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('calendar.atCourt')}</th>
+                    <th scope="col">{t('calendar.case')}</th>
+                    <th scope="col">{t('calendar.mission')}</th>
+                    <th scope="col">{t('calendar.court')}</th>
+                    <th scope="col">{t('calendar.purpose')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {hearings.map((h) => (
+                    <tr key={h.id}>
+                      <td>{atCourt(h)}</td>
+                      <td className="mono">
+                        <Link href={`/cases/${h.caseId}`}>{h.reference}</Link>
+                      </td>
+                      <td className="mono">{h.missionCode}</td>
+                      <td>{h.court ?? '—'}</td>
+                      <td>{h.purpose ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </>
       ) : (

@@ -11,6 +11,7 @@ import { translateKey } from '@/lib/i18n/dynamic';
 import { SEARCH_MAX, readCaseListQuery } from '@/lib/validation/cases';
 import { CaseTags } from './_components/case-tags';
 import { IncomingTransfers } from './_components/incoming-transfers';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 /** Incoming requests shown when the user asks for all of them: still a bound on one page. */
 const INCOMING_ALL = 500;
@@ -171,42 +172,44 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
           )}
         </div>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('cases.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.reference')}</th>
-              <th scope="col">{t('cases.subject')}</th>
-              <th scope="col">{t('intake.category')}</th>
-              <th scope="col">{t('cases.state')}</th>
-              <th scope="col">{t('cases.assignee')}</th>
-              <th scope="col" aria-sort="descending">
-                {t('cases.opened')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((c) => (
-              <tr key={c.id}>
-                <td className="mono">
-                  <Link href={`/cases/${c.id}`}>{c.reference}</Link>
-                </td>
-                <td>
-                  {c.subjectLabel ?? '—'}
-                  {c.subjectCount > 1 ? ` ${t('drafts.andOthers', { count: c.subjectCount - 1 })}` : ''}
-                </td>
-                <td>{translateKey(t, `categories.${c.category}`)}</td>
-                <td>
-                  <CaseTags status={c.status} caseClass={c.caseClass} riskLevel={c.riskLevel} />
-                </td>
-                <td>{c.assignedOfficerName ?? t('cases.unassigned')}</td>
-                <td>
-                  {format.dateTime(c.openedAt, { dateStyle: 'medium' })} · {t('cases.daysOpen', { days: Math.floor((now - c.openedAt.getTime()) / 86_400_000) })}
-                </td>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('cases.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.reference')}</th>
+                <th scope="col">{t('cases.subject')}</th>
+                <th scope="col">{t('intake.category')}</th>
+                <th scope="col">{t('cases.state')}</th>
+                <th scope="col">{t('cases.assignee')}</th>
+                <th scope="col" aria-sort="descending">
+                  {t('cases.opened')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.items.map((c) => (
+                <tr key={c.id}>
+                  <td className="mono">
+                    <Link href={`/cases/${c.id}`}>{c.reference}</Link>
+                  </td>
+                  <td>
+                    {c.subjectLabel ?? '—'}
+                    {c.subjectCount > 1 ? ` ${t('drafts.andOthers', { count: c.subjectCount - 1 })}` : ''}
+                  </td>
+                  <td>{translateKey(t, `categories.${c.category}`)}</td>
+                  <td>
+                    <CaseTags status={c.status} caseClass={c.caseClass} riskLevel={c.riskLevel} />
+                  </td>
+                  <td>{c.assignedOfficerName ?? t('cases.unassigned')}</td>
+                  <td>
+                    {format.dateTime(c.openedAt, { dateStyle: 'medium' })} · {t('cases.daysOpen', { days: Math.floor((now - c.openedAt.getTime()) / 86_400_000) })}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {page.next && (
         <p className="pager">

@@ -7,6 +7,7 @@ import { requirePermission } from '@/lib/auth/actor';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { BarsChart } from '@/app/_components/bars-chart';
 import { CHART_BLUE, CHART_ORANGE } from '@/app/_components/chart-colours';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('dashboard'))('title') };
@@ -41,35 +42,37 @@ export default async function DashboardPage() {
   const totalOpen = d.openByMission.reduce((a, r) => a + r.open, 0);
   const empty = <p className="empty">{t('dashboard.none')}</p>;
   const table = (caption: string, head: string[], rows: (string | number)[][]) => (
-    <table className="list numbers">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          {head.map((h, i) => (
-            <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={String(r[0])}>
-            {r.map((c, i) =>
-              i === 0 ? (
-                <th key={i} scope="row">
-                  {c}
-                </th>
-              ) : (
-                <td key={i} className="num">
-                  {typeof c === 'number' ? format.number(c) : c}
-                </td>
-              ),
-            )}
+    <TableScroll>
+      <table className="list numbers">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={i > 0 ? 'num' : undefined}>
+                {h}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={String(r[0])}>
+              {r.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i} className="num">
+                    {typeof c === 'number' ? format.number(c) : c}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 
   return (

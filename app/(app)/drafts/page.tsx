@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { listDrafts } from '@/db/queries/drafts';
 import { requirePermission } from '@/lib/auth/actor';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('drafts'))('title') };
@@ -24,32 +25,34 @@ export default async function DraftsPage() {
           <Link href="/cases/new">{t('cases.new')}</Link>
         </div>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('drafts.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('drafts.subject')}</th>
-              <th scope="col">{t('intake.category')}</th>
-              <th scope="col">{t('drafts.lastSaved')}</th>
-              <th scope="col">{t('drafts.started')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drafts.map((d) => (
-              <tr key={d.id}>
-                <td>
-                  <Link href={`/cases/new?draft=${d.id}`}>
-                    {d.firstSubjectName ?? t('drafts.unnamed')}
-                    {d.subjectCount > 1 ? ` ${t('drafts.andOthers', { count: d.subjectCount - 1 })}` : ''}
-                  </Link>
-                </td>
-                <td>{d.category ? translateKey(t, `categories.${d.category}`, 'drafts.unnamed') : '—'}</td>
-                <td>{format.dateTime(d.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                <td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('drafts.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('drafts.subject')}</th>
+                <th scope="col">{t('intake.category')}</th>
+                <th scope="col">{t('drafts.lastSaved')}</th>
+                <th scope="col">{t('drafts.started')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {drafts.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link href={`/cases/new?draft=${d.id}`}>
+                      {d.firstSubjectName ?? t('drafts.unnamed')}
+                      {d.subjectCount > 1 ? ` ${t('drafts.andOthers', { count: d.subjectCount - 1 })}` : ''}
+                    </Link>
+                  </td>
+                  <td>{d.category ? translateKey(t, `categories.${d.category}`, 'drafts.unnamed') : '—'}</td>
+                  <td>{format.dateTime(d.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

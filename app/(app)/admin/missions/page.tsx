@@ -5,6 +5,7 @@ import { countryName, missionName } from '@/app/_components/mission-name';
 import { getDb } from '@/db';
 import { listMissions } from '@/db/queries/missions';
 import { requirePermission } from '@/lib/auth/actor';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('missions'))('title') };
@@ -26,33 +27,35 @@ export default async function MissionsPage() {
       {missions.length === 0 ? (
         <div className="empty">{t('missions.none')}</div>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('missions.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('missions.code')}</th>
-              <th scope="col">{t('missions.name')}</th>
-              <th scope="col">{t('missions.country')}</th>
-              <th scope="col">{t('missions.timeZone')}</th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {missions.map((m) => (
-              <tr key={m.id}>
-                <td className="mono">
-                  <Link href={`/admin/missions/${m.id}`}>{m.code}</Link>
-                </td>
-                <td>{missionName(t as never, m)}</td>
-                <td>{countryName(locale, m.country)}</td>
-                <td>{m.timeZone}</td>
-                <td>
-                  <span className={m.isActive ? 'tag active' : 'tag inactive'}>{m.isActive ? t('users.active') : t('users.inactive')}</span>
-                </td>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('missions.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('missions.code')}</th>
+                <th scope="col">{t('missions.name')}</th>
+                <th scope="col">{t('missions.country')}</th>
+                <th scope="col">{t('missions.timeZone')}</th>
+                <th scope="col">{t('users.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {missions.map((m) => (
+                <tr key={m.id}>
+                  <td className="mono">
+                    <Link href={`/admin/missions/${m.id}`}>{m.code}</Link>
+                  </td>
+                  <td>{missionName(t as never, m)}</td>
+                  <td>{countryName(locale, m.country)}</td>
+                  <td>{m.timeZone}</td>
+                  <td>
+                    <span className={m.isActive ? 'tag active' : 'tag inactive'}>{m.isActive ? t('users.active') : t('users.inactive')}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listUsers } from '@/db/queries/users';
 import { requirePermission } from '@/lib/auth/actor';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('users'))('title') };
@@ -38,34 +39,36 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {q && <Link href="/admin/users">{t('users.clearSearch')}</Link>}
         </div>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('users.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('users.name')}</th>
-              <th scope="col">{t('users.email')}</th>
-              <th scope="col">{t('users.role')}</th>
-              <th scope="col">{t('users.missionOrRegion')}</th>
-              <th scope="col">{t('users.status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{t(`roles.${u.role}`)}</td>
-                <td>{u.missionCode ?? (u.role === 'supervisor' ? (u.regionCode ?? t('users.allMissions')) : '—')}</td>
-                <td>
-                  <span className={u.isActive ? 'tag active' : 'tag inactive'}>{u.isActive ? t('users.active') : t('users.inactive')}</span>
-                  {u.pendingRole && <span className="tag"> {t('users.pendingTag')}</span>}
-                </td>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('users.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.missionOrRegion')}</th>
+                <th scope="col">{t('users.status')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {users.map((u) => (
+                <tr key={u.id}>
+                  <td>
+                    <Link href={`/admin/users/${u.id}`}>{u.name}</Link>
+                  </td>
+                  <td>{u.email}</td>
+                  <td>{t(`roles.${u.role}`)}</td>
+                  <td>{u.missionCode ?? (u.role === 'supervisor' ? (u.regionCode ?? t('users.allMissions')) : '—')}</td>
+                  <td>
+                    <span className={u.isActive ? 'tag active' : 'tag inactive'}>{u.isActive ? t('users.active') : t('users.inactive')}</span>
+                    {u.pendingRole && <span className="tag"> {t('users.pendingTag')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -6,6 +6,7 @@ import { ErrorSummary, type SummaryItem } from '@/app/_components/ui/error-summa
 import { Field } from '@/app/_components/ui/field';
 import type { ImportView, ProblemView } from '@/lib/import/messages';
 import { MAX_IMPORT_BYTES } from '@/lib/import/template';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 type Reply = { ok: true; data: ImportView } | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
 
@@ -153,17 +154,19 @@ function ImportResult({ result, rejectedUrl, number }: { result: ImportView; rej
       <p className={result.errorCount && !result.written && outcome !== 'checkedSkip' ? 'notice warn' : 'notice ok'} role="status">
         {t(outcome)}
       </p>
-      <table className="list">
-        <caption>{t('counts.caption')}</caption>
-        <tbody>
-          {counts.map(([key, n]) => (
-            <tr key={key}>
-              <th scope="row">{t(`counts.${key}` as never)}</th>
-              <td>{number(n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table className="list">
+          <caption>{t('counts.caption')}</caption>
+          <tbody>
+            {counts.map(([key, n]) => (
+              <tr key={key}>
+                <th scope="row">{t(`counts.${key}` as never)}</th>
+                <td>{number(n)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {rejectedUrl && (
         <p>
           <a href={rejectedUrl} download={`${result.fileName.replace(/\.(csv|xlsx)$/i, '')}.rejected.csv`}>
@@ -186,24 +189,26 @@ function Problems({ id, title, problems, total, number }: { id: string; title: s
         {title} ({number(total)})
       </h3>
       {problems.length < total && <p className="muted">{t('shownOf', { shown: number(problems.length), total: number(total) })}</p>}
-      <table className="list" aria-labelledby={id}>
-        <thead>
-          <tr>
-            <th scope="col">{t('row')}</th>
-            <th scope="col">{t('column')}</th>
-            <th scope="col">{t('message')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {problems.map((p, i) => (
-            <tr key={i}>
-              <td>{number(p.row)}</td>
-              <td className="mono">{p.column ?? '—'}</td>
-              <td>{p.message}</td>
+      <TableScroll>
+        <table className="list" aria-labelledby={id}>
+          <thead>
+            <tr>
+              <th scope="col">{t('row')}</th>
+              <th scope="col">{t('column')}</th>
+              <th scope="col">{t('message')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {problems.map((p, i) => (
+              <tr key={i}>
+                <td>{number(p.row)}</td>
+                <td className="mono">{p.column ?? '—'}</td>
+                <td>{p.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

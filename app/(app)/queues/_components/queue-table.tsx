@@ -12,6 +12,7 @@ import type { QueueSort } from '@/lib/domain/queues';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { bulkActionSchema } from '@/lib/validation/queues';
 import { bulkUpdateAction } from '../actions';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export interface QueueRow {
   id: string;
@@ -158,59 +159,61 @@ export function QueueTable({ caption, rows, sortLinks, officers }: { caption: st
           </button>
         </div>
       </form>
-      <table className="list queue">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <input type="checkbox" aria-label={t('queues.selectAll')} checked={allOn} onChange={(e) => rows.forEach((r) => toggle(r.id, e.target.checked))} />
-            </th>
-            <th scope="col">{t('queues.reference')}</th>
-            <th scope="col">{t('queues.subject')}</th>
-            <th scope="col">{t('queues.category')}</th>
-            <th scope="col">{t('queues.status')}</th>
-            {sortHeader('risk', t('queues.risk'))}
-            <th scope="col">{t('queues.mission')}</th>
-            <th scope="col">{t('queues.assignee')}</th>
-            {sortHeader('opened', t('queues.opened'))}
-            {sortHeader('activity', t('queues.lastActivity'))}
-            {sortHeader('due', t('queues.due'))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
-              <td>
-                <input type="checkbox" aria-label={t('queues.select', { reference: r.reference })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
-              </td>
-              <td className="mono">
-                <Link href={`/cases/${r.id}`}>{r.reference}</Link>
-              </td>
-              <td>{r.subject}</td>
-              <td>{r.category}</td>
-              <td>
-                <span className="tag status">{r.status}</span> <span className={r.caseClass === 'special' ? 'tag special' : 'tag'}>{r.classLabel}</span>
-              </td>
-              <td>
-                <span className={`tag risk-${r.riskLevel}`}>{r.riskLabel}</span>
-              </td>
-              <td className="mono">{r.missionCode}</td>
-              <td>{r.assignee ?? t('queues.unassigned')}</td>
-              <td>{r.opened}</td>
-              <td>{r.lastActivity}</td>
-              <td>
-                {r.due ?? '—'}
-                {r.isOverdue && (
-                  <>
-                    {' '}
-                    <span className="tag risk-critical">{t('steps.overdue')}</span>
-                  </>
-                )}
-              </td>
+      <TableScroll>
+        <table className="list queue">
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <input type="checkbox" aria-label={t('queues.selectAll')} checked={allOn} onChange={(e) => rows.forEach((r) => toggle(r.id, e.target.checked))} />
+              </th>
+              <th scope="col">{t('queues.reference')}</th>
+              <th scope="col">{t('queues.subject')}</th>
+              <th scope="col">{t('queues.category')}</th>
+              <th scope="col">{t('queues.status')}</th>
+              {sortHeader('risk', t('queues.risk'))}
+              <th scope="col">{t('queues.mission')}</th>
+              <th scope="col">{t('queues.assignee')}</th>
+              {sortHeader('opened', t('queues.opened'))}
+              {sortHeader('activity', t('queues.lastActivity'))}
+              {sortHeader('due', t('queues.due'))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} className={selected.has(r.id) ? 'selected' : undefined}>
+                <td>
+                  <input type="checkbox" aria-label={t('queues.select', { reference: r.reference })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                </td>
+                <td className="mono">
+                  <Link href={`/cases/${r.id}`}>{r.reference}</Link>
+                </td>
+                <td>{r.subject}</td>
+                <td>{r.category}</td>
+                <td>
+                  <span className="tag status">{r.status}</span> <span className={r.caseClass === 'special' ? 'tag special' : 'tag'}>{r.classLabel}</span>
+                </td>
+                <td>
+                  <span className={`tag risk-${r.riskLevel}`}>{r.riskLabel}</span>
+                </td>
+                <td className="mono">{r.missionCode}</td>
+                <td>{r.assignee ?? t('queues.unassigned')}</td>
+                <td>{r.opened}</td>
+                <td>{r.lastActivity}</td>
+                <td>
+                  {r.due ?? '—'}
+                  {r.isOverdue && (
+                    <>
+                      {' '}
+                      <span className="tag risk-critical">{t('steps.overdue')}</span>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -18,6 +18,7 @@ import { summaryTables } from '@/lib/reports/tables';
 import { scopeText } from '@/lib/validation/reports';
 import { LockMonth } from './lock-month';
 import { PrepareExport } from './prepare-export';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 /**
  * The summary itself, below the page's form: the lock of the month, downloads, corrections and
@@ -117,42 +118,44 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
       <p className="hint">{t('exports.prepareHint')}</p>
       <PrepareExport period={summary.period} scope={scopeText(summary.scope)} />
       {summary.corrections && lockedMission && (
-        <table className="list numbers report" data-testid="corrections">
-          <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('reports.corrections.month')}</th>
-              <th scope="col">{t('reports.corrections.figure')}</th>
-              <th scope="col" className="num">
-                {t('reports.corrections.submitted')}
-              </th>
-              <th scope="col" className="num">
-                {t('reports.corrections.corrected')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {summary.corrections.length === 0 ? (
+        <TableScroll>
+          <table className="list numbers report" data-testid="corrections">
+            <caption>{t(summary.locked ? 'reports.corrections.reported' : 'reports.corrections.pending')}</caption>
+            <thead>
               <tr>
-                <td colSpan={4} className="muted">
-                  {t('reports.corrections.none')}
-                </td>
+                <th scope="col">{t('reports.corrections.month')}</th>
+                <th scope="col">{t('reports.corrections.figure')}</th>
+                <th scope="col" className="num">
+                  {t('reports.corrections.submitted')}
+                </th>
+                <th scope="col" className="num">
+                  {t('reports.corrections.corrected')}
+                </th>
               </tr>
-            ) : (
-              summary.corrections.map((c) => (
-                <tr key={`${c.month}|${c.table}|${c.row}|${c.column}`}>
-                  <td className="mono">{c.month}</td>
-                  <th scope="row">
-                    {translateKey(t, `reports.tables.${c.table}`, c.table)}: {label(c.table, c.row)}
-                    {c.column !== 'value' && ` · ${translateKey(t, `reports.columns.${c.column}`, c.column)}`}
-                  </th>
-                  <td className="num">{typeof c.was === 'number' ? format.number(c.was) : (c.was ?? '—')}</td>
-                  <td className="num">{typeof c.now === 'number' ? format.number(c.now) : (c.now ?? '—')}</td>
+            </thead>
+            <tbody>
+              {summary.corrections.length === 0 ? (
+                <tr>
+                  <td colSpan={4} className="muted">
+                    {t('reports.corrections.none')}
+                  </td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                summary.corrections.map((c) => (
+                  <tr key={`${c.month}|${c.table}|${c.row}|${c.column}`}>
+                    <td className="mono">{c.month}</td>
+                    <th scope="row">
+                      {translateKey(t, `reports.tables.${c.table}`, c.table)}: {label(c.table, c.row)}
+                      {c.column !== 'value' && ` · ${translateKey(t, `reports.columns.${c.column}`, c.column)}`}
+                    </th>
+                    <td className="num">{typeof c.was === 'number' ? format.number(c.was) : (c.was ?? '—')}</td>
+                    <td className="num">{typeof c.now === 'number' ? format.number(c.now) : (c.now ?? '—')}</td>
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {summaryTables(summary).filter((table) => table.name !== 'corrections').map((table) => (
         <div key={table.name}>
@@ -169,38 +172,40 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
               ]}
             />
           )}
-        <table className="list numbers report">
-          <caption>{t(`reports.tables.${table.name}` as never)}</caption>
-          <thead>
-            <tr>
-              {table.columns.map((c, i) => (
-                <th key={c} scope="col" className={i > 0 ? 'num' : undefined}>
-                  {translateKey(t, `reports.columns.${c}`, c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.length === 0 ? (
+        <TableScroll>
+          <table className="list numbers report">
+            <caption>{t(`reports.tables.${table.name}` as never)}</caption>
+            <thead>
               <tr>
-                <td colSpan={table.columns.length} className="muted">
-                  {t('reports.noRows')}
-                </td>
+                {table.columns.map((c, i) => (
+                  <th key={c} scope="col" className={i > 0 ? 'num' : undefined}>
+                    {translateKey(t, `reports.columns.${c}`, c)}
+                  </th>
+                ))}
               </tr>
-            ) : (
-              table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  <th scope="row">{label(table.name, String(row[0]))}</th>
-                  {row.slice(1).map((v, i) => (
-                    <td key={i} className="num">
-                      {v === null ? '—' : typeof v === 'number' ? format.number(v) : v}
-                    </td>
-                  ))}
+            </thead>
+            <tbody>
+              {table.rows.length === 0 ? (
+                <tr>
+                  <td colSpan={table.columns.length} className="muted">
+                    {t('reports.noRows')}
+                  </td>
                 </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+              ) : (
+                table.rows.map((row) => (
+                  <tr key={String(row[0])}>
+                    <th scope="row">{label(table.name, String(row[0]))}</th>
+                    {row.slice(1).map((v, i) => (
+                      <td key={i} className="num">
+                        {v === null ? '—' : typeof v === 'number' ? format.number(v) : v}
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
         </div>
       ))}
     </>

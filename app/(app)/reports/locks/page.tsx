@@ -7,6 +7,7 @@ import { listMissionsInScope } from '@/db/queries/missions';
 import { lockOverview } from '@/db/queries/month-locks';
 import { localDate } from '@/db/queries/steps';
 import { requirePermission } from '@/lib/auth/actor';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports.locks'))('title') };
@@ -52,54 +53,56 @@ export default async function LocksPage({ searchParams }: { searchParams: Promis
         <p className="muted">{t('reports.locks.empty')}</p>
       ) : (
         <div className="panel-table" role="region" aria-label={t('reports.locks.title')} tabIndex={0}>
-          <table className="list locks">
-            <thead>
-              <tr>
-                <th scope="col">{t('reports.locks.mission')}</th>
-                {MONTHS.map((m) => (
-                  <th key={m} scope="col">
-                    {monthName(m)}
+          <TableScroll>
+            <table className="list locks">
+              <thead>
+                <tr>
+                  <th scope="col">{t('reports.locks.mission')}</th>
+                  {MONTHS.map((m) => (
+                    <th key={m} scope="col">
+                      {monthName(m)}
+                    </th>
+                  ))}
+                  <th scope="col" className="num">
+                    {t('reports.locks.lockedCount')}
                   </th>
-                ))}
-                <th scope="col" className="num">
-                  {t('reports.locks.lockedCount')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    <span className="mono">{r.code}</span> {nameOf(r.code)}
-                  </th>
-                  {MONTHS.map((m) => {
-                    const lock = r.months[`${year}-${m}`];
-                    return (
-                      <td key={m}>
-                        {lock ? (
-                          <Link
-                            href={`/reports?period=${year}-${m}&scope=${r.code}`}
-                            title={t('reports.locks.locked', { at: format.dateTime(lock.at, { dateStyle: 'medium' }), by: lock.by })}
-                            aria-label={`${r.code} ${monthName(m)}: ${t('reports.locks.locked', { at: format.dateTime(lock.at, { dateStyle: 'medium' }), by: lock.by })}`}
-                          >
-                            ✓
-                          </Link>
-                        ) : (
-                          <>
-                            <span className="muted" aria-hidden="true">
-                              ·
-                            </span>
-                            <span className="visually-hidden">{t('reports.locks.notLocked')}</span>
-                          </>
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td className="num">{t('reports.locks.count', { n: Object.keys(r.months).length })}</td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row">
+                      <span className="mono">{r.code}</span> {nameOf(r.code)}
+                    </th>
+                    {MONTHS.map((m) => {
+                      const lock = r.months[`${year}-${m}`];
+                      return (
+                        <td key={m}>
+                          {lock ? (
+                            <Link
+                              href={`/reports?period=${year}-${m}&scope=${r.code}`}
+                              title={t('reports.locks.locked', { at: format.dateTime(lock.at, { dateStyle: 'medium' }), by: lock.by })}
+                              aria-label={`${r.code} ${monthName(m)}: ${t('reports.locks.locked', { at: format.dateTime(lock.at, { dateStyle: 'medium' }), by: lock.by })}`}
+                            >
+                              ✓
+                            </Link>
+                          ) : (
+                            <>
+                              <span className="muted" aria-hidden="true">
+                                ·
+                              </span>
+                              <span className="visually-hidden">{t('reports.locks.notLocked')}</span>
+                            </>
+                          )}
+                        </td>
+                      );
+                    })}
+                    <td className="num">{t('reports.locks.count', { n: Object.keys(r.months).length })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </>

@@ -7,6 +7,7 @@ import { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from '@/lib/documents/limits';
 import { documentKinds } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { revealFileNamesAction } from '../../actions';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export interface DocumentRow {
   id: string;
@@ -147,34 +148,36 @@ export function DocumentList({ caseId, documents, locale, namesHidden }: { caseI
           </span>
         </div>
       )}
-      <table className="list">
-        <caption className="visually-hidden">{t('title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('file')}</th>
-            <th scope="col">{t('kind')}</th>
-            <th scope="col">{t('person')}</th>
-            <th scope="col">{t('added')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <a href={`/api/documents/${d.id}`} download>
-                  {d.fileName ?? names?.get(d.id) ?? t(`kinds.${d.kind}` as never)}
-                </a>{' '}
-                <span className="muted">({formatSize(d.size, locale)})</span>
-              </td>
-              <td>{t(`kinds.${d.kind}` as never)}</td>
-              <td className="mono">{d.partyPseudonym ?? '—'}</td>
-              <td>
-                {d.uploadedAt} · {d.uploadedByName ?? '—'}
-              </td>
+      <TableScroll>
+        <table className="list">
+          <caption className="visually-hidden">{t('title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('file')}</th>
+              <th scope="col">{t('kind')}</th>
+              <th scope="col">{t('person')}</th>
+              <th scope="col">{t('added')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {documents.map((d) => (
+              <tr key={d.id}>
+                <td>
+                  <a href={`/api/documents/${d.id}`} download>
+                    {d.fileName ?? names?.get(d.id) ?? t(`kinds.${d.kind}` as never)}
+                  </a>{' '}
+                  <span className="muted">({formatSize(d.size, locale)})</span>
+                </td>
+                <td>{t(`kinds.${d.kind}` as never)}</td>
+                <td className="mono">{d.partyPseudonym ?? '—'}</td>
+                <td>
+                  {d.uploadedAt} · {d.uploadedByName ?? '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

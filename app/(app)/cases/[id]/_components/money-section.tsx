@@ -10,6 +10,7 @@ import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { financialClaimKinds } from '@/lib/domain/cases';
 import { claimPaymentSchema, financialClaimSchema } from '@/lib/validation/legal';
 import { createFinancialClaimAction, recordPaymentAction } from '../../actions';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export interface ClaimRow {
   id: string;
@@ -28,37 +29,39 @@ export function MoneySection({ caseId, claims, byCurrency, totalHome, canEdit }:
       {claims.length === 0 ? (
         <p className="muted">{t('money.none')}</p>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('money.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('money.kind')}</th>
-              <th scope="col">{t('money.amountClaimed')}</th>
-              <th scope="col">{t('money.recovered')}</th>
-              {canEdit && <th scope="col"><span className="visually-hidden">{t('money.recordPayment')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {claims.map((c) => (
-              <tr key={c.id}>
-                <td>{t(`money.kinds.${c.kind}` as never)}</td>
-                <td>{c.claimed}</td>
-                <td>{c.recovered}</td>
-                {canEdit && (
-                  <td>
-                    {open === c.id ? (
-                      <PaymentForm claimId={c.id} onDone={() => setOpen(null)} />
-                    ) : (
-                      <button type="button" className="link" onClick={() => setOpen(c.id)}>
-                        {t('money.recordPayment')}
-                      </button>
-                    )}
-                  </td>
-                )}
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('money.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('money.kind')}</th>
+                <th scope="col">{t('money.amountClaimed')}</th>
+                <th scope="col">{t('money.recovered')}</th>
+                {canEdit && <th scope="col"><span className="visually-hidden">{t('money.recordPayment')}</span></th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {claims.map((c) => (
+                <tr key={c.id}>
+                  <td>{t(`money.kinds.${c.kind}` as never)}</td>
+                  <td>{c.claimed}</td>
+                  <td>{c.recovered}</td>
+                  {canEdit && (
+                    <td>
+                      {open === c.id ? (
+                        <PaymentForm claimId={c.id} onDone={() => setOpen(null)} />
+                      ) : (
+                        <button type="button" className="link" onClick={() => setOpen(c.id)}>
+                          {t('money.recordPayment')}
+                        </button>
+                      )}
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {byCurrency.length > 0 && (
         <p>

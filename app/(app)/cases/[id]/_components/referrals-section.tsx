@@ -12,6 +12,7 @@ import { REFERRAL_TRANSITIONS, consentScopes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { createReferralSchema, recordConsentSchema } from '@/lib/validation/cases';
 import { createReferralAction, moveReferralAction, recordConsentAction, withdrawConsentAction } from '../../actions';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 interface Props {
   caseId: string;
@@ -77,44 +78,46 @@ export function ReferralsSection({ caseId, parties, partners, consents, referral
       {referrals.length === 0 ? (
         <p className="muted">{t('referrals.noReferrals')}</p>
       ) : (
-        <table className="list">
-          <caption className="visually-hidden">{t('referrals.referrals')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('referrals.partner')}</th>
-              <th scope="col">{t('referrals.person')}</th>
-              <th scope="col">{t('steps.status')}</th>
-              <th scope="col">{t('referrals.sent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {referrals.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  {locale === 'id' ? r.partnerNameId : r.partnerNameEn}
-                  {r.purpose && <div className="muted">{r.purpose}</div>}
-                  {r.overrideReason && <div className="muted">{t('referrals.overrideNote', { reason: r.overrideReason })}</div>}
-                </td>
-                <td className="mono">{r.pseudonym}</td>
-                <td>
-                  <span className="tag status">{t(`referralStatuses.${r.status}`)}</span>
-                  {canEdit &&
-                    REFERRAL_TRANSITIONS[r.status].map((to) => (
-                      <button
-                        key={to}
-                        type="button"
-                        className="link spaced"
-                        onClick={() => act(() => moveReferralAction({ referralId: r.id, version: r.version, status: to }))}
-                      >
-                        {t(`referrals.moveTo.${to}`)}
-                      </button>
-                    ))}
-                </td>
-                <td>{r.sentLabel}</td>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('referrals.referrals')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('referrals.partner')}</th>
+                <th scope="col">{t('referrals.person')}</th>
+                <th scope="col">{t('steps.status')}</th>
+                <th scope="col">{t('referrals.sent')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {referrals.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {locale === 'id' ? r.partnerNameId : r.partnerNameEn}
+                    {r.purpose && <div className="muted">{r.purpose}</div>}
+                    {r.overrideReason && <div className="muted">{t('referrals.overrideNote', { reason: r.overrideReason })}</div>}
+                  </td>
+                  <td className="mono">{r.pseudonym}</td>
+                  <td>
+                    <span className="tag status">{t(`referralStatuses.${r.status}`)}</span>
+                    {canEdit &&
+                      REFERRAL_TRANSITIONS[r.status].map((to) => (
+                        <button
+                          key={to}
+                          type="button"
+                          className="link spaced"
+                          onClick={() => act(() => moveReferralAction({ referralId: r.id, version: r.version, status: to }))}
+                        >
+                          {t(`referrals.moveTo.${to}`)}
+                        </button>
+                      ))}
+                  </td>
+                  <td>{r.sentLabel}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && (
         <div className="actions">

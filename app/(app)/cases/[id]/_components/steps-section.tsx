@@ -12,6 +12,7 @@ import { SERVICE_DETAILS, STEP_TRANSITIONS, type ServiceType, type StepStatus, s
 import { translateKey } from '@/lib/i18n/dynamic';
 import { addStepSchema, updateStepSchema } from '@/lib/validation/cases';
 import { acceptStepsAction, addStepAction, updateStepAction } from '../../actions';
+import { TableScroll } from '@/app/_components/ui/table-scroll';
 
 export interface StepRow {
   id: string;
@@ -53,65 +54,67 @@ export function StepsSection({ caseId, version, steps, templates, officers, canE
       {steps.length === 0 && canEdit && templates.length > 0 && <ProposedSteps caseId={caseId} version={version} templates={templates} label={label} />}
       {steps.length === 0 && (templates.length === 0 || !canEdit) && <p className="muted">{t('steps.none')}</p>}
       {steps.length > 0 && (
-        <table className="list">
-          <caption className="visually-hidden">{t('steps.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('steps.step')}</th>
-              <th scope="col">{t('steps.status')}</th>
-              <th scope="col">{t('steps.due')}</th>
-              <th scope="col">{t('steps.result')}</th>
-              {canEdit && <th scope="col"><span className="visually-hidden">{t('steps.update')}</span></th>}
-            </tr>
-          </thead>
-          <tbody>
-            {steps.map((s) =>
-              editing === s.id ? (
-                <tr key={s.id}>
-                  <td colSpan={canEdit ? 5 : 4}>
-                    <StepEditor step={s} label={label(s)} officers={officers} onDone={() => setEditing(null)} />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={s.id}>
-                  <td>
-                    {label(s)}
-                    {s.isRequired && <span className="muted"> · {t('steps.required')}</span>}
-                    <div className="muted">{translateKey(t, `services.${s.serviceType}`)}</div>
-                  </td>
-                  <td>
-                    <span className="tag status">{translateKey(t, `stepStatuses.${s.status}`)}</span>
-                    {s.isOverdue && (
-                      <>
-                        {' '}
-                        <span className="tag risk-critical">{t('steps.overdue')}</span>
-                      </>
-                    )}
-                  </td>
-                  <td>{s.dueLabel ?? '—'}</td>
-                  <td>
-                    {[s.provider, s.outcome].filter(Boolean).join(' · ') || '—'}
-                    {Object.keys(s.details).length > 0 && (
-                      <div className="muted">
-                        {Object.entries(s.details)
-                          .map(([k, v]) => `${translateKey(t, `steps.detail.${k}`, '') || k}: ${v === 'yes' ? t('caseFile.yes') : v === 'no' ? t('caseFile.no') : v}`)
-                          .join(' · ')}
-                      </div>
-                    )}
-                    {s.assigneeName && <div className="muted">{s.assigneeName}</div>}
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <button type="button" className="link" aria-label={t('steps.updateOf', { step: label(s) })} onClick={() => setEditing(s.id)}>
-                        {t('steps.update')}
-                      </button>
+        <TableScroll>
+          <table className="list">
+            <caption className="visually-hidden">{t('steps.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('steps.step')}</th>
+                <th scope="col">{t('steps.status')}</th>
+                <th scope="col">{t('steps.due')}</th>
+                <th scope="col">{t('steps.result')}</th>
+                {canEdit && <th scope="col"><span className="visually-hidden">{t('steps.update')}</span></th>}
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((s) =>
+                editing === s.id ? (
+                  <tr key={s.id}>
+                    <td colSpan={canEdit ? 5 : 4}>
+                      <StepEditor step={s} label={label(s)} officers={officers} onDone={() => setEditing(null)} />
                     </td>
-                  )}
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
+                  </tr>
+                ) : (
+                  <tr key={s.id}>
+                    <td>
+                      {label(s)}
+                      {s.isRequired && <span className="muted"> · {t('steps.required')}</span>}
+                      <div className="muted">{translateKey(t, `services.${s.serviceType}`)}</div>
+                    </td>
+                    <td>
+                      <span className="tag status">{translateKey(t, `stepStatuses.${s.status}`)}</span>
+                      {s.isOverdue && (
+                        <>
+                          {' '}
+                          <span className="tag risk-critical">{t('steps.overdue')}</span>
+                        </>
+                      )}
+                    </td>
+                    <td>{s.dueLabel ?? '—'}</td>
+                    <td>
+                      {[s.provider, s.outcome].filter(Boolean).join(' · ') || '—'}
+                      {Object.keys(s.details).length > 0 && (
+                        <div className="muted">
+                          {Object.entries(s.details)
+                            .map(([k, v]) => `${translateKey(t, `steps.detail.${k}`, '') || k}: ${v === 'yes' ? t('caseFile.yes') : v === 'no' ? t('caseFile.no') : v}`)
+                            .join(' · ')}
+                        </div>
+                      )}
+                      {s.assigneeName && <div className="muted">{s.assigneeName}</div>}
+                    </td>
+                    {canEdit && (
+                      <td>
+                        <button type="button" className="link" aria-label={t('steps.updateOf', { step: label(s) })} onClick={() => setEditing(s.id)}>
+                          {t('steps.update')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && steps.length > 0 && (adding ? <AddStep caseId={caseId} version={version} onDone={() => setAdding(false)} /> : (
         <button type="button" className="secondary" onClick={() => setAdding(true)}>
