@@ -10,7 +10,8 @@ test.describe('without an English browser', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    // English pages say which English: dates are written day-month-year (en-GB).
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en-GB');
   });
 
   test('errors are in Indonesian too', async ({ page }) => {
