@@ -32,7 +32,11 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   const first = subject(page, 1);
   await first.getByLabel('Full name').fill('Sri Wahyuni');
   await first.getByLabel('NIK (optional)').fill(nik);
-  await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '7', '8', '1995');
+  // A date of birth the NIK disagrees with is pointed out at once, and the warning goes when corrected.
+  await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '8', '8', '1995');
+  await expect(first.getByRole('status').filter({ hasText: 'The NIK carries the birth date 07-08-95' })).toBeVisible();
+  await first.getByRole('group', { name: /Date of birth/ }).getByLabel('Day').fill('7');
+  await expect(first.getByText('The NIK carries the birth date')).toHaveCount(0);
   await first.getByLabel('Identity must stay undisclosed').check();
 
   await page.getByRole('button', { name: 'Add another subject' }).click();
@@ -147,7 +151,11 @@ test('a closed tab loses nothing: the intake is a draft under My drafts', async 
   const again = await context.newPage();
   await again.goto('/drafts');
   await expectAccessible(again);
-  await again.getByRole('link', { name }).click();
+  await expect(again.getByRole('link', { name })).toBeVisible();
+  // My cases says so, and offers the latest to resume.
+  await again.goto('/cases');
+  await expect(again.getByRole('status').filter({ hasText: /You have \d+ unfinished drafts?\./ })).toBeVisible();
+  await again.getByRole('link', { name: /^Resume the latest \(saved / }).click();
   await expect(subject(again, 1).getByLabel('Full name')).toHaveValue(name);
   await expect(again.getByLabel('Account of events')).toHaveValue('Half-told story');
   await expect(again.getByRole('status').filter({ hasText: /^Draft from/ })).toBeVisible();

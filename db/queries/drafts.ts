@@ -40,6 +40,18 @@ export interface DraftListItem {
   firstSubjectName: string | null;
 }
 
+/** How many unfinished intakes the actor has, and the one saved last: what My cases and New case offer to resume. */
+export async function draftsSummary(conn: Conn, actor: Actor): Promise<{ count: number; latest: { id: string; updatedAt: Date } | null }> {
+  assertCan(actor, 'case:create');
+  const [row] = await conn
+    .select({ id: caseDrafts.id, updatedAt: caseDrafts.updatedAt, count: sql<number>`count(*) OVER ()::int` })
+    .from(caseDrafts)
+    .where(open(actor))
+    .orderBy(desc(caseDrafts.updatedAt))
+    .limit(1);
+  return row ? { count: row.count, latest: { id: row.id, updatedAt: row.updatedAt } } : { count: 0, latest: null };
+}
+
 export async function listDrafts(conn: Conn, actor: Actor): Promise<DraftListItem[]> {
   assertCan(actor, 'case:create');
   const rows = await conn

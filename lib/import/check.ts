@@ -1,6 +1,6 @@
 import { type CaseOutcome, type CaseStatus, type Category, type HomeFileCode, caseOutcomes, caseStatuses, categories, categoryCodes, homeFileCodes, sexes } from '@/lib/domain/cases';
 import { isCountryCode } from '@/lib/validation/missions';
-import { isValidNik, isValidPassportNumber } from '@/lib/validation/people';
+import { isValidNik, isValidPassportNumber, nikBirthDateConflict, nikBirthFacts } from '@/lib/validation/people';
 import { REASON_COLUMN, CASE_COLUMNS, IMPORT_COLUMNS, IMPORT_ROLES, type ImportCase, type ImportColumn, type ImportPerson, type ImportProblem, type ImportRole, type PerpetratorKind, type ProblemCode, type RawSheet } from './template';
 
 export interface MissionInfo {
@@ -62,15 +62,6 @@ export function normaliseFileCode(value: string): HomeFileCode | null {
   const m = value.toUpperCase().match(/^P\s*-?\s*(\d{2})$/);
   const code = m ? (m[1] === '18' || m[1] === '19' ? 'P-18/P-19' : `P-${m[1]}`) : value.toUpperCase().replace(/\s+/g, '');
   return (homeFileCodes as readonly string[]).includes(code) ? (code as HomeFileCode) : null;
-}
-
-/**
- * The birth date a NIK carries (digits 7–12 as DDMMYY, 40 added to the day for women), read
- * against a known date of birth; the century comes from the date of birth.
- */
-export function nikBirthFacts(nik: string): { day: number; month: number; yy: string; isFemale: boolean } {
-  const day = Number(nik.slice(6, 8));
-  return { day: day > 40 ? day - 40 : day, month: Number(nik.slice(8, 10)), yy: nik.slice(10, 12), isFemale: day > 40 };
 }
 
 const countryCache = new Map<string, boolean>();
@@ -241,11 +232,8 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
   if (nik && !isValidNik(nik)) error('nik', 'nik', { value: clip(nik) });
   else if (nik && dateOfBirth) {
     // Legacy logs are imperfect: a NIK that disagrees with the date of birth is kept, with a warning.
-    const n = nikBirthFacts(nik);
-    const [y, m, d] = dateOfBirth.split('-') as [string, string, string];
-    if (n.day !== Number(d) || n.month !== Number(m) || n.yy !== y.slice(2)) {
-      warn('nik', 'nikBirthDate', { nikDate: `${String(n.day).padStart(2, '0')}-${String(n.month).padStart(2, '0')}-${n.yy}`, dateOfBirth });
-    }
+    const nikDate = nikBirthDateConflict(nik, dateOfBirth);
+    if (nikDate) warn('nik', 'nikBirthDate', { nikDate, dateOfBirth });
   }
   if (nik && isValidNik(nik) && sex && sex !== 'X' && nikBirthFacts(nik).isFemale !== (sex === 'F')) warn('nik', 'nikSex', { sex });
 

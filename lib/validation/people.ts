@@ -16,6 +16,24 @@ export function isValidNik(nik: string): boolean {
   return province >= 11 && province <= 94 && dayOk && month >= 1 && month <= 12 && nik.slice(12) !== '0000';
 }
 
+/**
+ * The birth date a NIK carries (digits 7–12 as DDMMYY, 40 added to the day for women), read
+ * against a known date of birth; the century comes from the date of birth.
+ */
+export function nikBirthFacts(nik: string): { day: number; month: number; yy: string; isFemale: boolean } {
+  const day = Number(nik.slice(6, 8));
+  return { day: day > 40 ? day - 40 : day, month: Number(nik.slice(8, 10)), yy: nik.slice(10, 12), isFemale: day > 40 };
+}
+
+/** When a valid NIK's birth date disagrees with a date of birth ("YYYY-MM-DD"): the NIK's date as DD-MM-YY; otherwise null. */
+export function nikBirthDateConflict(nik: string, dateOfBirth: string): string | null {
+  if (!isValidNik(nik) || !/^\d{4}-\d{2}-\d{2}$/.test(dateOfBirth)) return null;
+  const n = nikBirthFacts(nik);
+  const [y, m, d] = dateOfBirth.split('-') as [string, string, string];
+  if (n.day === Number(d) && n.month === Number(m) && n.yy === y.slice(2)) return null;
+  return `${String(n.day).padStart(2, '0')}-${String(n.month).padStart(2, '0')}-${n.yy}`;
+}
+
 /** Indonesian passports: one or two letters and six to eight digits (e.g. C1234567, X123456). */
 export function isValidPassportNumber(value: string): boolean {
   return /^[A-Z]{1,2}\d{6,8}$/.test(value);

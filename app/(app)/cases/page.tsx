@@ -6,12 +6,14 @@ import { listCases } from '@/db/queries/cases';
 import { isOverdue, listDueSteps, localDate } from '@/db/queries/steps';
 import { INCOMING_SHOWN, countIncomingTransfers, listIncomingTransfers } from '@/db/queries/transfers';
 import { requirePermission } from '@/lib/auth/actor';
+import { can } from '@/lib/authz';
 import { caseClasses, caseStatuses, categoryCodes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { SEARCH_MAX, readCaseListQuery } from '@/lib/validation/cases';
 import { CaseTags } from './_components/case-tags';
 import { IncomingTransfers } from './_components/incoming-transfers';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
+import { DraftsNotice } from '../drafts/_components/drafts-notice';
 
 /** Incoming requests shown when the user asks for all of them: still a bound on one page. */
 const INCOMING_ALL = 500;
@@ -57,6 +59,7 @@ export default async function MyCasesPage({ searchParams }: { searchParams: Prom
         </Link>
         <Link href="/drafts">{t('drafts.title')}</Link>
       </div>
+      {can(actor, 'case:create') && <DraftsNotice actor={actor} />}
       <IncomingTransfers
         transfers={incoming.map(({ requestedAt, requestedByName: _r, caseClass: _c, ...tr }) => ({ ...tr, requestedLabel: format.dateTime(requestedAt, { dateStyle: 'medium' }) }))}
         more={

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { getDraft } from '@/db/queries/drafts';
 import { listMissionsInScope } from '@/db/queries/missions';
 import { requirePermission } from '@/lib/auth/actor';
+import { DraftsNotice } from '../../drafts/_components/drafts-notice';
 import { IntakeForm } from './_components/intake-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +27,7 @@ export default async function NewCasePage({ searchParams }: { searchParams: Prom
       </p>
       <h1>{t('intake.title')}</h1>
       {draftId && !draft && <p className="notice warn">{t('intake.draftGone')}</p>}
+      {!draft && <DraftsNotice actor={actor} />}
       <IntakeForm draft={draft ? { id: draft.id, data: draft.data, updatedAt: draft.updatedAt.toISOString() } : null} missions={missions} />
     </>
   );

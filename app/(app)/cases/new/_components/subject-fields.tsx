@@ -8,6 +8,7 @@ import type { DuplicateMatch } from '@/db/queries/people';
 import type { CreateCaseForm } from '@/lib/validation/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { toIsoDate } from '@/lib/validation/dates';
+import { nikBirthDateConflict } from '@/lib/validation/people';
 import { HomeFields, IdentityFields } from '../../_components/identity-fields';
 import { checkDuplicatesAction } from '../../actions';
 
@@ -51,6 +52,8 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
     setAutoChecked(!!protectedBecause);
   }, [protectedBecause, p, setValue]);
   const undisclosed = register(`${p}.isIdentityUndisclosed`);
+  // Facts that disagree are said at once (not refused: one of the two may be the error, and the officer knows which).
+  const nikDate = dobIso ? nikBirthDateConflict((nik ?? '').replace(/\s+/g, ''), dobIso) : null;
   useEffect(() => {
     if (linkedId) return;
     const query = { nik: (nik ?? '').replace(/\s+/g, ''), passportNumber: (passportNumber ?? '').trim().toUpperCase(), fullName: (fullName ?? '').trim(), dateOfBirth: dobIso ?? '' };
@@ -93,6 +96,11 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
             {(aria) => <input type="text" autoComplete="off" {...aria} {...register(`${p}.fullName`)} />}
           </Field>
           <IdentityFields prefix={`${p}.`} register={register} fieldError={fieldError} />
+          {nikDate && (
+            <p className="notice warn" role="status">
+              {t('nikBirthDate', { nikDate })}
+            </p>
+          )}
           {checkRefused && (
             <p className="notice warn" role="status">
               {translateKey(tAll, checkRefused, 'errors.unexpected')}
