@@ -66,6 +66,8 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   const timeline = page.getByRole('complementary', { name: 'Timeline' });
   await expect(timeline).toContainText('Hearing added');
   await expect(timeline).toContainText('Proceeding updated');
+  // In words, not codes.
+  await expect(timeline).toContainText('Stage: Arrested → Trial');
 });
 
 test('a people-smuggling crew of three, one claiming to be 16: evidence requested, birth certificate attached, claim accepted', async ({ page }) => {

@@ -61,6 +61,9 @@ test('the life of a trafficking case: steps, services, closure request and the s
   await completeStep(page, 'Repatriation', 'KBRI with IOM', { Route: 'KUL–CGK–KJT', 'Receiving agency on arrival': 'BP3MI Jawa Barat' });
   await expect(page.getByRole('row', { name: /^Repatriation/ })).toContainText('Route: KUL–CGK–KJT');
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText('Where: — → KBRI Kuala Lumpur shelter');
+  // A step's status in words ("Planned → Done"), not its codes.
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(/Status: (Planned|In progress) → Done/);
+  await expect(page.getByRole('complementary', { name: 'Timeline' })).not.toContainText('planned → done');
 
   await page.getByRole('button', { name: 'Request closure' }).click();
   await page.getByLabel('Outcome').selectOption({ label: 'Reintegrated' });

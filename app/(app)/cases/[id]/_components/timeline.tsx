@@ -11,28 +11,52 @@ function messageValues(data: Record<string, unknown> | null): Record<string, str
   return values;
 }
 
-/** Coded values are shown by their label: "Status: New → In progress". */
-const VALUE_LABELS: Record<string, string> = {
-  status: 'statuses',
-  riskLevel: 'risk',
-  intakeChannel: 'channels',
-  category: 'categories',
-  outcome: 'outcomes',
-  subcategories: 'subcategories',
-  acts: 'assessment.act',
-  means: 'assessment.mean',
-  purposes: 'assessment.purpose',
+/**
+ * Coded values are shown by their label: "Status: New → In progress". A field may hold the codes
+ * of several lists (a case's or a step's status): the first list that knows the code names it.
+ */
+const VALUE_LABELS: Record<string, string[]> = {
+  status: ['statuses', 'stepStatuses'],
+  riskLevel: ['risk'],
+  intakeChannel: ['channels'],
+  category: ['categories'],
+  outcome: ['outcomes'],
+  subcategories: ['subcategories'],
+  acts: ['assessment.act'],
+  means: ['assessment.mean'],
+  purposes: ['assessment.purpose'],
+  recruitmentChannel: ['assessment.channel'],
+  recruiterRelation: ['assessment.relation'],
+  serviceType: ['services'],
+  step: ['services'],
+  hostStage: ['legal.stages'],
+  jurisdiction: ['legal.jurisdictions'],
+  role: ['legal.roles', 'caseFile.roles'],
+  lawyerPaidBy: ['legal.payers'],
+  sex: ['sex'],
 };
+/** Fields whose label is under another name ("hostStage" is the proceeding's "Stage"). */
+const FIELD_ALIASES: Record<string, string> = { hostStage: 'stage', homeFileCode: 'fileCode', lawyerName: 'lawyer' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Everything that happened on the case (or its access log's entries), newest first, in the mission's time zone. */
 export async function Timeline({ events, timeZone }: { events: (Omit<TimelineItem, 'id'> & { id: number | string })[]; timeZone: string }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
-  const fieldLabel = (field: string) =>
-    [`intake.${field}`, `cases.${field}`, `assessment.${field}`, `status.${field}`, `steps.${field}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');
+  const fieldLabel = (field: string) => {
+    const name = FIELD_ALIASES[field] ?? field;
+    return [`intake.${name}`, `cases.${name}`, `assessment.${name}`, `status.${name}`, `steps.${name}`, `legal.${name}`].map((k) => translateKey(t, k, '')).find(Boolean) || t('timeline.field');
+  };
+  // Plain words for what a person reads: labels for codes, dates as dates, yes and no.
   const value = (field: string, v: unknown) => {
-    const prefix = VALUE_LABELS[field];
-    if (!prefix || v == null) return show(v);
-    return (Array.isArray(v) ? v : [v]).map((x) => translateKey(t, `${prefix}.${String(x)}`, '') || String(x)).join(', ') || '—';
+    if (v == null || v === '') return '—';
+    if (typeof v === 'boolean') return t(v ? 'caseFile.yes' : 'caseFile.no');
+    if (typeof v === 'string' && ISO_DATE.test(v)) return format.dateTime(new Date(`${v}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) return format.dateTime(new Date(v), { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    const lists = VALUE_LABELS[field];
+    if (!lists) return show(v);
+    const label = (code: string) => lists.map((list) => translateKey(t, `${list}.${code}`, '')).find(Boolean) || code;
+    return (Array.isArray(v) ? v : [v]).map((x) => label(String(x))).join(', ') || '—';
   };
   if (events.length === 0) return <p className="muted">{t('caseFile.noEvents')}</p>;
   return (
