@@ -38,6 +38,9 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   await expect(proceeding.getByLabel('Stage (optional)')).toHaveValue('');
   await chooseProceedingFacts(proceeding);
   await proceeding.getByLabel('Stage (optional)').selectOption({ label: 'Arrested' });
+  // The court's zone is picked from Malaysia's, the mission's own first: never typed.
+  await expect(proceeding.getByLabel("Court's time zone")).toHaveValue('Asia/Kuala_Lumpur');
+  await expect(proceeding.getByLabel("Court's time zone").locator('option')).toHaveText(['Kuala Lumpur (GMT+8)', 'Kuching (GMT+8)', 'Singapore (GMT+8)']);
   await proceeding.getByLabel('Charge (optional)').fill('Drug trafficking (s39B)');
   await proceeding.getByLabel('Court (optional)').fill('Shah Alam High Court');
   await proceeding.getByLabel('Arrested on (optional)').fill('2026-03-01');

@@ -260,6 +260,8 @@ export interface CaseFile {
   missionKind: string;
   missionCity: string;
   missionTimeZone: string;
+  /** ISO 3166-1 code of the mission's country */
+  missionCountry: string;
   category: Category;
   subcategories: string[];
   caseClass: CaseClass;
@@ -293,6 +295,7 @@ export async function getCase(conn: Conn, actor: Actor, id: string): Promise<Cas
       missionKind: missions.kind,
       missionCity: missions.city,
       missionTimeZone: missions.timeZone,
+      missionCountry: missions.country,
       ...detailColumns,
       caseClass: cases.caseClass,
       status: cases.status,

@@ -23,6 +23,7 @@ import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
+import { countryZoneOptions } from '@/lib/domain/time-zones';
 import { LegalSection } from './_components/legal-section';
 import { AgeClaimsSection } from './_components/age-claims-section';
 import { MoneySection } from './_components/money-section';
@@ -221,6 +222,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
             version={file.version}
             parties={partyOptions}
             missionTimeZone={file.missionTimeZone}
+            courtZones={countryZoneOptions(file.missionCountry, [file.missionTimeZone, ...legal.proceedings.map((p) => p.courtTimeZone)])}
             canEdit={canEdit}
             isSupervisor={actor.role === 'supervisor'}
             proceedings={legal.proceedings.map((p) => ({

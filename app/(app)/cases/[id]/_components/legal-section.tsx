@@ -8,6 +8,7 @@ import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { homeFileCodes, hostStages, lawyerPayers, legalRoles } from '@/lib/domain/cases';
+import type { ZoneOption } from '@/lib/domain/time-zones';
 import { detentionSchema, emptyProceeding, hearingOutcomeSchema, hearingSchema, moveProceedingSchema, proceedingSchema, visitSchema } from '@/lib/validation/legal';
 import { addHearingAction, addVisitAction, createDetentionAction, createProceedingAction, moveProceedingAction, recordHearingOutcomeAction } from '../../actions';
 
@@ -50,7 +51,7 @@ type Party = { id: string; label: string };
 type Open = { kind: 'proceeding' } | { kind: 'detention' } | { kind: 'stage' | 'hearing' | 'outcome' | 'visit'; id: string } | null;
 
 /** Proceedings with their hearings, and detentions with their consular visits. */
-export function LegalSection(props: { caseId: string; version: number; parties: Party[]; missionTimeZone: string; proceedings: ProceedingRow[]; detentions: DetentionRow[]; canEdit: boolean; isSupervisor: boolean }) {
+export function LegalSection(props: { caseId: string; version: number; parties: Party[]; missionTimeZone: string; courtZones: ZoneOption[]; proceedings: ProceedingRow[]; detentions: DetentionRow[]; canEdit: boolean; isSupervisor: boolean }) {
   const t = useTranslations();
   const [open, setOpen] = useState<Open>(null);
   const close = () => setOpen(null);
@@ -141,7 +142,7 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
               </button>
             </div>
           )}
-          {open?.kind === 'hearing' && open.id === p.id && <HearingForm proceeding={p} onDone={close} />}
+          {open?.kind === 'hearing' && open.id === p.id && <HearingForm proceeding={p} zones={props.courtZones} onDone={close} />}
           {open?.kind === 'stage' && open.id === p.id && <StageForm proceeding={p} isSupervisor={props.isSupervisor} onDone={close} />}
         </article>
       ))}
@@ -225,7 +226,20 @@ function PartySelect({ register, fieldError, parties, label }: { register: (p: s
   );
 }
 
-function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: { caseId: string; version: number; parties: Party[]; missionTimeZone: string; onDone: () => void }) {
+/** A court's time zone, chosen from the mission's country's zones (the mission's own first), never typed. */
+function ZoneSelect({ aria, register, zones }: { aria: Record<string, unknown>; register: Record<string, unknown>; zones: ZoneOption[] }) {
+  return (
+    <select {...aria} {...register}>
+      {zones.map((z) => (
+        <option key={z.value} value={z.value}>
+          {z.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function ProceedingForm({ caseId, version, parties, missionTimeZone, courtZones, onDone }: { caseId: string; version: number; parties: Party[]; missionTimeZone: string; courtZones: ZoneOption[]; onDone: () => void }) {
   const t = useTranslations();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: proceedingSchema,
@@ -268,7 +282,7 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, onDone }: {
           {(aria) => <input type="text" {...aria} {...r('court')} />}
         </Field>
         <Field id="legal-tz" label={t('legal.courtTimeZone')} error={fieldError('courtTimeZone')}>
-          {(aria) => <input type="text" {...aria} {...r('courtTimeZone')} />}
+          {(aria) => <ZoneSelect aria={aria} register={r('courtTimeZone')} zones={courtZones} />}
         </Field>
         <Field id="legal-arrested" label={t('legal.arrestedOn')} optional error={fieldError('arrestedOn')}>
           {(aria) => <input type="date" {...aria} {...r('arrestedOn')} />}
@@ -399,7 +413,7 @@ function StageForm({ proceeding, isSupervisor, onDone }: { proceeding: Proceedin
   );
 }
 
-function HearingForm({ proceeding, onDone }: { proceeding: ProceedingRow; onDone: () => void }) {
+function HearingForm({ proceeding, zones, onDone }: { proceeding: ProceedingRow; zones: ZoneOption[]; onDone: () => void }) {
   const t = useTranslations();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: hearingSchema,
@@ -417,7 +431,7 @@ function HearingForm({ proceeding, onDone }: { proceeding: ProceedingRow; onDone
           {(aria) => <input type="datetime-local" {...aria} {...r('startsAt')} />}
         </Field>
         <Field id={`hearing-tz-${proceeding.id}`} label={t('legal.courtTimeZone')} error={fieldError('timeZone')}>
-          {(aria) => <input type="text" {...aria} {...r('timeZone')} />}
+          {(aria) => <ZoneSelect aria={aria} register={r('timeZone')} zones={zones} />}
         </Field>
         <Field id={`hearing-purpose-${proceeding.id}`} label={t('legal.purpose')} optional>
           {(aria) => <input type="text" {...aria} {...r('purpose')} />}
