@@ -117,9 +117,12 @@ test('a rejected closure returns the case to in progress; required steps need an
   await signIn(supervisor, 'supervisor@payung.test');
   await supervisor.goto('/approvals');
   const request = supervisor.getByRole('article', { name: new RegExp(reference) });
-  await expect(request).toContainText('required step is still open');
+  // The open step is named, and one comment field says why (or why not).
+  await expect(request).toContainText('1 required step is still open:');
+  await expect(request.getByRole('listitem').filter({ hasText: 'Verify status and documents' })).toBeVisible();
+  await expect(request.getByRole('textbox')).toHaveCount(1);
   await request.getByRole('button', { name: 'Approve closure' }).click();
-  await expect(errorSummary(supervisor)).toContainText('Give a reason to close with required steps open');
+  await expect(errorSummary(supervisor)).toContainText('Comment: Give a reason to close with required steps open');
   await request.getByRole('button', { name: 'Reject' }).click();
   await expect(errorSummary(supervisor)).toContainText('Say why the request is rejected');
   await request.getByLabel('Comment').fill('Record the mediation first.');

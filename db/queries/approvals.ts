@@ -24,6 +24,8 @@ export interface PendingApproval {
   requestedByName: string | null;
   requestedAt: Date;
   openRequiredSteps: number;
+  /** their names (both languages), for the approver to see what stays open */
+  openRequiredLabels: { labelEn: string; labelId: string }[];
   /** the actor asked for this closure: someone else decides it */
   ownRequest: boolean;
 }
@@ -52,6 +54,7 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
       requestedByName: requester.name,
       requestedAt: approvals.requestedAt,
       openRequiredSteps: sql<number>`(SELECT count(*)::int FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
+      openRequiredLabels: sql<{ labelEn: string; labelId: string }[]>`(SELECT coalesce(json_agg(json_build_object('labelEn', s.label_en, 'labelId', s.label_id) ORDER BY s.position), '[]') FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
       ownRequest: sql<boolean>`coalesce(${approvals.requestedById} = ${actor.id}, false)`,
     })
     .from(approvals)
@@ -82,16 +85,19 @@ export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosu
   // Separation of duties: who asked for a closure never decides it.
   if (row.requestedById && row.requestedById === actor.id) throw new AppError('forbidden', 'errors.decideOwnRequest');
 
+  // One reason: the decision's comment says why a case may close with required steps open
+  // (an override reason sent apart, by older forms, still counts).
+  const overrideReason = input.overrideReason || input.comment;
   if (input.decision === 'approve') {
     const open = await countOpenRequiredSteps(conn, row.caseId);
-    if (open > 0 && !input.overrideReason) {
-      throw new AppError('invalid', 'errors.requiredStepsOpen', { overrideReason: ['validation.overrideRequired'] }, { open });
+    if (open > 0 && !overrideReason) {
+      throw new AppError('invalid', 'errors.requiredStepsOpen', { comment: ['validation.overrideRequired'] }, { open });
     }
   }
   const approved = input.decision === 'approve';
   await conn
     .update(approvals)
-    .set({ status: approved ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, comment: input.comment || null, overrideReason: approved ? input.overrideReason || null : null })
+    .set({ status: approved ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, comment: input.comment || null, overrideReason: approved ? overrideReason || null : null })
     .where(eq(approvals.id, input.approvalId));
   await conn
     .update(cases)

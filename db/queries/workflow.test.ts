@@ -12,7 +12,7 @@ import { listCaseEvents } from './case-timeline';
 import { addCaseNote, changeCaseStatus, requestClosure } from './case-progress';
 import { addVisit, createDetention } from './legal';
 import { createCase, getCase } from './cases';
-import { cases, users } from '../schema';
+import { approvals, cases, users } from '../schema';
 import { listTemplatesForAdmin, saveStepTemplate } from './reference';
 import { acceptSteps, addStep, isOverdue, listDueSteps, listStepTemplates, listSteps, updateStep } from './steps';
 import { intakeFacts } from '@/lib/testing/intake';
@@ -121,13 +121,17 @@ describe.each(testDatabaseKinds())('the protection workflow on %s', (kind) => {
     });
     expect(decideClosureSchema.safeParse({ approvalId: pending!.id, decision: 'reject', comment: '', overrideReason: '' }).success).toBe(false);
 
+    expect(pending!.openRequiredLabels.length).toBe(pending!.openRequiredSteps);
+    expect(pending!.openRequiredLabels[0]).toMatchObject({ labelEn: expect.any(String), labelId: expect.any(String) });
     await decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: pending!.id, decision: 'reject', comment: 'Restitution still open.', overrideReason: '' }));
     let file = (await getCase(h.db, kul, c.id))!;
     expect(file.status).toBe('in_progress');
 
     await requestClosure(h.db, kul, { id: c.id, version: file.version, outcome: 'repatriated', summary: 'Home, again.' });
     const [again] = (await listPendingApprovals(h.db, supervisor)).filter((p) => p.caseId === c.id);
-    await decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: again!.id, decision: 'approve', comment: 'Good work.', overrideReason: 'Reintegration handed to the home agency.' }));
+    // The one comment is the reason to close with required steps open (as the approvals page sends it).
+    await decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: again!.id, decision: 'approve', comment: 'Reintegration handed to the home agency.', overrideReason: '' }));
+    expect((await h.db.select({ overrideReason: approvals.overrideReason }).from(approvals).where(eq(approvals.id, again!.id)))[0]).toEqual({ overrideReason: 'Reintegration handed to the home agency.' });
     await expect(decideClosure(h.db, supervisor, decideClosureSchema.parse({ approvalId: again!.id, decision: 'approve', comment: '', overrideReason: 'x' }))).rejects.toMatchObject({
       messageKey: 'errors.alreadyDecided',
     });

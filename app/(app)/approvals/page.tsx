@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listPendingApprovals } from '@/db/queries/approvals';
 import { notFound } from 'next/navigation';
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ApprovalsPage() {
   const actor = await requireActor();
   if (!mayApproveClosures(actor)) notFound();
-  const [t, format, pending] = await Promise.all([getTranslations(), getFormatter(), listPendingApprovals(await getDb(), actor)]);
+  const [t, format, locale, pending] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listPendingApprovals(await getDb(), actor)]);
   return (
     <>
       <h1>{t('approvals.title')}</h1>
@@ -44,7 +44,14 @@ export default async function ApprovalsPage() {
               </dd>
             </dl>
             {a.openRequiredSteps > 0 && (
-              <p className="notice warn">{t('approvals.openRequired', { count: a.openRequiredSteps })}</p>
+              <div className="notice warn">
+                <p>{t('approvals.openRequired', { count: a.openRequiredSteps })}</p>
+                <ul>
+                  {a.openRequiredLabels.map((s, i) => (
+                    <li key={i}>{locale === 'id' ? s.labelId : s.labelEn}</li>
+                  ))}
+                </ul>
+              </div>
             )}
             {a.ownRequest ? (
               <p className="muted">{t('approvals.ownRequest')}</p>
