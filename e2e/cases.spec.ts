@@ -67,7 +67,8 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
   expect(reference).toMatch(/^KUL-\d{4}-\d{5}$/);
-  await expect(page.getByRole('status').filter({ hasText: `Case ${reference} created` })).toBeVisible();
+  // The focus lands on what just happened.
+  await expect(page.getByRole('status').filter({ hasText: `Case ${reference} created` })).toBeFocused();
   await expect(page.locator('.case-header')).toContainText('Special');
   await expect(page.locator('.case-header')).toContainText('Risk: High');
   // The undisclosed subject appears by pseudonym only, in the header and in the list.

@@ -17,6 +17,7 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   await page.getByRole('textbox', { name: 'Period' }).fill('2026-13');
   await page.getByRole('button', { name: 'Show summary' }).click();
   await expect(errorSummary(page)).toContainText('Enter a period like 2026-10 (a month), 2026-Q3 (a quarter)');
+  await expect(errorSummary(page)).toBeFocused();
 
   const month = thisMonth();
   await page.getByRole('textbox', { name: 'Period' }).fill(month);

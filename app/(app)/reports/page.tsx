@@ -9,6 +9,7 @@ import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { parseScope, scopeText } from '@/lib/validation/reports';
 import { SummarySection } from './_components/summary-section';
+import { FocusHere } from '@/app/_components/ui/focus-here';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
@@ -75,14 +76,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         </button>
       </form>
       {problems.length > 0 && (
-        <div className="error-summary" role="alert" aria-labelledby="report-problems">
+        <FocusHere className="error-summary" role="alert" labelledBy="report-problems">
           <h2 id="report-problems">{t('form.problemTitle')}</h2>
           <ul>
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
-        </div>
+        </FocusHere>
       )}
       {period && scope && (
         // The form answers at once; a year of all missions takes seconds to count, and streams in.

@@ -23,6 +23,7 @@ import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
+import { FocusHere } from '@/app/_components/ui/focus-here';
 import { countryZoneOptions } from '@/lib/domain/time-zones';
 import { LegalSection } from './_components/legal-section';
 import { AgeClaimsSection } from './_components/age-claims-section';
@@ -88,9 +89,9 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
         <Link href="/cases">{t('cases.backToList')}</Link>
       </p>
       {created && (
-        <p className="notice ok" role="status">
+        <FocusHere className="notice ok" role="status">
           {t('caseFile.created', { reference: file.reference })}
-        </p>
+        </FocusHere>
       )}
       <header className="case-header">
         <h1>
