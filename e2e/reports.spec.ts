@@ -23,7 +23,9 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   await page.getByRole('textbox', { name: 'Period' }).fill(month);
   await page.getByRole('combobox', { name: 'Scope' }).selectOption({ value: 'all' });
   await page.getByRole('button', { name: 'Show summary' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: `Summary for ${month}: All missions in my scope` })).toBeVisible();
+  // Titled as people write the month ("October 2026"), not by its code.
+  const monthTitle = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  await expect(page.getByRole('heading', { level: 2, name: `${monthTitle} · All missions in my scope` })).toBeVisible();
   const flow = page.getByRole('table', { name: 'Flow of cases' });
   const newCases = Number((await flow.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'New', exact: true }) }).getByRole('cell').textContent())!.replace(/[^\d]/g, ''));
   expect(newCases).toBeGreaterThan(0);
@@ -68,7 +70,7 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   const parser = new PDFParse({ data: new Uint8Array(await pdf.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) });
   const { text } = await parser.getText();
   await parser.destroy();
-  expect(text).toContain(`Summary for ${month}: All missions in my scope`);
+  expect(text).toContain(`${monthTitle} · All missions in my scope`);
   expect(text).toContain('Trafficking in persons');
   expect(text).toMatch(new RegExp(`New\\s+${newCases}`));
 

@@ -70,3 +70,23 @@ export function addMonths(month: string, n: number): string {
   const index = y * 12 + (m - 1) + n;
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
 }
+
+/**
+ * A period as a title says it, in the reader's language: "October 2026" / "Oktober 2026",
+ * "Q3 2026" / "Triwulan 3 2026", "2026", "2005–2010". `locale` is a formatting locale (en-GB, id).
+ */
+export function periodTitle(period: Period, locale: string): string {
+  const year = period.start.slice(0, 4);
+  switch (period.kind) {
+    case 'month':
+      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period.start}T00:00:00Z`));
+    case 'quarter': {
+      const q = period.label.slice(-1);
+      return locale.startsWith('en') ? `Q${q} ${year}` : `Triwulan ${q} ${year}`;
+    }
+    case 'year':
+      return year;
+    case 'years':
+      return `${year}–${Number(period.end.slice(0, 4)) - 1}`;
+  }
+}

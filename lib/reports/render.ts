@@ -6,6 +6,7 @@ import { summaryPdf } from './pdf';
 import { suppressSmallCells } from './suppress';
 import { summaryTables } from './tables';
 import { summaryWorkbook } from './xlsx';
+import { parsePeriod, periodTitle } from '@/lib/domain/periods';
 
 export type ReportFormat = 'csv' | 'xlsx' | 'pdf';
 
@@ -45,7 +46,7 @@ export async function renderSummary(
   if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary, !!suppressBelow)));
   const { t } = i18n;
   const labels = {
-    title: `Payung · ${t('reports.heading', { period: summary.period, scope: scopeTitle(summary, t, i18n.locale) })}`,
+    title: `Payung · ${t('reports.heading', { period: periodTitle(parsePeriod(summary.period)!, i18n.locale), scope: scopeTitle(summary, t, i18n.locale) })}`,
     about: [
       t('reports.missionsIncluded', { missions: summary.missions.join(', ') }),
       t('reports.generatedAt', { at: i18n.now }),

@@ -7,7 +7,6 @@ import type { MissionListItem } from '@/db/queries/missions';
 import { lockOverview, mayLockMonths, monthHasEnded, summaryFor } from '@/db/queries/month-locks';
 import type { SummaryScope } from '@/db/queries/summary';
 import type { Actor } from '@/lib/actor';
-import type { Period } from '@/lib/domain/periods';
 import { AppError } from '@/lib/errors';
 import { heavyWork } from '@/lib/heavy';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -19,6 +18,7 @@ import { scopeText } from '@/lib/validation/reports';
 import { LockMonth } from './lock-month';
 import { PrepareExport } from './prepare-export';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
+import { type Period, parsePeriod, periodTitle } from '@/lib/domain/periods';
 
 /**
  * The summary itself, below the page's form: the lock of the month, downloads, corrections and
@@ -65,7 +65,7 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
   }
   return (
     <>
-      <h2>{t('reports.heading', { period: summary.period, scope: scopeTitle(summary, t as never, locale) })}</h2>
+      <h2>{t('reports.heading', { period: periodTitle(parsePeriod(summary.period)!, locale), scope: scopeTitle(summary, t as never, locale) })}</h2>
       <p className="muted">{t('reports.countsOnly')}</p>
       {submitted !== null && summary.missions.length > 0 && (
         <p className="hint" data-testid="lock-status">
