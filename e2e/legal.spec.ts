@@ -85,6 +85,11 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
     await page.getByRole('button', { name: 'Add another subject' }).click();
     await page.getByRole('group', { name: `Subject ${n}` }).getByLabel('Full name').fill(name);
   }
+  // The deckhand's date of birth is on record (an adult, born in 2002).
+  const deckhandBirth = page.getByRole('group', { name: 'Subject 2' }).getByRole('group', { name: /Date of birth/ });
+  await deckhandBirth.getByLabel('Day').fill('5');
+  await deckhandBirth.getByLabel('Month').fill('3');
+  await deckhandBirth.getByLabel('Year').fill('2002');
   await page.getByLabel('Category').selectOption({ label: 'People smuggling (citizen as crew or suspect)' });
   await page.getByLabel('Account of events').fill('Boat intercepted; three crew held.');
   await page.getByRole('button', { name: 'Create case' }).click();
@@ -100,7 +105,13 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
   const age = page.getByRole('region', { name: 'Age claims' });
   await age.getByRole('button', { name: 'Record an age claim' }).click();
   const claim = page.getByRole('form', { name: 'Record an age claim' });
+  // Nobody is preselected; a claim against the date on record is pointed out, not refused.
+  await expect(claim.getByLabel('Person')).toHaveValue('');
+  await claim.getByLabel('Person').selectOption({ label: `${reference}-S2 · Crew Deckhand` });
+  await claim.getByLabel('Claimed date of birth').fill('2010-03-05');
+  await expect(claim.getByRole('status')).toContainText('On record: born 5 Mar 2002. This claim says 5 Mar 2010.');
   await claim.getByLabel('Person').selectOption({ label: `${reference}-S3 · Crew Boy` });
+  await expect(claim.getByRole('status')).toHaveCount(0);
   await claim.getByLabel('Claimed date of birth').fill('2010-02-14');
   await claim.getByLabel('Date that matters').fill('2026-09-01');
   await claim.getByRole('button', { name: 'Record an age claim' }).click();

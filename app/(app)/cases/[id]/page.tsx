@@ -255,7 +255,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           <AgeClaimsSection
             caseId={file.id}
             canEdit={canEdit}
-            parties={partyOptions}
+            parties={partyOptions.map((o, i) => ({ ...o, dateOfBirth: file.parties[i]!.dateOfBirth }))}
             openedOn={localDate(file.missionTimeZone, file.openedAt)}
             documents={docs.map((d) => ({ id: d.id, label: d.fileName ?? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` }))}
             claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}

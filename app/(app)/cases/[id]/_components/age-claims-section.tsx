@@ -1,10 +1,11 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { useWatch } from 'react-hook-form';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { AGE_CLAIM_TRANSITIONS, type AgeClaimStatus, type EvidenceSummary, ageEvidenceKinds } from '@/lib/domain/cases';
@@ -26,7 +27,7 @@ export interface AgeClaimRow {
 }
 
 /** A detainee's or victim's claim to be a minor, its proof of age, and its way through the host authority. */
-export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn, canEdit }: { caseId: string; parties: { id: string; label: string }[]; documents: { id: string; label: string }[]; claims: AgeClaimRow[]; openedOn: string; canEdit: boolean }) {
+export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn, canEdit }: { caseId: string; parties: AgeParty[]; documents: { id: string; label: string }[]; claims: AgeClaimRow[]; openedOn: string; canEdit: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState<string | null>(null);
@@ -105,12 +106,15 @@ export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn,
   );
 }
 
-function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; parties: { id: string; label: string }[]; openedOn: string; onDone: () => void }) {
+/** A person who may claim an age: the date of birth on record (null when none, or the identity is undisclosed). */
+type AgeParty = { id: string; label: string; dateOfBirth: string | null };
+
+function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; parties: AgeParty[]; openedOn: string; onDone: () => void }) {
   const t = useTranslations();
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: ageClaimSchema,
-    defaultValues: { caseId, partyId: parties[0]?.id ?? '', claimedDob: '', relevantOn: openedOn },
+    defaultValues: { caseId, partyId: '', claimedDob: '', relevantOn: openedOn },
     action: createAgeClaimAction,
     labels: { partyId: t('legal.person'), claimedDob: t('age.claimedDobLabel'), relevantOn: t('age.relevantOn') },
     onSuccess: () => {
@@ -118,6 +122,12 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
       onDone();
     },
   });
+  // A claim that disagrees with the date of birth on record is said at once: recorded as made all the same.
+  const format = useFormatter();
+  const [partyId, claimedDob] = useWatch({ control: form.control, name: ['partyId', 'claimedDob'] });
+  const recorded = parties.find((p) => p.id === partyId)?.dateOfBirth ?? null;
+  const disagrees = !!recorded && /^\d{4}-\d{2}-\d{2}$/.test(claimedDob ?? '') && claimedDob !== recorded;
+  const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label={t('age.record')} className="person">
       <ErrorSummary ref={summaryRef} items={summaryItems} />
@@ -125,6 +135,7 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
         <Field id="age-party" label={t('legal.person')} error={fieldError('partyId')}>
           {(aria) => (
             <select {...aria} {...form.register('partyId')}>
+              <ChooseOption />
               {parties.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
@@ -140,6 +151,11 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
           {(aria) => <input type="date" {...aria} {...form.register('relevantOn')} />}
         </Field>
       </div>
+      {disagrees && (
+        <p className="notice warn" role="status">
+          {t('age.disagreesWithRecord', { recorded: day(recorded!), claimed: day(claimedDob!) })}
+        </p>
+      )}
       <FormActions label={t('age.record')} pending={form.formState.isSubmitting} onCancel={onDone} />
     </form>
   );
