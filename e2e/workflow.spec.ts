@@ -148,6 +148,7 @@ test('a referral is refused for lack of consent, and goes through once the conse
   const section = page.getByRole('region', { name: 'Consents and referrals' });
   await section.getByRole('button', { name: 'Refer to a partner' }).click();
   const refer = page.getByRole('form', { name: 'Refer to a partner' });
+  await refer.getByLabel('Person', { exact: true }).selectOption({ index: 1 });
   await refer.getByLabel('Partner agency').selectOption('IOM');
   await refer.getByLabel('Purpose (optional)').fill('Return and reintegration assistance');
   await refer.getByRole('button', { name: 'Send referral' }).click();
@@ -157,12 +158,17 @@ test('a referral is refused for lack of consent, and goes through once the conse
 
   await section.getByRole('button', { name: 'Record a consent' }).click();
   const consent = page.getByRole('form', { name: 'Record a consent' });
+  // Whose consent, and to what, is never preselected.
+  await expect(consent.getByLabel('Person', { exact: true })).toHaveValue('');
+  await expect(consent.getByLabel('What the person agreed to')).toHaveValue('');
+  await consent.getByLabel('Person', { exact: true }).selectOption({ index: 1 });
   await consent.getByLabel('What the person agreed to').selectOption({ label: 'To share their case with a partner' });
   await consent.getByLabel('Partner agency').selectOption('IOM');
   await consent.getByRole('button', { name: 'Record consent' }).click();
   await expect(section).toContainText('To share their case with a partner · IOM');
 
   await section.getByRole('button', { name: 'Refer to a partner' }).click();
+  await page.getByRole('form', { name: 'Refer to a partner' }).getByLabel('Person', { exact: true }).selectOption({ index: 1 });
   await page.getByRole('form', { name: 'Refer to a partner' }).getByLabel('Partner agency').selectOption('IOM');
   await page.getByRole('form', { name: 'Refer to a partner' }).getByRole('button', { name: 'Send referral' }).click();
   const row = section.getByRole('row', { name: /IOM/ });

@@ -175,7 +175,7 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     const parser = new PDFParse({ data: new Uint8Array(await renderSummary(s, 'pdf', i18n)) });
     const { text } = await parser.getText();
     await parser.destroy();
-    expect(text).toContain('Rekap 2026-10: KUL · KBRI Kuala Lumpur');
+    expect(text).toContain('Payung · Oktober 2026 · KUL · KBRI Kuala Lumpur');
     expect(text).toContain('Tindak pidana perdagangan orang (TPPO)');
     const zip = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n)));
     expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe(

@@ -196,8 +196,8 @@ export const reopenSchema = z.object({ ...caseRef, reason: z.string().trim().min
 
 export const recordConsentSchema = z.object({
   caseId: z.uuid(),
-  partyId: z.uuid('validation.required'),
-  scope: z.enum(consentScopes, 'validation.required'),
+  partyId: z.uuid('validation.choose'),
+  scope: requiredChoice(consentScopes),
   partnerCode: z.string().trim().max(40),
   givenOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
 });
@@ -206,8 +206,8 @@ export const withdrawConsentSchema = z.object({ consentId: z.uuid() });
 
 export const createReferralSchema = z.object({
   caseId: z.uuid(),
-  partyId: z.uuid('validation.required'),
-  partnerCode: z.string().trim().min(1, 'validation.required').max(40),
+  partyId: z.uuid('validation.choose'),
+  partnerCode: z.string().trim().min(1, 'validation.choose').max(40),
   purpose: z.string().trim().max(1000, 'validation.tooLong'),
   overrideReason: z.string().trim().max(1000, 'validation.tooLong'),
 });

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { FormActions } from '@/app/_components/ui/form-actions';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { ConsentItem, PartnerItem, ReferralItem } from '@/db/queries/referrals';
 import { REFERRAL_TRANSITIONS, consentScopes } from '@/lib/domain/cases';
@@ -144,6 +144,7 @@ function PersonAndPartner({ register, fieldError, parties, partners, partnerName
       <Field id="partyId" label={t('person')} error={fieldError('partyId')}>
         {(aria) => (
           <select {...aria} {...register('partyId')}>
+            <ChooseOption />
             {parties.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
@@ -155,7 +156,7 @@ function PersonAndPartner({ register, fieldError, parties, partners, partnerName
       <Field id="partnerCode" label={t('partner')} error={fieldError('partnerCode')}>
         {(aria) => (
           <select {...aria} {...register('partnerCode')}>
-            {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+            {anyLabel !== undefined ? <option value="">{anyLabel}</option> : <ChooseOption />}
             {partners.map((p) => (
               <option key={p.code} value={p.code}>
                 {partnerName(p.code)}
@@ -173,7 +174,8 @@ function ConsentForm({ caseId, parties, partners, partnerName, onDone }: FormPro
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: recordConsentSchema,
-    defaultValues: { caseId, partyId: parties[0]?.id ?? '', scope: 'sharing', partnerCode: '', givenOn: new Date().toISOString().slice(0, 10) },
+    // Whose consent, to what: chosen, never assumed; the day given defaults to today (visible, usually true).
+    defaultValues: { caseId, partyId: '', scope: '', partnerCode: '', givenOn: new Date().toISOString().slice(0, 10) },
     action: recordConsentAction,
     labels: { partyId: t('referrals.person'), scope: t('referrals.scope'), givenOn: t('referrals.givenOn') },
     onSuccess: () => {
@@ -187,6 +189,7 @@ function ConsentForm({ caseId, parties, partners, partnerName, onDone }: FormPro
       <Field id="scope" label={t('referrals.scope')} error={fieldError('scope')}>
         {(aria) => (
           <select {...aria} {...form.register('scope')}>
+            <ChooseOption />
             {consentScopes.map((s) => (
               <option key={s} value={s}>
                 {t(`consentScopes.${s}`)}
@@ -209,7 +212,7 @@ function ReferralForm({ caseId, parties, partners, partnerName, canOverride, onD
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: createReferralSchema,
-    defaultValues: { caseId, partyId: parties[0]?.id ?? '', partnerCode: partners[0]?.code ?? '', purpose: '', overrideReason: '' },
+    defaultValues: { caseId, partyId: '', partnerCode: '', purpose: '', overrideReason: '' },
     action: createReferralAction,
     labels: { partyId: t('referrals.person'), partnerCode: t('referrals.partner'), overrideReason: t('referrals.overrideReason') },
     onSuccess: () => {
