@@ -71,6 +71,8 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   await expect(page.getByRole('status').filter({ hasText: `Case ${reference} created` })).toBeFocused();
   await expect(page.locator('.case-header')).toContainText('Special');
   await expect(page.locator('.case-header')).toContainText('Risk: High');
+  // The opening time says its zone (the mission's): read the same from Jakarta.
+  await expect(page.getByRole('definition').filter({ hasText: /GMT\+8 · (today|\d+ days?)$/ })).toBeVisible();
   // The undisclosed subject appears by pseudonym only, in the header and in the list.
   await expect(page.locator('.case-header')).toContainText(`${reference}-S1, Ani Lestari`);
   await expect(page.getByText('Sri Wahyuni')).toHaveCount(0);

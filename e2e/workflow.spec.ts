@@ -119,6 +119,8 @@ test('a rejected closure returns the case to in progress; required steps need an
   const request = supervisor.getByRole('article', { name: new RegExp(reference) });
   // The open step is named, and one comment field says why (or why not).
   await expect(request).toContainText('1 required step is still open:');
+  // Seen from Jakarta, a time says its zone.
+  await expect(request.getByRole('definition').filter({ hasText: 'GMT+7' })).toBeVisible();
   await expect(request.getByRole('listitem').filter({ hasText: 'Verify status and documents' })).toBeVisible();
   await expect(request.getByRole('textbox')).toHaveCount(1);
   await request.getByRole('button', { name: 'Approve closure' }).click();

@@ -8,6 +8,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { mayApproveClosures } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { DecideClosure } from './decide-closure';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('approvals'))('title') };
@@ -40,7 +41,7 @@ export default async function ApprovalsPage() {
               <dd className="narrative">{a.summary}</dd>
               <dt>{t('approvals.requested')}</dt>
               <dd>
-                {a.requestedByName ?? '—'} · {format.dateTime(a.requestedAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                {a.requestedByName ?? '—'} · {format.dateTime(a.requestedAt, DATE_TIME_WITH_ZONE)}
               </dd>
             </dl>
             {a.openRequiredSteps > 0 && (

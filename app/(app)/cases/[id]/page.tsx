@@ -37,6 +37,7 @@ import { StepsSection } from './_components/steps-section';
 import { TransferSection } from './_components/transfer-section';
 import { Timeline } from './_components/timeline';
 import { loadCase } from './load-case';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -116,7 +117,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           <dd>{file.assignedOfficerName ?? t('cases.unassigned')}</dd>
           <dt>{t('cases.opened')}</dt>
           <dd>
-            {format.dateTime(file.openedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' })} · {t('cases.daysOpen', { days: daysOpen })}
+            {format.dateTime(file.openedAt, { ...zone, ...DATE_TIME_WITH_ZONE })} · {t('cases.daysOpen', { days: daysOpen })}
           </dd>
         </dl>
         {can(actor, 'case:update') && (
@@ -291,7 +292,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               namesHidden={documentNamesHidden}
               documents={docs.map((d) => ({
                 ...d,
-                uploadedAt: format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium', timeStyle: 'short' }),
+                uploadedAt: format.dateTime(d.uploadedAt, { ...zone, ...DATE_TIME_WITH_ZONE }),
               }))}
             />
             {canEdit && (

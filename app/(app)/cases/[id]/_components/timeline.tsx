@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { TimelineItem } from '@/db/queries/case-timeline';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 const show = (v: unknown) => (v == null || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
@@ -66,7 +67,7 @@ export async function Timeline({ events, timeZone }: { events: (Omit<TimelineIte
         return (
           <li key={e.id}>
             <div className="when">
-              {format.dateTime(e.at, { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })} · {e.actorName ?? t('caseFile.system')}
+              {format.dateTime(e.at, { timeZone, ...DATE_TIME_WITH_ZONE })} · {e.actorName ?? t('caseFile.system')}
             </div>
             <div>{translateKey(t, `timeline.${e.kind}`, 'timeline.other', messageValues(e.data))}</div>
             {typeof e.data?.text === 'string' && <p className="narrative">{e.data.text}</p>}
