@@ -23,8 +23,8 @@ export interface PendingApproval {
   summary: string;
   requestedByName: string | null;
   requestedAt: Date;
+  /** how many required steps are still open, and their names (both languages) for the approver */
   openRequiredSteps: number;
-  /** their names (both languages), for the approver to see what stays open */
   openRequiredLabels: { labelEn: string; labelId: string }[];
   /** the actor asked for this closure: someone else decides it */
   ownRequest: boolean;
@@ -42,7 +42,7 @@ function approvalScope(actor: Actor) {
 export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<PendingApproval[]> {
   const scope = approvalScope(actor);
   const requester = alias(users, 'requester');
-  return conn
+  const rows = await conn
     .select({
       id: approvals.id,
       caseId: cases.id,
@@ -53,7 +53,6 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
       summary: approvals.summary,
       requestedByName: requester.name,
       requestedAt: approvals.requestedAt,
-      openRequiredSteps: sql<number>`(SELECT count(*)::int FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
       openRequiredLabels: sql<{ labelEn: string; labelId: string }[]>`(SELECT coalesce(json_agg(json_build_object('labelEn', s.label_en, 'labelId', s.label_id) ORDER BY s.position), '[]') FROM case_steps s WHERE s.case_id = ${cases.id} AND s.is_required AND s.status IN ('planned', 'in_progress'))`,
       ownRequest: sql<boolean>`coalesce(${approvals.requestedById} = ${actor.id}, false)`,
     })
@@ -64,6 +63,7 @@ export async function listPendingApprovals(conn: Conn, actor: Actor): Promise<Pe
     .where(and(eq(approvals.status, 'pending'), scope))
     .orderBy(asc(approvals.requestedAt))
     .limit(200);
+  return rows.map((r) => ({ ...r, openRequiredSteps: r.openRequiredLabels.length }));
 }
 
 /**
@@ -85,19 +85,18 @@ export async function decideClosure(conn: Conn, actor: Actor, input: DecideClosu
   // Separation of duties: who asked for a closure never decides it.
   if (row.requestedById && row.requestedById === actor.id) throw new AppError('forbidden', 'errors.decideOwnRequest');
 
-  // One reason: the decision's comment says why a case may close with required steps open
-  // (an override reason sent apart, by older forms, still counts).
-  const overrideReason = input.overrideReason || input.comment;
-  if (input.decision === 'approve') {
-    const open = await countOpenRequiredSteps(conn, row.caseId);
-    if (open > 0 && !overrideReason) {
-      throw new AppError('invalid', 'errors.requiredStepsOpen', { comment: ['validation.overrideRequired'] }, { open });
-    }
-  }
   const approved = input.decision === 'approve';
+  // One reason: on an approval with required steps open, the decision's comment says why the case
+  // may close without them (an override reason sent apart, by older forms, still counts). With
+  // none open there is nothing to override, and no override reason is stored.
+  const open = approved ? await countOpenRequiredSteps(conn, row.caseId) : 0;
+  const overrideReason = open > 0 ? input.overrideReason || input.comment : '';
+  if (open > 0 && !overrideReason) {
+    throw new AppError('invalid', 'errors.requiredStepsOpen', { comment: ['validation.overrideRequired'] }, { open });
+  }
   await conn
     .update(approvals)
-    .set({ status: approved ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, comment: input.comment || null, overrideReason: approved ? overrideReason || null : null })
+    .set({ status: approved ? 'approved' : 'rejected', decidedById: actor.id, decidedAt: now, comment: input.comment || null, overrideReason: overrideReason || null })
     .where(eq(approvals.id, input.approvalId));
   await conn
     .update(cases)

@@ -527,11 +527,6 @@ function matchingCases(q: string, plan: SearchPlan): SQL {
   return sql`(${byId} OR coalesce(${cases.partyNames} LIKE ${`%${likeEscape(k.name!)}%`}, false))`;
 }
 
-/**
- * A search by an exact NIK or passport number that finds a person whose identity is undisclosed
- * is an identity match, not a silent one: recorded on each such case's access log and in the
- * audit (who, when, which field — never the number). Name searches never find them.
- */
 interface IdentityMatch {
   caseId: string;
   pseudonym: string;
@@ -553,6 +548,11 @@ async function identityMatches(conn: Conn, actor: Actor, q: string): Promise<Ide
   return rows.map((r) => ({ ...r, field }));
 }
 
+/**
+ * A search by an exact NIK or passport number that finds a person whose identity is undisclosed
+ * is an identity match, not a silent one: recorded on each such case's access log and in the
+ * audit (who, when, which field — never the number). Name searches never find them.
+ */
 async function recordIdentityMatches(conn: Conn, actor: Actor, matches: IdentityMatch[]): Promise<void> {
   await conn.transaction(async (tx) => {
     await addCaseEvents(tx, matches.map(({ caseId, pseudonym, field }) => ({ caseId, data: { pseudonym, field } })), actor.id, 'identity_matched');

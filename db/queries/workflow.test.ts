@@ -220,6 +220,8 @@ describe.each(testDatabaseKinds())('a mission head’s approvals on %s', (kind) 
     await expect(decideClosure(h.db, head, decideClosureSchema.parse({ approvalId: forSpecial!.id, decision: 'approve', comment: '', overrideReason: '' }))).rejects.toMatchObject({ code: 'not_found' });
     await decideClosure(h.db, head, decideClosureSchema.parse({ approvalId: mine[0]!.id, decision: 'approve', comment: 'ok', overrideReason: '' }));
     expect((await getCase(h.db, kul, general))!.status).toBe('closed');
+    // Nothing was open, so nothing was overridden: the comment stays a comment.
+    expect((await h.db.select({ comment: approvals.comment, overrideReason: approvals.overrideReason }).from(approvals).where(eq(approvals.id, mine[0]!.id)))[0]).toEqual({ comment: 'ok', overrideReason: null });
     await expect(listPendingApprovals(h.db, { ...kul, isMissionHead: false })).rejects.toMatchObject({ code: 'forbidden' });
   });
 

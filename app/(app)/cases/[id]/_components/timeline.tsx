@@ -53,7 +53,7 @@ export async function Timeline({ events, timeZone }: { events: (Omit<TimelineIte
     if (v == null || v === '') return '—';
     if (typeof v === 'boolean') return t(v ? 'caseFile.yes' : 'caseFile.no');
     if (typeof v === 'string' && ISO_DATE.test(v)) return format.dateTime(new Date(`${v}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
-    if (typeof v === 'string' && ISO_INSTANT.test(v)) return format.dateTime(new Date(v), { timeZone, dateStyle: 'medium', timeStyle: 'short' });
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) return format.dateTime(new Date(v), { timeZone, ...DATE_TIME_WITH_ZONE });
     const lists = VALUE_LABELS[field];
     if (!lists) return show(v);
     const label = (code: string) => lists.map((list) => translateKey(t, `${list}.${code}`, '')).find(Boolean) || code;

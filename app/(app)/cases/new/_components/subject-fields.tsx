@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
 import { Field } from '@/app/_components/ui/field';
 import type { DuplicateMatch } from '@/db/queries/people';
+import { isChildOn } from '@/lib/domain/cases';
 import type { CreateCaseForm } from '@/lib/validation/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { toIsoDate } from '@/lib/validation/dates';
@@ -39,7 +40,7 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
   // Victims of trafficking and children start undisclosed (as imports do): checked for them until
   // the officer chooses otherwise, with the reason shown; unchecked again if the reason goes.
   const category = useWatch({ control: form.control, name: 'category' });
-  const protectedBecause = category === 'trafficking' ? 'trafficking' : dobIso && isChildToday(dobIso) ? 'child' : null;
+  const protectedBecause = category === 'trafficking' ? 'trafficking' : isChildOn(dobIso, new Date().toISOString().slice(0, 10)) ? 'child' : null;
   // A subject added to a trafficking case arrives checked (IntakeForm); a restored draft keeps what it holds.
   const chosenByOfficer = useRef(false);
   const reasonBefore = useRef(protectedBecause);
@@ -165,9 +166,3 @@ export function SubjectFields({ form, index, fieldError, onRemove }: Props) {
   );
 }
 
-/** Under 18 today, by a date of birth "YYYY-MM-DD" (the birthday itself counts as the new age). */
-function isChildToday(dobIso: string): boolean {
-  const today = new Date().toISOString().slice(0, 10);
-  const eighteenth = `${Number(dobIso.slice(0, 4)) + 18}${dobIso.slice(4)}`;
-  return eighteenth > today;
-}
