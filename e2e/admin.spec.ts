@@ -1,4 +1,4 @@
-import { chooseIntakeFacts, createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit } from './fixtures';
+import { chooseIntakeFacts, createUserAsAdmin, errorSummary, expect, expectAccessible, signIn, signOut, test, uniqueEmail, visit, openSection } from './fixtures';
 
 test('an admin creates an officer, who then signs in and sees their mission', async ({ browser, page }) => {
   const email = uniqueEmail('new.officer');
@@ -152,9 +152,15 @@ test('an admin edits a category’s default step; new cases propose it', async (
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reference lists' }).click();
   await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Emergency' });
   await page.getByRole('button', { name: 'Show' }).click();
-  const locate = page.getByRole('form', { name: /^Locate/ }).first();
-  await expect(locate).toBeVisible();
+  // A list to scan; each step is changed on its own page.
+  const steps = page.getByRole('table', { name: 'Default steps per category: Emergency' });
+  await expect(steps.getByRole('row')).not.toHaveCount(1);
+  await expect(page.getByRole('form')).toHaveCount(0);
   await expectAccessible(page);
+  await steps.getByRole('link', { name: /^Edit Locate/ }).first().click();
+  await expect(page).toHaveURL(/\/admin\/reference\/templates\/\d+$/);
+  const locate = page.getByRole('form', { name: /^Locate/ });
+  await expect(locate).toBeVisible();
   const newName = `Locate the citizen ${Date.now().toString(36)}`;
   await locate.getByLabel('Name in English').fill(newName);
   await locate.getByLabel('Due after (days from opening)').fill('x');
@@ -163,6 +169,21 @@ test('an admin edits a category’s default step; new cases propose it', async (
   await locate.getByLabel('Due after (days from opening)').fill('2');
   await locate.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Saved \d/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the reference lists' }).click();
+  await expect(steps.getByRole('link', { name: `Edit ${newName}` })).toBeVisible();
+
+  // A partner agency is added on its own page, and the list shows it.
+  const code = `P${Date.now().toString(36).toUpperCase()}`.slice(0, 10);
+  await page.getByRole('link', { name: 'Add a partner agency' }).click();
+  const partner = page.getByRole('form', { name: 'Add a partner agency' });
+  await partner.getByRole('button', { name: 'Add a partner agency' }).click();
+  await expect(errorSummary(page)).toBeVisible();
+  await partner.getByLabel('Code').fill(code);
+  await partner.getByLabel('Name in Bahasa Indonesia').fill('Lembaga Uji');
+  await partner.getByLabel('Name in English').fill('Test Agency');
+  await partner.getByRole('button', { name: 'Add a partner agency' }).click();
+  await expect(page).toHaveURL(/\/admin\/reference$/);
+  await expect(page.getByRole('table', { name: 'Partner agencies' }).getByRole('row', { name: new RegExp(code) })).toContainText('Test Agency');
 
   const other = await browser.newContext({ locale: 'en-GB' });
   const officer = await other.newPage();
@@ -191,6 +212,7 @@ test('the auditor finds who saw a victim’s identity in one search, and every r
   await officer.getByRole('button', { name: 'Create case' }).click();
   await expect(officer).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await officer.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await openSection(officer, 'People');
   await officer.getByRole('button', { name: `Reveal identity of ${reference}-S1` }).click();
   await expect(officer.getByRole('definition').filter({ hasText: 'Ratna Audit' })).toBeVisible();
   // The case's own access log lists the reveal, whatever else the timeline holds.

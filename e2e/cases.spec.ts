@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chooseIntakeFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, errorSummary, expect, expectAccessible, signIn, test, openSection } from './fixtures';
 
 /** A valid NIK (West Java, born 7 Aug 1995, a woman) with a random serial, so reruns do not collide. */
 function randomNik() {
@@ -76,6 +76,7 @@ test('an officer registers a trafficking case with two subjects, one a child, an
   // The undisclosed subject appears by pseudonym only, in the header and in the list.
   await expect(page.locator('.case-header')).toContainText(`${reference}-S1, Ani Lestari`);
   await expect(page.getByText('Sri Wahyuni')).toHaveCount(0);
+  await openSection(page, 'People');
   await expect(page.getByRole('heading', { name: /Ani Lestari/ })).toContainText('Child');
   await expect(page.getByRole('heading', { name: /Tan Ah Kow/ })).toContainText('perpetrator');
   await expect(page.getByRole('complementary', { name: 'Timeline' })).toContainText(`Case ${reference} registered`);
@@ -128,7 +129,8 @@ test('the intake checks its answers: NIK, dates, a subject’s name, and no fact
   const first = subject(page, 1);
   await first.getByLabel('NIK (optional)').fill('1234');
   await fillDate(page, first.getByRole('group', { name: /Date of birth/ }), '31', '2', '1990');
-  await fillDate(page, page.getByRole('group', { name: /When it happened/ }), '1', '1', String(new Date().getFullYear() + 1));
+  // An event's date is picked (or typed) in one field, like every other event date; a birth date is three boxes.
+  await page.getByLabel(/When it happened/).fill(`${new Date().getFullYear() + 1}-01-01`);
   await page.getByRole('button', { name: 'Create case' }).click();
   const summary = errorSummary(page);
   await expect(summary).toBeFocused();
@@ -218,7 +220,9 @@ test('an edit over someone else’s newer save is refused with what changed; the
   await signIn(supervisor, 'supervisor@payung.test');
   await supervisor.goto(url);
 
+  await openSection(page, 'What happened');
   await page.getByRole('button', { name: 'Edit what happened' }).click();
+  await openSection(supervisor, 'What happened');
   await supervisor.getByRole('button', { name: 'Edit what happened' }).click();
   await supervisor.getByLabel('Risk level').selectOption({ label: 'Critical' });
   await supervisor.getByRole('button', { name: 'Save changes' }).click();
@@ -331,6 +335,7 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  await openSection(page, 'Documents');
   await page.getByLabel('File').setInputFiles({ name: 'passport-scan.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
   await page.getByRole('button', { name: 'Upload document' }).click();
@@ -379,6 +384,7 @@ test('an officer adds a family contact and corrects an undisclosed subject, whos
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
+  await openSection(page, 'People');
   await page.getByRole('button', { name: 'Add a person' }).click();
   const form = page.getByRole('form', { name: 'Add a person' });
   await form.getByLabel('Role on the case').selectOption({ label: 'Family contact at home' });
@@ -428,13 +434,14 @@ test('on a case with an undisclosed identity, file names stay hidden: a document
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  await openSection(page, 'Documents');
   await page.getByLabel('File').setInputFiles({ name: 'paspor Rahasia Dokumen.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'uploaded.' })).toBeVisible();
   await page.reload();
   await expect(page.getByText('File names are not shown on this case')).toBeVisible();
-  const link = page.getByRole('region', { name: 'Documents' }).getByRole('link', { name: "Passport or seaman's book" });
+  const link = (await openSection(page, 'Documents')).getByRole('link', { name: "Passport or seaman's book" });
   await expect(link).toBeVisible();
   expect(await page.content()).not.toContain('Rahasia Dokumen');
   await expectAccessible(page);

@@ -162,3 +162,12 @@ export async function createCase(page: Page, opts: { name: string; account: stri
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
 }
+
+/** Opens a section of the case file (sections open on demand) and returns it. */
+export async function openSection(page: Page, name: string): Promise<Locator> {
+  const section = page.getByRole('region', { name, exact: true });
+  const details = section.locator(':scope > details');
+  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await section.locator(':scope > details > summary').click();
+  await expect(details).toHaveAttribute('open', '');
+  return section;
+}

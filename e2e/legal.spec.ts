@@ -1,4 +1,4 @@
-import { chooseIntakeFacts, chooseProceedingFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, chooseProceedingFacts, errorSummary, expect, expectAccessible, signIn, test, openSection } from './fixtures';
 
 test('an officer records a detention, a visit, a death-penalty proceeding and a hearing in the court’s time zone', async ({ page }) => {
   await signIn(page, 'officer.kul@payung.test');
@@ -9,7 +9,7 @@ test('an officer records a detention, a visit, a death-penalty proceeding and a 
   await page.getByLabel('Account of events').fill('Arrested at KLIA; charged under s39B.');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
-  const legal = page.getByRole('region', { name: 'Legal' });
+  const legal = await openSection(page, 'Legal');
 
   await legal.getByRole('button', { name: 'Record a detention' }).click();
   const detention = page.getByRole('form', { name: 'Record a detention' });
@@ -97,12 +97,13 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
   // The birth certificate, scanned and attached to the case.
+  await openSection(page, 'Documents');
   await page.getByLabel('File').setInputFiles({ name: 'akta-kelahiran.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
   await page.getByLabel('Kind of document').selectOption({ label: 'Birth certificate' });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('link', { name: 'akta-kelahiran.pdf' })).toBeVisible();
 
-  const age = page.getByRole('region', { name: 'Age claims' });
+  const age = await openSection(page, 'Age claims');
   await age.getByRole('button', { name: 'Record an age claim' }).click();
   const claim = page.getByRole('form', { name: 'Record an age claim' });
   // Nobody is preselected; a claim against the date on record is pointed out, not refused.
@@ -151,7 +152,7 @@ test('money claimed and recovered, with its currency, and the total in rupiah', 
   await page.getByLabel('Account of events').fill('Fourteen months without wages.');
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
-  const money = page.getByRole('region', { name: 'Money' });
+  const money = await openSection(page, 'Money');
   await money.getByRole('button', { name: 'Record a claim' }).click();
   const claim = page.getByRole('form', { name: 'Record a claim' });
   await claim.getByLabel('Currency').fill('XYZ');
@@ -183,7 +184,7 @@ test('a death-penalty case is on the supervisor’s watch list, not on another m
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
-  const legal = page.getByRole('region', { name: 'Legal' });
+  const legal = await openSection(page, 'Legal');
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   await chooseProceedingFacts(page.getByRole('form', { name: 'Record a proceeding' }));
   await page.getByRole('form', { name: 'Record a proceeding' }).getByLabel('Death penalty').check();
@@ -224,7 +225,7 @@ test('a hearing added appears in the calendar, and its feed answers until revoke
   await page.getByRole('button', { name: 'Create case' }).click();
   await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}/);
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
-  const legal = page.getByRole('region', { name: 'Legal' });
+  const legal = await openSection(page, 'Legal');
 
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   const proceeding = page.getByRole('form', { name: 'Record a proceeding' });

@@ -1,5 +1,5 @@
 import { CANARY } from './canaries';
-import { chooseIntakeFacts, expect, signIn, test } from './fixtures';
+import { chooseIntakeFacts, expect, signIn, test, openSection } from './fixtures';
 
 /**
  * Drives everything that carries an identity — intake, the duplicate check, search, an upload,
@@ -26,6 +26,7 @@ test('identities typed at intake, in searches, uploads and malformed requests ne
   const reference = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
 
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+  await openSection(page, 'Documents');
   await page.getByLabel('File').setInputFiles({ name: CANARY.fileName, mimeType: 'application/pdf', buffer: pdf });
   await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
   await page.getByRole('button', { name: 'Upload document' }).click();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { PDFParse } from 'pdf-parse';
-import { chooseProceedingFacts, createCase, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseProceedingFacts, createCase, errorSummary, expect, expectAccessible, signIn, test, openSection } from './fixtures';
 
 const thisMonth = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
 
@@ -14,13 +14,24 @@ test('a supervisor reads this month’s summary for all missions and downloads i
 
   await signIn(page, 'supervisor@payung.test');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reports' }).click();
-  await page.getByRole('textbox', { name: 'Period' }).fill('2026-13');
+  // A typed code for those who know them; a wrong one is explained.
+  await page.getByLabel('Kind of period').selectOption({ label: 'Typed as a code' });
+  await page.getByRole('textbox', { name: 'Period code' }).fill('2026-13');
   await page.getByRole('button', { name: 'Show summary' }).click();
   await expect(errorSummary(page)).toContainText('Enter a period like 2026-10 (a month), 2026-Q3 (a quarter)');
   await expect(errorSummary(page)).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Period code' })).toHaveValue('2026-13');
 
+  // Otherwise the period is picked as people say it: a quarter, then this month.
   const month = thisMonth();
-  await page.getByRole('textbox', { name: 'Period' }).fill(month);
+  await page.getByLabel('Kind of period').selectOption({ label: 'A quarter' });
+  await page.getByLabel('Quarter', { exact: true }).selectOption({ label: 'Q3: July to September' });
+  await page.getByLabel('Year', { exact: true }).selectOption(month.slice(0, 4));
+  await page.getByRole('button', { name: 'Show summary' }).click();
+  await expect(page).toHaveURL(new RegExp(`period=${month.slice(0, 4)}-Q3`));
+  await expect(page.getByRole('heading', { level: 2, name: `Q3 ${month.slice(0, 4)} · All missions in my scope` })).toBeVisible();
+  await page.getByLabel('Kind of period').selectOption({ label: 'A month' });
+  await page.getByLabel('Month', { exact: true }).selectOption(String(Number(month.slice(5, 7))));
   await page.getByRole('combobox', { name: 'Scope' }).selectOption({ value: 'all' });
   await page.getByRole('button', { name: 'Show summary' }).click();
   // Titled as people write the month ("October 2026"), not by its code.
@@ -120,7 +131,7 @@ test('the officer in charge locks last month; a later change to it is listed as 
 
   // A lawyer appointed in the locked month, recorded only now.
   await createCase(page, { name: 'Late Lawyer', category: 'Criminal (citizen as defendant)', account: 'Arrested last month; the family hired a lawyer then.' });
-  const legal = page.getByRole('region', { name: 'Legal' });
+  const legal = await openSection(page, 'Legal');
   await legal.getByRole('button', { name: 'Record a proceeding' }).click();
   const proceeding = page.getByRole('form', { name: 'Record a proceeding' });
   await chooseProceedingFacts(proceeding);

@@ -156,7 +156,7 @@ function caseDetailsRow(input: Omit<UpdateCaseDetailsInput, 'id' | 'version'>) {
     subcategories: input.subcategories,
     narrative: input.narrative,
     eventsPlace: input.eventsPlace || null,
-    eventsDate: toIsoDate(input.eventsDate),
+    eventsDate: input.eventsDate || null,
     employerOrAgency: input.employerOrAgency || null,
     vesselName: input.vesselName || null,
     vesselFlag: input.vesselFlag || null,

@@ -33,6 +33,18 @@ export async function saveStepTemplate(conn: Conn, actor: Actor, input: StepTemp
   return { id, version: before.version + 1, changes: diffChanges<Record<string, unknown>>(old, row) };
 }
 
+export async function getTemplateForAdmin(conn: Conn, actor: Actor, id: number) {
+  assertCan(actor, 'reference:manage');
+  const [row] = await conn.select().from(stepTemplates).where(eq(stepTemplates.id, id));
+  return row ?? null;
+}
+
+export async function getPartnerForAdmin(conn: Conn, actor: Actor, id: number) {
+  assertCan(actor, 'reference:manage');
+  const [row] = await conn.select().from(partnerAgencies).where(eq(partnerAgencies.id, id));
+  return row ?? null;
+}
+
 export async function listPartnersForAdmin(conn: Conn, actor: Actor) {
   assertCan(actor, 'reference:manage');
   return conn.select().from(partnerAgencies).orderBy(asc(partnerAgencies.kind), asc(partnerAgencies.code));

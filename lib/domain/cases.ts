@@ -251,6 +251,8 @@ export function canMoveFileCode(from: HomeFileCode | null, to: HomeFileCode): bo
 export const VISIT_INTERVAL_DAYS = 90;
 
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+/** Whole calendar days from one ISO date to another (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 /**
  * A detention's visits in date order, each with the days since the one before (the first:

@@ -16,7 +16,7 @@ import {
   traffickingMeans,
   traffickingPurposes,
 } from '@/lib/domain/cases';
-import { emptyDate, pastDate } from './dates';
+import { pastEventDate } from './dates';
 import { isCountryCode } from './missions';
 import { emptyPerpetrator, emptySubject, perpetratorSchema, subjectSchema } from './people';
 
@@ -26,7 +26,7 @@ export const caseDetailsFields = z.object({
   subcategories: z.array(z.string()).max(10),
   narrative: z.string().trim().min(1, 'validation.required').max(20_000, 'validation.tooLong'),
   eventsPlace: z.string().trim().max(200, 'validation.tooLong'),
-  eventsDate: pastDate({ earliestYear: 1950 }),
+  eventsDate: pastEventDate({ earliestYear: 1950 }),
   employerOrAgency: z.string().trim().max(200, 'validation.tooLong'),
   vesselName: z.string().trim().max(200, 'validation.tooLong'),
   vesselFlag: z
@@ -66,7 +66,7 @@ export const emptyCase: CreateCaseForm = {
   subcategories: [],
   narrative: '',
   eventsPlace: '',
-  eventsDate: emptyDate,
+  eventsDate: '',
   employerOrAgency: '',
   vesselName: '',
   vesselFlag: '',

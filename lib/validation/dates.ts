@@ -45,3 +45,20 @@ export function pastDate(opts: { required?: boolean; earliestYear?: number } = {
     if (Number(p.year) < (opts.earliestYear ?? 1900)) ctx.addIssue({ code: 'custom', message: 'validation.datePlausible' });
   });
 }
+
+/**
+ * An event's date (when it happened) from a date picker: `YYYY-MM-DD` or empty, real, not in
+ * the future, not before `earliestYear`. Memorable dates (birth) stay as three boxes
+ * (pastDate); a draft saved when this was three boxes still reads.
+ */
+export function pastEventDate(opts: { earliestYear?: number } = {}) {
+  return z.preprocess(
+    (v) => (v && typeof v === 'object' ? (isEmptyDate(v as DateParts) ? '' : (toIsoDate(v as DateParts) ?? 'not-a-date')) : v),
+    z.string().trim().superRefine((iso, ctx) => {
+      if (!iso) return;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || toIsoDate(fromIsoDate(iso)) !== iso) return void ctx.addIssue({ code: 'custom', message: 'validation.dateReal' });
+      if (iso > todayIso()) return void ctx.addIssue({ code: 'custom', message: 'validation.dateFuture' });
+      if (Number(iso.slice(0, 4)) < (opts.earliestYear ?? 1900)) ctx.addIssue({ code: 'custom', message: 'validation.datePlausible' });
+    }),
+  );
+}

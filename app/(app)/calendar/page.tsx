@@ -10,6 +10,7 @@ import { requirePermission } from '@/lib/auth/actor';
 import { localDay, monthOf, monthQueryRange, monthWeeks, parseMonth, shiftMonth } from '@/lib/calendar/month';
 import { FeedsSection } from './_components/feeds-section';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('calendar'))('title') };
@@ -174,7 +175,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           id: f.id,
           missionCode: f.missionCode,
           createdLabel: format.dateTime(f.createdAt, { dateStyle: 'medium' }),
-          lastUsedLabel: f.lastUsedAt && format.dateTime(f.lastUsedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          lastUsedLabel: f.lastUsedAt && format.dateTime(f.lastUsedAt, DATE_TIME_WITH_ZONE),
         }))}
       />
     </>

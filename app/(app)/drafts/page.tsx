@@ -6,6 +6,7 @@ import { listDrafts } from '@/db/queries/drafts';
 import { requirePermission } from '@/lib/auth/actor';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('drafts'))('title') };
@@ -46,8 +47,8 @@ export default async function DraftsPage() {
                     </Link>
                   </td>
                   <td>{d.category ? translateKey(t, `categories.${d.category}`, 'drafts.unnamed') : '—'}</td>
-                  <td>{format.dateTime(d.updatedAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>{format.dateTime(d.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{format.dateTime(d.updatedAt, DATE_TIME_WITH_ZONE)}</td>
+                  <td>{format.dateTime(d.createdAt, DATE_TIME_WITH_ZONE)}</td>
                 </tr>
               ))}
             </tbody>

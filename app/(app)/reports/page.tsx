@@ -8,12 +8,16 @@ import { localDate } from '@/db/queries/steps';
 import { requirePermission } from '@/lib/auth/actor';
 import { parsePeriod } from '@/lib/domain/periods';
 import { parseScope, scopeText } from '@/lib/validation/reports';
+import { PeriodPicker } from './_components/period-picker';
 import { SummarySection } from './_components/summary-section';
 import { FocusHere } from '@/app/_components/ui/focus-here';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reports'))('title') };
 }
+
+/** The first year the period pickers offer (legacy logs go back to the 2000s; a typed code reaches further). */
+const FIRST_REPORT_YEAR = 2000;
 
 /** The month before the current one in the actor's zone: the summary people usually want. */
 function lastMonth(timeZone: string): string {
@@ -47,13 +51,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <>
       <h1>{t('reports.title')}</h1>
       <form method="get" className="toolbar" aria-label={t('reports.choose')}>
-        <div className="field">
-          <label htmlFor="period">{t('reports.period')}</label>
-          <p className="hint" id="period-hint">
-            {t('reports.periodHint')}
-          </p>
-          <input id="period" name="period" type="text" defaultValue={periodText} aria-describedby="period-hint" aria-invalid={!period || undefined} className="mono" />
-        </div>
+        <PeriodPicker value={periodText} firstYear={FIRST_REPORT_YEAR} thisYear={Number(localDate(actor.timeZone).slice(0, 4))} invalid={!period} />
         <div className="field">
           <label htmlFor="scope">{t('reports.scope')}</label>
           <select id="scope" name="scope" defaultValue={scopeValue.toUpperCase() === 'ALL' ? 'all' : scopeValue.toUpperCase()}>

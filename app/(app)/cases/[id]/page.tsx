@@ -18,9 +18,11 @@ import { requirePermission } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { visitIntervals } from '@/lib/domain/cases';
+import { type AttentionItem, caseAttention, sectionsNeedingAttention, urgencyOf } from '@/lib/domain/case-attention';
 import { SummaryRow } from '@/app/_components/ui/summary-row';
 import { CaseTags } from '../_components/case-tags';
 import { AssessmentSection } from './_components/assessment-section';
+import { CaseSection, SectionLink } from './_components/case-section';
 import { DetailsSection } from './_components/details-section';
 import { DocumentList, DocumentUpload } from './_components/documents-section';
 import { FocusHere } from '@/app/_components/ui/focus-here';
@@ -83,6 +85,72 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
   const subjects = file.parties.filter((p) => p.role === 'subject');
   const others = file.parties.filter((p) => p.role !== 'subject');
   const canEdit = can(actor, 'case:update') && file.status !== 'closed';
+  const hearingWhen = (h: { startsAt: Date; timeZone: string }) => format.dateTime(h.startsAt, { timeZone: h.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  const detentionRows = legal.detentions.map((d) => ({ ...d, interval: visitIntervals(d.detainedSince, d.visits.map((v) => v.visitedOn), today) }));
+  const hearingRows = legal.proceedings.flatMap((p) => p.hearings.map((h) => ({ ...h, pseudonym: p.pseudonym })));
+  const nextHearing = hearingRows.filter((h) => h.startsAt.getTime() > Date.now()).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  const attention = caseAttention({
+    today,
+    now: new Date(),
+    status: file.status,
+    steps: steps.map((s) => ({ label: locale === 'id' ? s.labelId : s.labelEn, status: s.status, dueDate: s.dueDate, graceDays: s.graceDays })),
+    hasStepsToPlan: canEdit && templates.length > 0,
+    assessmentEmpty: canEdit && !!file.assessment && file.assessment.acts.length + file.assessment.means.length + file.assessment.purposes.length === 0,
+    hearings: hearingRows.map((h) => ({ pseudonym: h.pseudonym, startsAt: h.startsAt, timeZone: h.timeZone, outcome: h.outcome, dayOf: localDate(file.missionTimeZone, h.startsAt) })),
+    detentions: detentionRows.map((d) => ({ pseudonym: d.pseudonym, daysSinceLast: d.interval.daysSinceLast, isOverdue: d.interval.isOverdue, visited: d.visits.length > 0 })),
+    ageClaims: ageClaims.map((c) => ({ pseudonym: c.pseudonym, status: c.status, isStale: c.isStale })),
+    pendingTransfer,
+  });
+  const opens = sectionsNeedingAttention(attention);
+  const sectionTitles = {
+    people: t('caseFile.parties'),
+    assessment: t('caseFile.assessment'),
+    steps: t('steps.title'),
+    details: t('caseFile.details'),
+    legal: t('legal.title'),
+    'age-claims': t('age.title'),
+    money: t('money.title'),
+    referrals: t('referrals.title'),
+    documents: t('documents.title'),
+    status: t('status.title'),
+  } as const;
+  const attentionText = (item: AttentionItem) => {
+    switch (item.kind) {
+      case 'stepOverdue':
+        return t('caseFile.todo.stepOverdue', { label: item.label, days: item.days });
+      case 'stepDue':
+        return item.days < 0 ? t('caseFile.todo.stepInGrace', { label: item.label, days: -item.days }) : t('caseFile.todo.stepDue', { label: item.label, days: item.days });
+      case 'stepsToPlan':
+      case 'assessmentEmpty':
+      case 'closureWaiting':
+        return t(`caseFile.todo.${item.kind}`);
+      case 'visitOverdue':
+        return t('caseFile.todo.visitOverdue', { pseudonym: item.pseudonym, days: item.days, visited: String(item.visited) });
+      case 'hearingOutcome':
+        return t('caseFile.todo.hearingOutcome', { pseudonym: item.pseudonym, when: hearingWhen(item) });
+      case 'hearingSoon':
+        return t('caseFile.todo.hearingSoon', { pseudonym: item.pseudonym, days: item.days, when: hearingWhen(item) });
+      case 'ageClaimOpen':
+        return t('caseFile.todo.ageClaimOpen', { pseudonym: item.pseudonym, status: translateKey(t, `age.statuses.${item.status}`), stale: String(item.stale) });
+      case 'transferWaiting':
+        return t('caseFile.todo.transferWaiting', { mission: item.toMissionCode });
+    }
+  };
+  const openSteps = steps.filter((s) => s.status === 'planned' || s.status === 'in_progress').length;
+  const overdueSteps = steps.filter((s) => isOverdue(s, today)).length;
+  const openClaims = attention.filter((i) => i.kind === 'ageClaimOpen').length;
+  const sectionStatus = {
+    people: t('caseFile.sectionStatus.people', { subjects: subjects.length, others: others.length }),
+    assessment: file.assessment && t(file.assessment.elementsMet ? 'caseFile.sectionStatus.assessmentMet' : 'caseFile.sectionStatus.assessmentNotMet'),
+    steps: steps.length === 0 && templates.length > 0 && canEdit ? t('caseFile.sectionStatus.stepsProposed') : t('caseFile.sectionStatus.steps', { total: steps.length, open: openSteps, overdue: overdueSteps }),
+    details: [translateKey(t, `channels.${file.intakeChannel}`), file.eventsPlace].filter(Boolean).join(' · '),
+    legal: [t('caseFile.sectionStatus.legal', { proceedings: legal.proceedings.length, detentions: legal.detentions.length }), nextHearing && t('caseFile.sectionStatus.nextHearing', { when: hearingWhen(nextHearing) })].filter(Boolean).join(' · '),
+    'age-claims': t('caseFile.sectionStatus.ageClaims', { total: ageClaims.length, open: openClaims }),
+    money: t('caseFile.sectionStatus.money', { claims: money.claims.length, recovered: amount(money.recoveredHome, 'IDR') }),
+    referrals: t('caseFile.sectionStatus.referrals', { consents: consents.length, referrals: referrals.length }),
+    documents: t('caseFile.sectionStatus.documents', { count: docs.length }),
+  };
+  const shownSections = (['people', 'assessment', 'steps', 'details', 'legal', 'age-claims', 'money', 'referrals', 'documents'] as const).filter((id) => id !== 'assessment' || file.assessment);
 
   return (
     <>
@@ -121,17 +189,45 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           </dd>
         </dl>
         {can(actor, 'case:update') && (
-          <section aria-label={t('status.title')}>
+          <section id="status" aria-label={t('status.title')}>
             <StatusSection caseId={file.id} version={file.version} status={file.status} />
             {canEdit && <TransferSection caseId={file.id} version={file.version} missions={otherMissions} pending={pendingTransfer} />}
           </section>
         )}
       </header>
 
+      <section className="todo" aria-labelledby="todo-title">
+        <h2 id="todo-title">{t('caseFile.todo.title')}</h2>
+        {attention.length === 0 ? (
+          <p className="muted">{file.status === 'closed' ? t('caseFile.todo.closed') : t('caseFile.todo.nothing')}</p>
+        ) : (
+          <ul>
+            {attention.map((item, i) => {
+              const urgency = urgencyOf(item);
+              return (
+                <li key={i} className={`todo-${urgency}`}>
+                  <span className={`tag ${urgency === 'overdue' ? 'risk-critical' : 'status'}`}>{t(`caseFile.todo.${urgency}`)}</span>{' '}
+                  <SectionLink section={item.section}>{attentionText(item)}</SectionLink>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <nav className="section-index" aria-label={t('caseFile.index')}>
+        <ul>
+          {shownSections.map((id) => (
+            <li key={id}>
+              <SectionLink section={id}>{sectionTitles[id]}</SectionLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
       <div className="layout-file">
         <div>
-          <section aria-labelledby="parties-title">
-            <h2 id="parties-title">{t('caseFile.parties')}</h2>
+          <CaseSection id="people" title={sectionTitles.people} status={sectionStatus.people} open={opens.has('people')}>
             {subjects.map((p) => (
               <div className="person" key={p.id}>
                 <h3>
@@ -181,66 +277,71 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
               </div>
             ))}
             {canEdit && <AddParty caseId={file.id} version={file.version} />}
-          </section>
+          </CaseSection>
 
           {file.assessment && (
-            <AssessmentSection
-              caseId={file.id}
-              version={file.version}
-              assessment={file.assessment}
-              hasChildVictim={subjects.some((p) => p.isChild)}
-              canEdit={canEdit}
-            />
+            <CaseSection id="assessment" title={sectionTitles.assessment} status={sectionStatus.assessment} open={opens.has('assessment')}>
+              <AssessmentSection
+                caseId={file.id}
+                version={file.version}
+                assessment={file.assessment}
+                hasChildVictim={subjects.some((p) => p.isChild)}
+                canEdit={canEdit}
+              />
+            </CaseSection>
           )}
 
-          <StepsSection
-            caseId={file.id}
-            version={file.version}
-            canEdit={canEdit}
-            officers={officers}
-            templates={templates}
-            steps={steps.map((s) => ({
-              ...s,
-              dueLabel: s.dueDate ? format.dateTime(new Date(`${s.dueDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) : null,
-              isOverdue: isOverdue(s, today),
-            }))}
-          />
+          <CaseSection id="steps" title={sectionTitles.steps} status={sectionStatus.steps} open={opens.has('steps')}>
+            <StepsSection
+              caseId={file.id}
+              version={file.version}
+              canEdit={canEdit}
+              officers={officers}
+              templates={templates}
+              steps={steps.map((s) => ({
+                ...s,
+                dueLabel: s.dueDate ? format.dateTime(new Date(`${s.dueDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }) : null,
+                isOverdue: isOverdue(s, today),
+              }))}
+            />
+          </CaseSection>
 
-          <DetailsSection file={file} canEdit={canEdit}>
-            <dl className="summary">
-              <dt>{t('intake.narrative')}</dt>
-              <dd className="narrative">{file.narrative}</dd>
-              <SummaryRow label={t('intake.eventsPlace')}>{file.eventsPlace}</SummaryRow>
-              <SummaryRow label={t('intake.eventsDate')}>{file.eventsDate && <>{format.dateTime(new Date(`${file.eventsDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</>}</SummaryRow>
-              <SummaryRow label={t('intake.employerOrAgency')}>{file.employerOrAgency}</SummaryRow>
-              <SummaryRow label={t('intake.vesselName')}>{file.vesselName && `${file.vesselName}${file.vesselFlag ? ` (${countryName(locale, file.vesselFlag)})` : ''}`}</SummaryRow>
-              <dt>{t('intake.intakeChannel')}</dt>
-              <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
-            </dl>
-          </DetailsSection>
+          <CaseSection id="details" title={sectionTitles.details} status={sectionStatus.details} open={opens.has('details')}>
+            <DetailsSection file={file} canEdit={canEdit}>
+              <dl className="summary">
+                <dt>{t('intake.narrative')}</dt>
+                <dd className="narrative">{file.narrative}</dd>
+                <SummaryRow label={t('intake.eventsPlace')}>{file.eventsPlace}</SummaryRow>
+                <SummaryRow label={t('intake.eventsDate')}>{file.eventsDate && <>{format.dateTime(new Date(`${file.eventsDate}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'long' })}</>}</SummaryRow>
+                <SummaryRow label={t('intake.employerOrAgency')}>{file.employerOrAgency}</SummaryRow>
+                <SummaryRow label={t('intake.vesselName')}>{file.vesselName && `${file.vesselName}${file.vesselFlag ? ` (${countryName(locale, file.vesselFlag)})` : ''}`}</SummaryRow>
+                <dt>{t('intake.intakeChannel')}</dt>
+                <dd>{translateKey(t, `channels.${file.intakeChannel}`)}</dd>
+              </dl>
+            </DetailsSection>
+          </CaseSection>
 
-          <LegalSection
-            caseId={file.id}
-            version={file.version}
-            parties={partyOptions}
-            missionTimeZone={file.missionTimeZone}
-            courtZones={countryZoneOptions(file.missionCountry, [file.missionTimeZone, ...legal.proceedings.map((p) => p.courtTimeZone)])}
-            canEdit={canEdit}
-            isSupervisor={actor.role === 'supervisor'}
-            proceedings={legal.proceedings.map((p) => ({
-              ...p,
-              lawyerAppointedLabel: p.lawyerAppointedOn && dateLabel(p.lawyerAppointedOn),
-              hearings: p.hearings.map((h) => ({
-                id: h.id,
-                purpose: h.purpose,
-                outcome: h.outcome,
-                hasBegun: h.startsAt.getTime() <= Date.now(),
-                label: format.dateTime(h.startsAt, { timeZone: h.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }),
-              })),
-            }))}
-            detentions={legal.detentions.map((d) => {
-              const interval = visitIntervals(d.detainedSince, d.visits.map((v) => v.visitedOn), today);
-              return {
+          <CaseSection id="legal" title={sectionTitles.legal} status={sectionStatus.legal} open={opens.has('legal')}>
+            <LegalSection
+              caseId={file.id}
+              version={file.version}
+              parties={partyOptions}
+              missionTimeZone={file.missionTimeZone}
+              courtZones={countryZoneOptions(file.missionCountry, [file.missionTimeZone, ...legal.proceedings.map((p) => p.courtTimeZone)])}
+              canEdit={canEdit}
+              isSupervisor={actor.role === 'supervisor'}
+              proceedings={legal.proceedings.map((p) => ({
+                ...p,
+                lawyerAppointedLabel: p.lawyerAppointedOn && dateLabel(p.lawyerAppointedOn),
+                hearings: p.hearings.map((h) => ({
+                  id: h.id,
+                  purpose: h.purpose,
+                  outcome: h.outcome,
+                  hasBegun: h.startsAt.getTime() <= Date.now(),
+                  label: hearingWhen(h),
+                })),
+              }))}
+              detentions={detentionRows.map(({ interval, ...d }) => ({
                 id: d.id,
                 pseudonym: d.pseudonym,
                 facility: d.facility,
@@ -249,43 +350,48 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                 visits: d.visits.map((v, i) => ({ id: v.id, officerName: v.officerName, findings: v.findings, needs: v.needs, label: dateLabel(v.visitedOn), gapDays: interval.gaps[i]! })),
                 daysSinceLast: interval.daysSinceLast,
                 isOverdue: interval.isOverdue,
-              };
-            })}
-          />
+              }))}
+            />
+          </CaseSection>
 
-          <AgeClaimsSection
-            caseId={file.id}
-            canEdit={canEdit}
-            parties={partyOptions.map((o, i) => ({ ...o, dateOfBirth: file.parties[i]!.dateOfBirth }))}
-            openedOn={localDate(file.missionTimeZone, file.openedAt)}
-            documents={docs.map((d) => ({ id: d.id, label: d.fileName ?? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` }))}
-            claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
-          />
+          <CaseSection id="age-claims" title={sectionTitles['age-claims']} status={sectionStatus['age-claims']} open={opens.has('age-claims')}>
+            <AgeClaimsSection
+              caseId={file.id}
+              canEdit={canEdit}
+              parties={partyOptions.map((o, i) => ({ ...o, dateOfBirth: file.parties[i]!.dateOfBirth }))}
+              openedOn={localDate(file.missionTimeZone, file.openedAt)}
+              documents={docs.map((d) => ({ id: d.id, label: d.fileName ?? `${translateKey(t, `documents.kinds.${d.kind}`)} · ${format.dateTime(d.uploadedAt, { ...zone, dateStyle: 'medium' })}` }))}
+              claims={ageClaims.map((c) => ({ ...c, claimedDobLabel: dateLabel(c.claimedDob), relevantOnLabel: dateLabel(c.relevantOn) }))}
+            />
+          </CaseSection>
 
-          <MoneySection
-            caseId={file.id}
-            canEdit={canEdit}
-            claims={money.claims.map((c) => ({ id: c.id, kind: c.kind, claimed: amount(c.amountClaimed, c.currency), recovered: amount(c.recovered, c.currency) }))}
-            byCurrency={money.byCurrency}
-            totalHome={amount(money.recoveredHome, 'IDR')}
-          />
+          <CaseSection id="money" title={sectionTitles.money} status={sectionStatus.money} open={opens.has('money')}>
+            <MoneySection
+              caseId={file.id}
+              canEdit={canEdit}
+              claims={money.claims.map((c) => ({ id: c.id, kind: c.kind, claimed: amount(c.amountClaimed, c.currency), recovered: amount(c.recovered, c.currency) }))}
+              byCurrency={money.byCurrency}
+              totalHome={amount(money.recoveredHome, 'IDR')}
+            />
+          </CaseSection>
 
-          <ReferralsSection
-            caseId={file.id}
-            parties={partyOptions}
-            partners={partners}
-            canEdit={canEdit}
-            canOverride={actor.role === 'supervisor'}
-            consents={consents.map(({ withdrawnAt, ...c }) => ({
-              ...c,
-              withdrawn: !!withdrawnAt,
-              givenLabel: format.dateTime(new Date(`${c.givenOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }),
-            }))}
-            referrals={referrals.map(({ sentAt, ...r }) => ({ ...r, sentLabel: format.dateTime(sentAt, { ...zone, dateStyle: 'medium' }) }))}
-          />
+          <CaseSection id="referrals" title={sectionTitles.referrals} status={sectionStatus.referrals} open={opens.has('referrals')}>
+            <ReferralsSection
+              caseId={file.id}
+              parties={partyOptions}
+              partners={partners}
+              canEdit={canEdit}
+              canOverride={actor.role === 'supervisor'}
+              consents={consents.map(({ withdrawnAt, ...c }) => ({
+                ...c,
+                withdrawn: !!withdrawnAt,
+                givenLabel: format.dateTime(new Date(`${c.givenOn}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' }),
+              }))}
+              referrals={referrals.map(({ sentAt, ...r }) => ({ ...r, sentLabel: format.dateTime(sentAt, { ...zone, dateStyle: 'medium' }) }))}
+            />
+          </CaseSection>
 
-          <section aria-labelledby="documents-title">
-            <h2 id="documents-title">{t('documents.title')}</h2>
+          <CaseSection id="documents" title={sectionTitles.documents} status={sectionStatus.documents} open={opens.has('documents')}>
             <DocumentList
               caseId={file.id}
               locale={locale}
@@ -301,7 +407,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
                 parties={partyOptions}
               />
             )}
-          </section>
+          </CaseSection>
         </div>
         <aside aria-labelledby="timeline-title">
           <h2 id="timeline-title">{t('caseFile.timeline')}</h2>

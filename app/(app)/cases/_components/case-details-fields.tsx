@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
-import { DateField } from '@/app/_components/ui/date-field';
 import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { type Category, categories, categoryCodes, intakeChannels, riskLevels } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -111,7 +110,9 @@ export function CaseDetailsFields({ form, fieldError, part }: { form: DetailsFor
           {(aria) => <input type="text" autoComplete="off" {...aria} {...register('employerOrAgency')} />}
         </Field>
       </div>
-      <DateField name="eventsDate" legend={t('eventsDate')} optional error={fieldError('eventsDate')} register={register as never} />
+      <Field id="eventsDate" label={t('eventsDate')} optional error={fieldError('eventsDate')}>
+        {(aria) => <input type="date" {...aria} {...register('eventsDate')} />}
+      </Field>
       {category === 'fishing_crew' && (
         <div className="grid2">
           <Field id="vesselName" label={t('vesselName')} optional error={fieldError('vesselName')}>

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useFormatter, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 interface ExportRow {
   id: string;
@@ -72,7 +73,7 @@ export function ExportsList({ initial, requested }: { initial: ExportRow[]; requ
                 <strong>{name}</strong>
                 <br />
                 <span className="muted">
-                  {t('exports.requestedAt', { at: format.dateTime(new Date(r.createdAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+                  {t('exports.requestedAt', { at: format.dateTime(new Date(r.createdAt), DATE_TIME_WITH_ZONE) })}
                 </span>
               </p>
               {r.status === 'done' ? (

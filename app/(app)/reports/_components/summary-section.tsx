@@ -19,6 +19,7 @@ import { LockMonth } from './lock-month';
 import { PrepareExport } from './prepare-export';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
 import { type Period, parsePeriod, periodTitle } from '@/lib/domain/periods';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 
 /**
  * The summary itself, below the page's form: the lock of the month, downloads, corrections and
@@ -75,7 +76,7 @@ export async function SummarySection({ actor, period, scope, missions }: { actor
       {lockedMission &&
         (summary.locked ? (
           <p className="notice ok" data-testid="lock-status">
-            {t('reports.lock.lockedNote', { at: format.dateTime(new Date(summary.locked.at), { dateStyle: 'medium', timeStyle: 'short' }), by: summary.locked.by })}
+            {t('reports.lock.lockedNote', { at: format.dateTime(new Date(summary.locked.at), DATE_TIME_WITH_ZONE), by: summary.locked.by })}
           </p>
         ) : mayLockMonths(actor) && actor.missionCode === lockedMission.code ? (
           monthHasEnded(summary.period, lockedMission.timeZone) ? (

@@ -20,7 +20,7 @@ export function PartnerForm({ partner }: { partner: PartnerInput }) {
     action: savePartnerAction,
     labels,
     onSuccess: () => {
-      if (!partner.id) form.reset(partner);
+      if (!partner.id) return router.push('/admin/reference');
       router.refresh();
     },
   });
@@ -55,7 +55,7 @@ export function PartnerForm({ partner }: { partner: PartnerInput }) {
         {t('reference.isActive')}
       </label>
       <div className="actions">
-        <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
           {partner.id ? t('reference.save') : t('reference.addPartner')}
         </button>
         {savedAt && partner.id && (

@@ -29,7 +29,7 @@ export function TemplateForm({ template }: { template: StepTemplateInput }) {
     action: saveStepTemplateAction,
     labels,
     onSuccess: (data) => {
-      if (!template.id) form.reset(template);
+      if (!template.id) return router.push(`/admin/reference?category=${template.category}`);
       else form.setValue('version', (data as { version: number }).version);
       router.refresh();
     },
@@ -76,7 +76,7 @@ export function TemplateForm({ template }: { template: StepTemplateInput }) {
         ))}
       </div>
       <div className="actions">
-        <button type="submit" className="secondary" disabled={form.formState.isSubmitting}>
+        <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
           {template.id ? t('reference.save') : t('reference.addTemplate')}
         </button>
         {savedAt && template.id && (

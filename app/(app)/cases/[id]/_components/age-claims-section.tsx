@@ -33,8 +33,7 @@ export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn,
   const [open, setOpen] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
-    <section aria-labelledby="age-title">
-      <h2 id="age-title">{t('age.title')}</h2>
+    <>
       {error && (
         <p className="notice warn" role="alert">
           {translateKey(t, error, 'errors.unexpected')}
@@ -102,7 +101,7 @@ export function AgeClaimsSection({ caseId, parties, documents, claims, openedOn,
             {t('age.record')}
           </button>
         ))}
-    </section>
+    </>
   );
 }
 

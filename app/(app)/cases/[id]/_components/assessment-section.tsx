@@ -21,8 +21,7 @@ export function AssessmentSection({ caseId, version, assessment, hasChildVictim,
   const [editing, setEditing] = useState(false);
   const list = (group: string, codes: string[]) => codes.map((c) => t(`assessment.${group}.${c}` as never)).join(', ') || '—';
   return (
-    <section aria-labelledby="assessment-title">
-      <h2 id="assessment-title">{t('caseFile.assessment')}</h2>
+    <>
       <p className={assessment.elementsMet ? 'notice ok' : 'notice'} role="status">
         {assessment.elementsMet ? t('caseFile.elementsMet') : t('caseFile.elementsNotMet')}
         {hasChildVictim && ` ${t('caseFile.childNoMeans')}`}
@@ -50,7 +49,7 @@ export function AssessmentSection({ caseId, version, assessment, hasChildVictim,
           )}
         </>
       )}
-    </section>
+    </>
   );
 }
 

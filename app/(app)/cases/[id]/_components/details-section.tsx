@@ -9,7 +9,6 @@ import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import type { CaseFile } from '@/db/queries/cases';
 import { type UpdateCaseDetailsInput, updateCaseDetailsSchema } from '@/lib/validation/cases';
-import { fromIsoDate } from '@/lib/validation/dates';
 import { CaseDetailsFields } from '../../_components/case-details-fields';
 import { updateCaseDetailsAction } from '../../actions';
 
@@ -21,7 +20,7 @@ export function detailsFormValues(c: CaseFile): UpdateCaseDetailsInput {
     subcategories: c.subcategories,
     narrative: c.narrative,
     eventsPlace: c.eventsPlace ?? '',
-    eventsDate: fromIsoDate(c.eventsDate),
+    eventsDate: c.eventsDate ?? '',
     employerOrAgency: c.employerOrAgency ?? '',
     vesselName: c.vesselName ?? '',
     vesselFlag: c.vesselFlag ?? '',
@@ -70,8 +69,7 @@ export function DetailsSection({ file, canEdit, children }: { file: CaseFile; ca
   const t = useTranslations('caseFile');
   const [editing, setEditing] = useState(false);
   return (
-    <section aria-labelledby="details-title">
-      <h2 id="details-title">{t('details')}</h2>
+    <>
       {editing ? (
         <DetailsEditor file={file} onDone={() => setEditing(false)} />
       ) : (
@@ -84,6 +82,6 @@ export function DetailsSection({ file, canEdit, children }: { file: CaseFile; ca
           )}
         </>
       )}
-    </section>
+    </>
   );
 }

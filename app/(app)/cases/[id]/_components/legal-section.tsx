@@ -57,8 +57,7 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
   const close = () => setOpen(null);
   const { proceedings, detentions, canEdit } = props;
   return (
-    <section aria-labelledby="legal-title">
-      <h2 id="legal-title">{t('legal.title')}</h2>
+    <>
       {proceedings.length === 0 && <p className="muted">{t('legal.noProceedings')}</p>}
       {proceedings.map((p) => (
         <article key={p.id} className="person" aria-label={`${p.pseudonym} · ${t(`legal.jurisdictions.${p.jurisdiction}` as never)}`}>
@@ -197,7 +196,7 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
       )}
       {open?.kind === 'proceeding' && <ProceedingForm {...props} onDone={close} />}
       {open?.kind === 'detention' && <DetentionForm caseId={props.caseId} parties={props.parties} onDone={close} />}
-    </section>
+    </>
   );
 }
 

@@ -24,8 +24,7 @@ export function MoneySection({ caseId, claims, byCurrency, totalHome, canEdit }:
   const t = useTranslations();
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <section aria-labelledby="money-title">
-      <h2 id="money-title">{t('money.title')}</h2>
+    <>
       {claims.length === 0 ? (
         <p className="muted">{t('money.none')}</p>
       ) : (
@@ -76,7 +75,7 @@ export function MoneySection({ caseId, claims, byCurrency, totalHome, canEdit }:
             {t('money.addClaim')}
           </button>
         ))}
-    </section>
+    </>
   );
 }
 

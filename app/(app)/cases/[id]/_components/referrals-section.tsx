@@ -42,8 +42,7 @@ export function ReferralsSection({ caseId, parties, partners, consents, referral
     router.refresh();
   };
   return (
-    <section aria-labelledby="referrals-title">
-      <h2 id="referrals-title">{t('referrals.title')}</h2>
+    <>
       {error && (
         <p className="notice warn" role="alert">
           {translateKey(t, error, 'errors.unexpected')}
@@ -131,7 +130,7 @@ export function ReferralsSection({ caseId, parties, partners, consents, referral
       )}
       {form === 'consent' && <ConsentForm caseId={caseId} parties={parties} partners={partners} partnerName={partnerName} onDone={() => setForm(null)} />}
       {form === 'referral' && <ReferralForm caseId={caseId} parties={parties} partners={partners} partnerName={partnerName} canOverride={canOverride} onDone={() => setForm(null)} />}
-    </section>
+    </>
   );
 }
 

@@ -49,8 +49,7 @@ export function StepsSection({ caseId, version, steps, templates, officers, canE
   const [editing, setEditing] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   return (
-    <section aria-labelledby="steps-title">
-      <h2 id="steps-title">{t('steps.title')}</h2>
+    <>
       {steps.length === 0 && canEdit && templates.length > 0 && <ProposedSteps caseId={caseId} version={version} templates={templates} label={label} />}
       {steps.length === 0 && (templates.length === 0 || !canEdit) && <p className="muted">{t('steps.none')}</p>}
       {steps.length > 0 && (
@@ -121,7 +120,7 @@ export function StepsSection({ caseId, version, steps, templates, officers, canE
           {t('steps.add')}
         </button>
       ))}
-    </section>
+    </>
   );
 }
 
