@@ -78,9 +78,7 @@ interface RowFacts {
   ref: string;
   /** the case-level cells as written (normalised for case), to compare rows of one case */
   caseCells: Record<(typeof CASE_COLUMNS)[number], string>;
-  prosecutionStage: string;
-  caseFacts: Omit<ImportCase, 'ref' | 'people' | 'prosecutionStage'> | null;
-  stage: HomeFileCode | null;
+  caseFacts: Omit<ImportCase, 'ref' | 'people'> | null;
   person: ImportPerson | null;
   hasError: boolean;
 }
@@ -106,6 +104,7 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
   });
 
   // Rows of one case, in file order; the first row states the case, the others must agree.
+  // prosecution_stage is not among them: it is the row's person's own proceeding.
   const byRef = new Map<string, RowFacts[]>();
   for (const f of facts) {
     if (!f.ref) continue;
@@ -125,21 +124,13 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
         }
       }
     }
-    // The prosecution stage is the case's too, but may be written on one row only.
-    const stated = rows.find((r) => r.prosecutionStage !== '');
-    for (const other of rows) {
-      if (stated && other !== stated && other.prosecutionStage !== '' && other.prosecutionStage !== stated.prosecutionStage) {
-        problems.push({ row: other.row, column: 'prosecution_stage', code: 'caseDisagrees', params: { caseRef: clip(ref), firstRow: stated.row, value: clip(stated.prosecutionStage) }, severity: 'error' });
-        other.hasError = true;
-      }
-    }
     if (rows.some((r) => r.hasError)) {
       for (const r of rows) rejected.add(r.row);
       continue;
     }
     const people = rows.map((r) => r.person!);
     if (!people.some((p) => p.role === 'subject')) problems.push({ row: first.row, column: 'role', code: 'noSubject', params: { caseRef: clip(ref) }, severity: 'warning' });
-    cases.push({ ref, ...first.caseFacts!, prosecutionStage: stated?.stage ?? null, people });
+    cases.push({ ref, ...first.caseFacts!, people });
   }
   problems.sort((a, b) => a.row - b.row || IMPORT_COLUMNS.indexOf(a.column!) - IMPORT_COLUMNS.indexOf(b.column!));
   return { cases, rejectedRows: [...rejected].sort((a, b) => a - b), problems, rowCount: sheet.rows.length };
@@ -278,7 +269,8 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
           nik: nik || null,
           passportNumber: passport || null,
           nationality,
+          prosecutionStage: stage,
         }
       : null;
-  return { row, ref, caseCells, prosecutionStage: stage ?? stageCell, caseFacts, stage, person, hasError };
+  return { row, ref, caseCells, caseFacts, person, hasError };
 }

@@ -103,6 +103,11 @@ export interface ImportPerson {
   nik: string | null;
   passportNumber: string | null;
   nationality: string | null;
+  /**
+   * This person's own home-country proceeding (the accused of one case are often at different
+   * stages): a subject's as victim, or as suspect in criminal and smuggling cases; a perpetrator's as suspect.
+   */
+  prosecutionStage: HomeFileCode | null;
 }
 
 /** A case ready to be written: every one of its rows passed. */
@@ -115,7 +120,6 @@ export interface ImportCase {
   status: CaseStatus;
   closedOn: string | null;
   outcome: CaseOutcome | null;
-  prosecutionStage: HomeFileCode | null;
   people: ImportPerson[];
 }
 
