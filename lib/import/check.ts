@@ -1,7 +1,7 @@
 import { type CaseOutcome, type CaseStatus, type Category, type HomeFileCode, caseOutcomes, caseStatuses, categories, categoryCodes, homeFileCodes, sexes } from '@/lib/domain/cases';
 import { isCountryCode } from '@/lib/validation/missions';
 import { isValidNik, isValidPassportNumber, nikBirthDateConflict, nikBirthFacts } from '@/lib/validation/people';
-import { REASON_COLUMN, CASE_COLUMNS, IMPORT_COLUMNS, IMPORT_ROLES, type ImportCase, type ImportColumn, type ImportPerson, type ImportProblem, type ImportRole, type PerpetratorKind, type ProblemCode, type RawSheet } from './template';
+import { REASON_COLUMN, CASE_COLUMNS, TEMPLATE_EXAMPLE_REF, IMPORT_COLUMNS, IMPORT_ROLES, type ImportCase, type ImportColumn, type ImportPerson, type ImportProblem, type ImportRole, type PerpetratorKind, type ProblemCode, type RawSheet } from './template';
 
 export interface MissionInfo {
   timeZone: string;
@@ -151,6 +151,7 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
   };
 
   const ref = text('case_ref', true);
+  if (ref.toUpperCase() === TEMPLATE_EXAMPLE_REF) error('case_ref', 'exampleRow');
 
   const missionCode = cell('mission_code').toUpperCase();
   const mission = ctx.missions.get(missionCode);
