@@ -22,21 +22,38 @@ async function downloaded(page: Page, link: string): Promise<{ download: Downloa
   return { download, bytes: Buffer.concat(await download.createReadStream().then((s) => s.toArray())) };
 }
 
+/** The workbook's sheet names, its first sheet's header, and its second sheet's rows (column, code, meaning). */
+async function templateOf(bytes: Buffer) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as unknown as ArrayBuffer);
+  const codes: string[][] = [];
+  book.worksheets[1]!.eachRow((row) => codes.push((row.values as string[]).slice(1, 4)));
+  return { sheets: book.worksheets.map((s) => s.name), header: (book.worksheets[0]!.getRow(1).values as string[]).slice(1).join(','), codes };
+}
+
 test('the template downloads as XLSX, with the codes in the reader’s language, and as CSV; its example case is only checked', async ({ page }) => {
   await signIn(page, 'supervisor@payung.test');
   await page.goto('/imports');
   const xlsx = await downloaded(page, 'Template (XLSX, with a sheet of every code and its meaning)');
   expect(xlsx.download.suggestedFilename()).toBe('payung-import-template.xlsx');
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
-  expect(book.worksheets.map((s) => s.name)).toEqual(['Cases', 'Codes']);
-  expect((book.worksheets[0]!.getRow(1).values as string[]).slice(1).join(',')).toBe(HEADER);
-  const codes: string[][] = [];
-  book.getWorksheet('Codes')!.eachRow((row) => codes.push((row.values as string[]).slice(1, 4)));
-  expect(codes[0]).toEqual(['Column', 'Code', 'Meaning']);
-  expect(codes).toContainEqual(['prosecution_stage', 'P-21', 'Prosecution file complete']);
-  expect(codes).toContainEqual(['category', 'trafficking', 'Trafficking in persons']);
-  expect(codes).toContainEqual(['mission_code', 'KUL', 'Embassy in Kuala Lumpur']);
+  const inEnglish = await templateOf(xlsx.bytes);
+  expect(inEnglish.sheets).toEqual(['Cases', 'Codes']);
+  expect(inEnglish.header).toBe(HEADER);
+  expect(inEnglish.codes[0]).toEqual(['Column', 'Code', 'Meaning']);
+  expect(inEnglish.codes).toContainEqual(['prosecution_stage', 'P-21', 'Prosecution file complete']);
+  expect(inEnglish.codes).toContainEqual(['category', 'trafficking', 'Trafficking in persons']);
+  expect(inEnglish.codes).toContainEqual(['mission_code', 'KUL', 'Embassy in Kuala Lumpur']);
+
+  // In Indonesian, the codes sheet speaks Indonesian; the columns stay codes.
+  await page.getByRole('button', { name: 'Switch language to Bahasa Indonesia' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Impor log kasus lama' })).toBeVisible();
+  const inIndonesian = await templateOf((await downloaded(page, 'Templat (XLSX, dengan sheet daftar kode beserta artinya)')).bytes);
+  expect(inIndonesian.sheets).toEqual(['Kasus', 'Kode']);
+  expect(inIndonesian.header).toBe(HEADER);
+  expect(inIndonesian.codes).toContainEqual(['prosecution_stage', 'P-21', 'Berkas perkara lengkap']);
+  expect(inIndonesian.codes).toContainEqual(['mission_code', 'KUL', 'KBRI Kuala Lumpur']);
+  await page.getByRole('button', { name: 'Ganti bahasa ke English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import legacy case logs' })).toBeVisible();
 
   const csv = await downloaded(page, 'Template (CSV)');
   expect(csv.download.suggestedFilename()).toBe('payung-import-template.csv');
