@@ -33,6 +33,13 @@ describe.each(testDatabaseKinds())('importing legacy case logs on %s', (kind) =>
   const count = async (table: typeof cases | typeof persons | typeof caseEvents | typeof auditEvents) => (await h.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
   const totals = async () => ({ cases: await count(cases), persons: await count(persons), events: await count(caseEvents) });
   const lastAudit = async () => (await h.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0]!;
+  const proceedingsOf = (caseId: string) =>
+    h.db
+      .select({ jurisdiction: legalProceedings.jurisdiction, role: legalProceedings.role, code: legalProceedings.homeFileCode, pseudonym: caseParties.pseudonym })
+      .from(legalProceedings)
+      .innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId))
+      .where(eq(legalProceedings.caseId, caseId))
+      .orderBy(asc(caseParties.pseudonym));
 
   beforeAll(async () => {
     h = await openTestDatabase(kind);
@@ -116,8 +123,8 @@ describe.each(testDatabaseKinds())('importing legacy case logs on %s', (kind) =>
       { pseudonym: 'KUL-2015-00043-P1', role: 'perpetrator', kind: 'trafficker', name: 'Pak Budi', nik: null, passport: null, nationality: 'MY', undisclosed: false },
       { pseudonym: 'KUL-2015-00043-S1', role: 'subject', kind: null, name: 'Subject of KUL/2015/017', nik: '3174015205900001', passport: 'C1234567', nationality: 'ID', undisclosed: true },
     ]);
-    const [proceeding] = await h.db.select({ jurisdiction: legalProceedings.jurisdiction, role: legalProceedings.role, code: legalProceedings.homeFileCode, pseudonym: caseParties.pseudonym }).from(legalProceedings).innerJoin(caseParties, eq(caseParties.id, legalProceedings.partyId)).where(eq(legalProceedings.caseId, closed.id));
-    expect(proceeding).toEqual({ jurisdiction: 'home', role: 'victim', code: 'P-21', pseudonym: 'KUL-2015-00043-S1' });
+    // The trafficker's row carries the stage: his own proceeding, as suspect.
+    expect(await proceedingsOf(closed.id)).toEqual([{ jurisdiction: 'home', role: 'suspect', code: 'P-21', pseudonym: 'KUL-2015-00043-P1' }]);
     const [event] = await h.db.select({ kind: caseEvents.kind, data: caseEvents.data, actorId: caseEvents.actorId }).from(caseEvents).where(eq(caseEvents.caseId, closed.id));
     expect(event).toEqual({ kind: 'imported', actorId: supervisor.id, data: { reference: 'KUL-2015-00043', source: 'KUL', legacyRef: 'KUL/2015/017', subjects: 1, perpetrators: 1 } });
     const [counter] = await h.db.select({ last: caseReferenceCounters.last }).from(caseReferenceCounters).where(and(eq(caseReferenceCounters.missionId, kul!.id), eq(caseReferenceCounters.year, 2015)));
@@ -137,6 +144,9 @@ describe.each(testDatabaseKinds())('importing legacy case logs on %s', (kind) =>
   });
 
   it('adds up in the trafficking table exactly: cases, adult and child victims, perpetrators, files at P-21 or later', async () => {
+    // Accused of one case at different stages: a case counts once when any of its proceedings reached P-21.
+    const t5 = subject('TIP/5', { category: 'trafficking', subcategory: 'sexual_exploitation', opened_on: '2015-10-12' });
+    const t6 = subject('TIP/6', { category: 'trafficking', subcategory: 'forced_labour', opened_on: '2015-10-13', prosecution_stage: 'P-16' });
     const t1 = subject('TIP/1', { category: 'trafficking', subcategory: 'forced_labour', opened_on: '2015-10-05', date_of_birth: '1990-01-01' });
     const t2 = subject('TIP/2', { category: 'trafficking', subcategory: '', opened_on: '2015-10-20', status: 'closed', closed_on: '2015-12-01', outcome: 'repatriated', date_of_birth: '2000-01-01' });
     const t3 = subject('TIP/3', { mission_code: 'JED', category: 'trafficking', subcategory: 'online_scam', opened_on: '2015-10-31', date_of_birth: '' });
@@ -154,11 +164,26 @@ describe.each(testDatabaseKinds())('importing legacy case logs on %s', (kind) =>
       // Opened in November at Kuala Lumpur; and a labour case in October: neither in the table.
       subject('TIP/4', { category: 'trafficking', subcategory: '', opened_on: '2015-11-01' }),
       subject('LAB/1', { opened_on: '2015-10-10' }),
+      // both accused past P-21: one case, not two
+      t5,
+      perpetrator(t5, 'recruiter', 'Recruiter 5', { prosecution_stage: 'P-21' }),
+      perpetrator(t5, 'trafficker', 'Trafficker 5', { prosecution_stage: 'P-22' }),
+      // the first accused still at P-18, the second sent to court; the victim's own at P-16
+      t6,
+      perpetrator(t6, 'agent', 'Agent 6', { prosecution_stage: 'P-18' }),
+      perpetrator(t6, 'employer', 'Employer 6', { prosecution_stage: 'P-31' }),
     ];
     const result = await importCases(h.db, supervisor, sheetOf(rows), { fileName: 'tip.xlsx' });
-    expect(result).toMatchObject({ written: true, cases: 5, people: 11, errorCount: 0 });
+    expect(result).toMatchObject({ written: true, cases: 7, people: 17, errorCount: 0 });
     const summary = await computeSummary(h.db, supervisor, parsePeriod('2015-10')!, { kind: 'all' });
-    expect(summary.trafficking).toEqual([{ period: '2015-10', cases: 3, victims_adult: 3, victims_child: 2, perpetrators: 4, files_p21: 2 }]);
+    expect(summary.trafficking).toEqual([{ period: '2015-10', cases: 5, victims_adult: 5, victims_child: 2, perpetrators: 8, files_p21: 4 }]);
+
+    const [six] = await h.db.select({ id: cases.id, reference: cases.reference }).from(cases).where(eq(cases.legacyRef, 'TIP/6'));
+    expect(await proceedingsOf(six!.id)).toEqual([
+      { jurisdiction: 'home', role: 'suspect', code: 'P-18/P-19', pseudonym: `${six!.reference}-P1` },
+      { jurisdiction: 'home', role: 'suspect', code: 'P-31', pseudonym: `${six!.reference}-P2` },
+      { jurisdiction: 'home', role: 'victim', code: 'P-16', pseudonym: `${six!.reference}-S1` },
+    ]);
   });
 
   it('refuses a region-limited supervisor the missions outside the region, and officers altogether', async () => {

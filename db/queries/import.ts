@@ -183,9 +183,10 @@ async function reserveNumbers(conn: Conn, wanted: Map<string, { missionId: numbe
  * - intake channel and risk are not in the logs: recorded as walk-in and medium;
  * - subjects of trafficking cases are imported with their identity undisclosed (victims'
  *   right); a subject's nationality defaults to Indonesian;
- * - prosecution_stage becomes one home-country proceeding at that file code, on the first
- *   subject (the victim; for criminal and smuggling cases the suspect), or on the first
- *   perpetrator (as suspect) when the case has no subject.
+ * - a row's prosecution_stage becomes that person's own home-country proceeding at that file
+ *   code (the accused of one case are often at different stages): a subject's as victim (in
+ *   criminal and smuggling cases, where the citizen is the accused, as suspect), a
+ *   perpetrator's as suspect.
  */
 async function caseBatchOf(conn: Conn, actor: Actor, list: ImportCase[], byCode: Map<string, MissionFacts>, now: Date): Promise<CaseBatch> {
   const wanted = new Map<string, { missionId: number; year: number; count: number }>();
@@ -232,7 +233,7 @@ async function caseBatchOf(conn: Conn, actor: Actor, list: ImportCase[], byCode:
     });
     if (c.category === 'trafficking') batch.assessments.push({ caseId });
     const counters = { subject: 0, perpetrator: 0 };
-    const partyIds: { role: 'subject' | 'perpetrator'; id: string }[] = [];
+    const citizenAccused = c.category === 'criminal' || c.category === 'smuggling';
     for (const p of c.people) {
       const personId = randomUUID();
       const partyId = randomUUID();
@@ -256,20 +257,16 @@ async function caseBatchOf(conn: Conn, actor: Actor, list: ImportCase[], byCode:
         perpetratorKind: p.perpetratorKind,
         createdAt: now,
       });
-      partyIds.push({ role: p.role, id: partyId });
-    }
-    if (c.prosecutionStage) {
-      const subject = partyIds.find((p) => p.role === 'subject');
-      const party = subject ?? partyIds[0]!;
-      const citizenAccused = c.category === 'criminal' || c.category === 'smuggling';
-      batch.proceedings.push({
-        caseId,
-        partyId: party.id,
-        jurisdiction: 'home',
-        role: subject && !citizenAccused ? 'victim' : 'suspect',
-        courtTimeZone: DIRECTORATE_TIME_ZONE,
-        homeFileCode: c.prosecutionStage,
-      });
+      if (p.prosecutionStage) {
+        batch.proceedings.push({
+          caseId,
+          partyId,
+          jurisdiction: 'home',
+          role: p.role === 'subject' && !citizenAccused ? 'victim' : 'suspect',
+          courtTimeZone: DIRECTORATE_TIME_ZONE,
+          homeFileCode: p.prosecutionStage,
+        });
+      }
     }
     batch.events.push({
       caseId,

@@ -79,11 +79,10 @@ describe('the rows', () => {
       status: 'closed',
       closedOn: '2015-09-01',
       outcome: 'repatriated',
-      prosecutionStage: 'P-21',
     });
-    expect(result.cases[0]!.people.map((p) => [p.row, p.role, p.perpetratorKind, p.nationality])).toEqual([
-      [2, 'subject', null, 'ID'],
-      [3, 'perpetrator', 'recruiter', null],
+    expect(result.cases[0]!.people.map((p) => [p.row, p.role, p.perpetratorKind, p.nationality, p.prosecutionStage])).toEqual([
+      [2, 'subject', null, 'ID', 'P-21'],
+      [3, 'perpetrator', 'recruiter', null, null],
     ]);
   });
 
@@ -159,13 +158,23 @@ describe('the rows', () => {
 
   it('refuse the rows of a case that disagree on the case’s columns, and the whole case with them', () => {
     const result = check([subject, { ...perpetrator, opened_on: '2015-03-11' }, { ...perpetrator, prosecution_stage: 'P-22' }, { ...subject, case_ref: 'KUL/2015/002' }]);
-    expect(errorsOf(result.problems)).toEqual([
-      [3, 'opened_on', 'caseDisagrees'],
-      [4, 'prosecution_stage', 'caseDisagrees'],
-    ]);
+    expect(errorsOf(result.problems)).toEqual([[3, 'opened_on', 'caseDisagrees']]);
     expect(result.problems[0]!.params).toEqual({ caseRef: 'KUL/2015/001', firstRow: 2, value: '2015-03-10' });
     expect(result.rejectedRows).toEqual([2, 3, 4]);
     expect(result.cases.map((c) => c.ref)).toEqual(['KUL/2015/002']);
+  });
+
+  it('give each person of a case their own prosecution stage: the accused are often at different stages', () => {
+    const result = check([{ ...subject, prosecution_stage: '' }, { ...perpetrator, prosecution_stage: 'P-18' }, { ...perpetrator, role: 'trafficker', full_name: 'Pak Joko', prosecution_stage: 'p22' }, { ...perpetrator, role: 'agent', full_name: 'Bu Rini' }]);
+    expect(result.problems).toEqual([]);
+    expect(result.rejectedRows).toEqual([]);
+    expect(result.cases).toHaveLength(1);
+    expect(result.cases[0]!.people.map((p) => [p.row, p.role, p.prosecutionStage])).toEqual([
+      [2, 'subject', null],
+      [3, 'perpetrator', 'P-18/P-19'],
+      [4, 'perpetrator', 'P-22'],
+      [5, 'perpetrator', null],
+    ]);
   });
 
   it('warn about a case without a subject', () => {
@@ -177,7 +186,8 @@ describe('the rows', () => {
   it('take codes in any case, several subcategories, and file codes as people write them', () => {
     const result = check([{ ...subject, mission_code: 'kul', category: 'Trafficking', subcategory: 'forced_labour; domestic_servitude', status: 'Closed', sex: 'f', nationality: 'id', prosecution_stage: 'p21' }]);
     expect(result.problems).toEqual([]);
-    expect(result.cases[0]).toMatchObject({ missionCode: 'KUL', subcategories: ['forced_labour', 'domestic_servitude'], prosecutionStage: 'P-21' });
+    expect(result.cases[0]).toMatchObject({ missionCode: 'KUL', subcategories: ['forced_labour', 'domestic_servitude'] });
+    expect(result.cases[0]!.people[0]!.prosecutionStage).toBe('P-21');
     expect(['P-18', 'P19', 'P-18/P-19', 'P 48', 'P-20', 'X'].map(normaliseFileCode)).toEqual(['P-18/P-19', 'P-18/P-19', 'P-18/P-19', 'P-48', null, null]);
   });
 });

@@ -1,7 +1,7 @@
 import { type CaseOutcome, type CaseStatus, type Category, type HomeFileCode, caseOutcomes, caseStatuses, categories, categoryCodes, homeFileCodes, sexes } from '@/lib/domain/cases';
 import { isCountryCode } from '@/lib/validation/missions';
 import { isValidNik, isValidPassportNumber, nikBirthDateConflict, nikBirthFacts } from '@/lib/validation/people';
-import { REASON_COLUMN, CASE_COLUMNS, IMPORT_COLUMNS, IMPORT_ROLES, type ImportCase, type ImportColumn, type ImportPerson, type ImportProblem, type ImportRole, type PerpetratorKind, type ProblemCode, type RawSheet } from './template';
+import { REASON_COLUMN, CASE_COLUMNS, TEMPLATE_EXAMPLE_REF, IMPORT_COLUMNS, IMPORT_ROLES, type ImportCase, type ImportColumn, type ImportPerson, type ImportProblem, type ImportRole, type PerpetratorKind, type ProblemCode, type RawSheet } from './template';
 
 export interface MissionInfo {
   timeZone: string;
@@ -78,9 +78,7 @@ interface RowFacts {
   ref: string;
   /** the case-level cells as written (normalised for case), to compare rows of one case */
   caseCells: Record<(typeof CASE_COLUMNS)[number], string>;
-  prosecutionStage: string;
-  caseFacts: Omit<ImportCase, 'ref' | 'people' | 'prosecutionStage'> | null;
-  stage: HomeFileCode | null;
+  caseFacts: Omit<ImportCase, 'ref' | 'people'> | null;
   person: ImportPerson | null;
   hasError: boolean;
 }
@@ -106,6 +104,7 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
   });
 
   // Rows of one case, in file order; the first row states the case, the others must agree.
+  // prosecution_stage is not among them: it is the row's person's own proceeding.
   const byRef = new Map<string, RowFacts[]>();
   for (const f of facts) {
     if (!f.ref) continue;
@@ -125,21 +124,13 @@ export function checkSheet(sheet: RawSheet, ctx: CheckContext): CheckResult {
         }
       }
     }
-    // The prosecution stage is the case's too, but may be written on one row only.
-    const stated = rows.find((r) => r.prosecutionStage !== '');
-    for (const other of rows) {
-      if (stated && other !== stated && other.prosecutionStage !== '' && other.prosecutionStage !== stated.prosecutionStage) {
-        problems.push({ row: other.row, column: 'prosecution_stage', code: 'caseDisagrees', params: { caseRef: clip(ref), firstRow: stated.row, value: clip(stated.prosecutionStage) }, severity: 'error' });
-        other.hasError = true;
-      }
-    }
     if (rows.some((r) => r.hasError)) {
       for (const r of rows) rejected.add(r.row);
       continue;
     }
     const people = rows.map((r) => r.person!);
     if (!people.some((p) => p.role === 'subject')) problems.push({ row: first.row, column: 'role', code: 'noSubject', params: { caseRef: clip(ref) }, severity: 'warning' });
-    cases.push({ ref, ...first.caseFacts!, prosecutionStage: stated?.stage ?? null, people });
+    cases.push({ ref, ...first.caseFacts!, people });
   }
   problems.sort((a, b) => a.row - b.row || IMPORT_COLUMNS.indexOf(a.column!) - IMPORT_COLUMNS.indexOf(b.column!));
   return { cases, rejectedRows: [...rejected].sort((a, b) => a - b), problems, rowCount: sheet.rows.length };
@@ -160,6 +151,7 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
   };
 
   const ref = text('case_ref', true);
+  if (ref.toUpperCase() === TEMPLATE_EXAMPLE_REF) error('case_ref', 'exampleRow');
 
   const missionCode = cell('mission_code').toUpperCase();
   const mission = ctx.missions.get(missionCode);
@@ -278,7 +270,8 @@ function checkRow(row: number, cell: (c: ImportColumn) => string, ctx: CheckCont
           nik: nik || null,
           passportNumber: passport || null,
           nationality,
+          prosecutionStage: stage,
         }
       : null;
-  return { row, ref, caseCells, prosecutionStage: stage ?? stageCell, caseFacts, stage, person, hasError };
+  return { row, ref, caseCells, caseFacts, person, hasError };
 }

@@ -33,6 +33,12 @@ export const CASE_COLUMNS = ['mission_code', 'opened_on', 'category', 'subcatego
  */
 export const REASON_COLUMN = 'reason';
 
+/**
+ * The case_ref of the downloadable template's example case: refused, so that an example left
+ * in a filled-in template never becomes a case.
+ */
+export const TEMPLATE_EXAMPLE_REF = 'EXAMPLE-1';
+
 export type PerpetratorKind = (typeof perpetratorKinds)[number];
 /** `subject`, `perpetrator` (kind unknown), or the perpetrator's kind itself. */
 export const IMPORT_ROLES = ['subject', 'perpetrator', ...perpetratorKinds] as const;
@@ -71,6 +77,7 @@ export const PROBLEM_CODES = [
   'fileCode',
   'bornAfterOpening',
   'caseDisagrees',
+  'exampleRow',
   // warnings
   'nikBirthDate',
   'nikSex',
@@ -103,6 +110,11 @@ export interface ImportPerson {
   nik: string | null;
   passportNumber: string | null;
   nationality: string | null;
+  /**
+   * This person's own home-country proceeding (the accused of one case are often at different
+   * stages): a subject's as victim, or as suspect in criminal and smuggling cases; a perpetrator's as suspect.
+   */
+  prosecutionStage: HomeFileCode | null;
 }
 
 /** A case ready to be written: every one of its rows passed. */
@@ -115,7 +127,6 @@ export interface ImportCase {
   status: CaseStatus;
   closedOn: string | null;
   outcome: CaseOutcome | null;
-  prosecutionStage: HomeFileCode | null;
   people: ImportPerson[];
 }
 

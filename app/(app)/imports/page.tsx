@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/actor';
-import { IMPORT_COLUMNS } from '@/lib/import/template';
+import { IMPORT_COLUMNS, TEMPLATE_EXAMPLE_REF } from '@/lib/import/template';
 import { ImportForm } from './_components/import-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +17,19 @@ export default async function ImportsPage() {
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <p className="muted">{t('template', { columns: IMPORT_COLUMNS.join(', ') })}</p>
+      <p>{t('templateDownloads', { example: TEMPLATE_EXAMPLE_REF })}</p>
+      <ul>
+        <li>
+          <a href="/api/imports/template?format=xlsx" download>
+            {t('templateXlsx')}
+          </a>
+        </li>
+        <li>
+          <a href="/api/imports/template?format=csv" download>
+            {t('templateCsv')}
+          </a>
+        </li>
+      </ul>
       <ImportForm />
     </>
   );

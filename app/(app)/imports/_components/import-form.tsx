@@ -111,16 +111,20 @@ export function ImportForm() {
           </p>
         </div>
         <div className="actions">
-          <button type="submit" name="mode" value="check" className="secondary" disabled={busy}>
+          <button type="submit" name="mode" value="check" className="button secondary" disabled={busy} aria-describedby="import-check-hint">
             {t('import.check')}
           </button>
-          <button type="submit" name="mode" value="import" disabled={busy}>
+          <button type="submit" name="mode" value="import" className="primary" disabled={busy} aria-describedby="import-import-hint">
             {t('import.import')}
           </button>
           {uploaded !== null && <progress max={100} value={uploaded} aria-label={t('import.uploading')} />}
           {progress && <progress max={progress.total} value={progress.done} aria-label={t('import.progress', progress)} />}
           <span role="status">{progress ? t('import.progress', progress) : busy && uploaded === null ? t('import.checking') : ''}</span>
         </div>
+        <ul className="muted">
+          <li id="import-check-hint">{t('import.checkHint')}</li>
+          <li id="import-import-hint">{t('import.importHint')}</li>
+        </ul>
       </form>
       {result && <ImportResult result={result} rejectedUrl={rejectedUrl} number={(n) => format.number(n)} />}
     </>
@@ -152,7 +156,7 @@ function ImportResult({ result, rejectedUrl, number }: { result: ImportView; rej
     <section aria-labelledby="import-result-title" className="section">
       <h2 id="import-result-title">{t('resultTitle', { file: result.fileName })}</h2>
       <p className={result.errorCount && !result.written && outcome !== 'checkedSkip' ? 'notice warn' : 'notice ok'} role="status">
-        {t(outcome)}
+        {t(outcome, { cases: result.cases })}
       </p>
       <TableScroll>
         <table className="list">
