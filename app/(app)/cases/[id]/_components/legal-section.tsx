@@ -79,7 +79,7 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
               </>
             )}
             <dt>{t('legal.stage')}</dt>
-            <dd>{[p.hostStage && t(`legal.stages.${p.hostStage}` as never), p.homeFileCode].filter(Boolean).join(' · ') || '—'}</dd>
+            <dd>{[p.hostStage && t(`legal.stages.${p.hostStage}` as never), p.homeFileCode && `${p.homeFileCode} · ${t(`legal.fileCodes.${p.homeFileCode}` as never)}`].filter(Boolean).join(' · ') || '—'}</dd>
             {p.lawyerName && (
               <>
                 <dt>{t('legal.lawyer')}</dt>
@@ -198,6 +198,16 @@ export function LegalSection(props: { caseId: string; version: number; parties: 
       {open?.kind === 'detention' && <DetentionForm caseId={props.caseId} parties={props.parties} onDone={close} />}
     </>
   );
+}
+
+/** The home prosecution's file codes with what each means ("P-21 · Prosecution file complete"). */
+function FileCodeOptions() {
+  const t = useTranslations('legal.fileCodes');
+  return homeFileCodes.map((c) => (
+    <option key={c} value={c}>
+      {`${c} · ${t(c as never)}`}
+    </option>
+  ));
 }
 
 function useRefreshing(onDone: () => void) {
@@ -323,11 +333,7 @@ function ProceedingForm({ caseId, version, parties, missionTimeZone, courtZones,
           {(aria) => (
             <select {...aria} {...r('homeFileCode')}>
               <option value="">—</option>
-              {homeFileCodes.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <FileCodeOptions />
             </select>
           )}
         </Field>
@@ -387,11 +393,7 @@ function StageForm({ proceeding, isSupervisor, onDone }: { proceeding: Proceedin
           {(aria) => (
             <select {...aria} {...r('homeFileCode')}>
               <option value="">—</option>
-              {homeFileCodes.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
+              <FileCodeOptions />
             </select>
           )}
         </Field>
