@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
 import { heavyWork } from '@/lib/heavy';
-import { busyResult, jsonResult } from '@/lib/http';
+import { busyResult, downloadHeaders, jsonResult } from '@/lib/http';
 import { exportSummary } from '@/lib/reports/actions';
 import { REPORT_FILES, type ReportFormat, renderSummary, reportFileName } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
@@ -29,12 +29,5 @@ export async function GET(request: Request) {
     { t: t as never, number: (n) => f.number(n), now: f.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }), locale },
     outside ? suppressionThreshold() : undefined,
   );
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': REPORT_FILES[format].type,
-      'Content-Disposition': `attachment; filename="${reportFileName(result.data, outside)}.${REPORT_FILES[format].extension}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(new Uint8Array(body), { headers: downloadHeaders(REPORT_FILES[format].type, `${reportFileName(result.data, outside)}.${REPORT_FILES[format].extension}`) });
 }
