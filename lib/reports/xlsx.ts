@@ -1,13 +1,11 @@
 import ExcelJS from 'exceljs';
+import { type TableLabels, labelledTable } from './labels';
 import type { ReportTable } from './tables';
 
-export interface WorkbookLabels {
+export interface WorkbookLabels extends TableLabels {
   title: string;
   /** lines under the title: period, scope, when generated, "counts only" */
   about: string[];
-  table: (name: string) => string;
-  column: (code: string) => string;
-  row: (table: string, code: string) => string;
 }
 
 /**
@@ -29,10 +27,8 @@ export async function summaryWorkbook(tables: ReportTable[], labels: WorkbookLab
     const header = sheet.addRow(table.columns.map(labels.column));
     header.font = { bold: true };
     header.alignment = { wrapText: true, vertical: 'top' };
-    for (const row of table.rows) {
-      // Row keys are codes (category, period…): written as their label, as text, so nothing is read as a formula or a date.
-      sheet.addRow([labels.row(table.name, String(row[0])), ...row.slice(1).map((v) => (v === null ? null : v))]);
-    }
+    // Row keys are codes (category, period…): written as their label, as text, so nothing is read as a formula or a date.
+    for (const row of labelledTable(table, labels).rows) sheet.addRow(row);
     sheet.getColumn(1).width = 42;
     for (let c = 2; c <= table.columns.length; c++) {
       const column = sheet.getColumn(c);

@@ -9,8 +9,9 @@ import { suppressionThreshold } from '@/lib/reports/suppress';
 export const dynamic = 'force-dynamic';
 
 /**
- * `/api/reports?period=2026-10&scope=KUL&format=csv|xlsx|pdf`: the summary's tables, as CSV
- * files in a ZIP (codes, for scheduled jobs), a workbook or a printable A4 report (in the user's language).
+ * `/api/reports?period=2026-10&scope=KUL&format=csv|xlsx|pdf`: the summary's tables in the user's
+ * language, as CSV files in a ZIP with their data dictionary, a workbook or a printable A4 report.
+ * Scheduled jobs wanting codes use `npm run report -- --codes`.
  */
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams;
