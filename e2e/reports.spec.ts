@@ -48,24 +48,24 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await sheet.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) as never);
   expect(book.worksheets.map((w) => w.name)).toEqual([
-    'about',
-    'flow',
-    'new_by_category',
-    'new_by_class',
-    'new_by_mission',
-    'subjects_by_sex',
-    'subjects_by_age',
-    'trafficking',
-    'trafficking_outcomes',
-    'legal',
-    'age_claims',
-    'services',
-    'money',
-    'timeliness',
-    'data_quality',
+    'About',
+    'Flow of cases',
+    'New by category',
+    'New by class',
+    'New by mission',
+    'People by sex',
+    'Children and adults',
+    'Trafficking in persons',
+    'Trafficking outcomes',
+    'Legal',
+    'Age claims',
+    'Services',
+    'Money recovered',
+    'Timeliness',
+    'Data quality',
   ]);
-  expect(book.getWorksheet('trafficking')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
-  const flowSheet = book.getWorksheet('flow')!;
+  expect(book.getWorksheet('Trafficking in persons')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
+  const flowSheet = book.getWorksheet('Flow of cases')!;
   const newRow = flowSheet.getRows(2, flowSheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'New')!;
   expect(newRow.getCell(2).value).toBe(newCases);
 

@@ -170,8 +170,8 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     const i18n = { t: createTranslator({ locale: 'id', messages: id }) as never, number: (n: number) => new Intl.NumberFormat('id').format(n), now: '29 Nov 2026', locale: 'id' };
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await renderSummary(s, 'xlsx', i18n)) as never);
-    expect(book.getWorksheet('trafficking')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
-    expect(book.getWorksheet('trafficking')!.getCell('A1').value).toBe('Periode');
+    expect(book.getWorksheet('TPPO')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
+    expect(book.getWorksheet('TPPO')!.getCell('A1').value).toBe('Periode');
     const parser = new PDFParse({ data: new Uint8Array(await renderSummary(s, 'pdf', i18n)) });
     const { text } = await parser.getText();
     await parser.destroy();

@@ -11,7 +11,7 @@ const BAR = '#1d4f91';
  * period, then each table, the breakdown by category also drawn as bars. Standard PDF fonts
  * (Helvetica) cover the Latin letters both languages use.
  */
-export function summaryPdf(tables: ReportTable[], labels: WorkbookLabels & { number: (n: number) => string; page: (n: number, of: number) => string }): Promise<Buffer> {
+export function summaryPdf(tables: ReportTable[], labels: Omit<WorkbookLabels, 'sheet'> & { number: (n: number) => string; page: (n: number, of: number) => string }): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: labels.title, Producer: 'Payung', Creator: 'Payung' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

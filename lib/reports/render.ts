@@ -55,6 +55,7 @@ export async function renderSummary(
       ...(suppressBelow ? [t('reports.suppressedNote', { n: suppressBelow })] : []),
     ],
     table: (n: string) => translateKey(t, `reports.tables.${n}`, n),
+    sheet: (n: string) => translateKey(t, `reports.sheets.${n}`, n).slice(0, 31),
     column: (c: string) => translateKey(t, `reports.columns.${c}`, c),
     row: (table: string, code: string) => reportRowLabel(t, table, code),
   };
