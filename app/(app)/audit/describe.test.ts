@@ -39,6 +39,13 @@ describe('the audit trail in words', () => {
     expect(valueText(say, 'case', 'refused', refused, instant)).toBe(`Nomor kasus: JED-2026-00001, Alasan: ${id.queues.bulk.reasons.other_mission}`);
   });
 
+  it('names a locked month’s corrections by their table and column', () => {
+    const corrections = [{ month: '2026-09', table: 'legal', row: 'lawyers_appointed', column: 'value', was: 2, now: 3 }];
+    expect(valueText(say, 'month_lock', 'corrections', corrections, instant)).toBe(
+      `Bulan: 2026-09, Tabel: ${id.reports.tables.legal}, Baris: lawyers_appointed, Kolom: ${id.reports.columns.value}, Dilaporkan: 2, Sekarang: 3`,
+    );
+  });
+
   it('reads its labels from messages that exist in both languages', () => {
     const namespaces = Object.values(VALUE_MESSAGES).flatMap((m) => (typeof m === 'string' ? [m] : Object.values(m)));
     for (const messages of [en, id]) {

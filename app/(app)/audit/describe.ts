@@ -28,6 +28,8 @@ export const VALUE_MESSAGES: Record<string, string | Record<string, string>> = {
   view: 'queues.names',
   reason: 'queues.bulk.reasons',
   decision: 'audit.decisions',
+  table: 'reports.tables',
+  column: 'reports.columns',
   // quoted: lib/domain/audit.test.ts reads `action: '…'` as an audit action written by the code
   'action': 'queues.bulk',
   status: { case: 'statuses', case_step: 'stepStatuses', referral: 'referralStatuses', age_claim: 'age.statuses' },
