@@ -234,9 +234,20 @@ test('the auditor finds who saw a victim’s identity in one search, and every r
   await expect(rows.nth(1)).toContainText(reference);
   await expectAccessible(page);
 
+  // Each row in words: the action's label (its code only in the technical details), who by name and role, details labelled.
   await page.goto(`/audit?caseRef=${reference}`);
-  await expect(page.getByRole('row', { name: /Case registered/ })).toContainText(reference);
-  await expect(page.getByRole('table')).not.toContainText('case.create');
+  const created = page.getByRole('row', { name: /Case registered/ });
+  await expect(created).toContainText(reference);
+  await expect(created.getByRole('cell').nth(1)).toContainText('Siti Rahmawati · Consular officer');
+  await expect(created.getByRole('cell').nth(2)).toHaveText('Case registered');
+  await expect(created.getByRole('cell').nth(0)).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}:\d{2} GMT\+7$/);
+  const details = created.getByRole('cell').nth(4);
+  await expect(details.getByRole('definition').filter({ hasText: 'Labour' })).toBeVisible();
+  await expect(details.getByRole('term').filter({ hasText: 'Category' })).toBeVisible();
+  await expect(details.getByText('case.create')).toBeHidden();
+  await details.getByText('Technical details').click();
+  await expect(details.getByText(/"action": "case\.create"/)).toBeVisible();
+  await expect(page.getByRole('table')).not.toContainText('Ratna Audit');
   await expect(page.getByLabel('Case reference')).toHaveValue(reference);
 
   await page.goto('/audit?caseRef=KUL-1999-00001&from=2026-02-30');

@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
-import { chooseIntakeFacts, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { chooseIntakeFacts, createCase, errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
 
 const bytesOf = async (download: import('@playwright/test').Download) => Buffer.concat(await (await download.createReadStream()).toArray());
 
@@ -33,13 +35,15 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   await expect(errorSummary(page)).toContainText('Tick at least one column.');
   await page.getByLabel('Reference', { exact: true }).check();
   await page.getByLabel('Subjects (name, or pseudonym if undisclosed)').check();
+  // for a script: code headers
+  await page.getByLabel('Codes for machines').check();
   await page.getByRole('button', { name: 'Prepare the export' }).click();
 
   await expect(page).toHaveURL(/\/exports\?requested=/);
   await expect(page.getByRole('heading', { level: 1, name: 'My exports' })).toBeVisible();
   const row = page.locator('li.export.current');
-  await expect(row).toContainText('Case list · All open cases, mission: PER, category: trafficking · CSV');
-  const link = row.getByRole('link', { name: /^Download payung-cases-.*\.csv/ });
+  await expect(row).toContainText('Case list · All open cases, mission: PER, category: trafficking · CSV, codes');
+  const link = row.getByRole('link', { name: /^Download payung-cases-.*-codes\.csv/ });
   await expect(link).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status')).toHaveText('Your export is ready: download it below.');
   await expectAccessible(page);
@@ -75,4 +79,55 @@ test('a summary prepared in the background appears under My exports; officers ca
   expect(text).toContain('KUL');
 
   expect((await page.goto('/exports/case-list'))?.status()).toBe(404);
+});
+
+test.describe('in Indonesian', () => {
+  test.use({ locale: 'id-ID' });
+
+  test('a supervisor downloads a case list for people: Indonesian headers and values, the data dictionary in the workbook and as its own CSV', async ({ page, browser }) => {
+    const perth = await browser.newContext({ locale: 'en-GB' });
+    const per = await perth.newPage();
+    await signIn(per, 'officer.per@payung.test');
+    await createCase(per, { name: 'Label Export Worker', account: 'Wages unpaid for two months.' });
+    const reference = (await per.getByRole('heading', { level: 1 }).textContent())!.trim();
+    await perth.close();
+
+    await signIn(page, 'supervisor@payung.test');
+    await page.goto('/queues?mission=PER&category=labour');
+    await page.getByRole('link', { name: 'Ekspor daftar ini' }).click();
+    await expect(page.getByLabel('Kode untuk mesin')).not.toBeChecked();
+    await expectAccessible(page);
+    // The CSV's dictionary, in the reader's language.
+    const [dictionary] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /^Kamus data \(CSV\)/ }).click()]);
+    const entries = parse((await bytesOf(dictionary)).toString('utf8'), { bom: true }) as string[][];
+    expect(entries[0]).toEqual(['Kolom', 'Nama kode', 'Arti', 'Kode', 'Label kode']);
+    expect(entries).toContainEqual(['Status', 'status', '', 'waiting_external', 'Menunggu pihak lain']);
+
+    for (const column of ['Kategori', 'Status', 'Risiko', 'Tanggal dibuka', 'Subjek anak']) await page.getByLabel(column, { exact: true }).check();
+    await page.getByLabel('Buku kerja Excel (XLSX)').check();
+    await page.getByRole('button', { name: 'Siapkan ekspor' }).click();
+    await expect(page).toHaveURL(/\/exports\?requested=/);
+    const link = page.locator('li.export.current').getByRole('link', { name: /^Unduh payung-cases-\d{4}-\d{2}-\d{2}\.xlsx/ });
+    await expect(link).toBeVisible({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await bytesOf(download)) as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Kasus', 'Kamus data']);
+    const sheet = book.getWorksheet('Kasus')!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headers).toEqual(['Nomor kasus', 'Perwakilan', 'Kategori', 'Status', 'Risiko', 'Tanggal dibuka', 'Petugas yang ditugaskan', 'Jumlah subjek', 'Subjek anak']);
+    const ours = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === reference)!;
+    const cell = (header: string) => ours.getCell(headers.indexOf(header) + 1);
+    expect(cell('Kategori').value).toBe('Ketenagakerjaan');
+    expect(cell('Status').value).toBe('Baru');
+    expect(cell('Risiko').value).toBe('Sedang');
+    expect(cell('Subjek anak').value).toBe('Tidak');
+    expect(cell('Tanggal dibuka').value).toBeInstanceOf(Date);
+    expect(cell('Tanggal dibuka').numFmt).toBe('[$-421]d mmm yyyy');
+    const kamus = book.getWorksheet('Kamus data')!;
+    expect((kamus.getRow(1).values as unknown[]).slice(1)).toEqual(['Kolom', 'Nama kode', 'Arti', 'Kode', 'Label kode']);
+    const codes = kamus.getRows(2, kamus.rowCount - 1)!.map((r) => [r.getCell(2).value, r.getCell(4).value, r.getCell(5).value]);
+    expect(codes).toContainEqual(['category', 'labour', 'Ketenagakerjaan']);
+    expect(codes).toContainEqual(['child_subject', 'no', 'Tidak']);
+  });
 });

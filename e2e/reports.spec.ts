@@ -43,36 +43,40 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   await expect(page.getByRole('table', { name: 'Trafficking in persons' }).getByRole('columnheader')).toHaveText(['Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
   await expectAccessible(page);
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tables as CSV (one file per table, in a ZIP)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tables as CSV (one file per table and a data dictionary, in a ZIP)' }).click()]);
   expect(download.suggestedFilename()).toBe(`payung-${month}-all.zip`);
   const files = unzipSync(new Uint8Array(await download.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
+  // Labelled for people, with the codes in the dictionary for machines.
   const flowCsv = strFromU8(files[`payung-${month}-all-flow.csv`]!.slice(3));
-  expect(flowCsv).toContain(`"new","${newCases}"\r\n`);
-  expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('"period","cases","victims_adult","victims_child","perpetrators","files_p21"');
+  expect(flowCsv).toContain(`"New","${newCases}"\r\n`);
+  expect(strFromU8(files[`payung-${month}-all-trafficking.csv`]!.slice(3)).split('\r\n')[0]).toBe('"Period","Cases","Adult victims","Child victims","Perpetrators","Files at P-21 or later"');
+  const dictionary = strFromU8(files[`payung-${month}-all-dictionary.csv`]!.slice(3));
+  expect(dictionary).toContain(`"payung-${month}-all-flow.csv","Flow of cases",,,"new","New"\r\n`);
+  expect(dictionary).toContain(`"payung-${month}-all-trafficking.csv","Trafficking in persons","victims_child","Child victims",,\r\n`);
 
   const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Spreadsheet (XLSX, one sheet per table)' }).click()]);
   expect(sheet.suggestedFilename()).toBe(`payung-${month}-all.xlsx`);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await sheet.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))) as never);
   expect(book.worksheets.map((w) => w.name)).toEqual([
-    'about',
-    'flow',
-    'new_by_category',
-    'new_by_class',
-    'new_by_mission',
-    'subjects_by_sex',
-    'subjects_by_age',
-    'trafficking',
-    'trafficking_outcomes',
-    'legal',
-    'age_claims',
-    'services',
-    'money',
-    'timeliness',
-    'data_quality',
+    'About',
+    'Flow of cases',
+    'New by category',
+    'New by class',
+    'New by mission',
+    'People by sex',
+    'Children and adults',
+    'Trafficking in persons',
+    'Trafficking outcomes',
+    'Legal',
+    'Age claims',
+    'Services',
+    'Money recovered',
+    'Timeliness',
+    'Data quality',
   ]);
-  expect(book.getWorksheet('trafficking')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
-  const flowSheet = book.getWorksheet('flow')!;
+  expect(book.getWorksheet('Trafficking in persons')!.getRow(1).values).toEqual([undefined, 'Period', 'Cases', 'Adult victims', 'Child victims', 'Perpetrators', 'Files at P-21 or later']);
+  const flowSheet = book.getWorksheet('Flow of cases')!;
   const newRow = flowSheet.getRows(2, flowSheet.rowCount - 1)!.find((r) => r.getCell(1).value === 'New')!;
   expect(newRow.getCell(2).value).toBe(newCases);
 
@@ -91,8 +95,8 @@ test('a supervisor reads this month’s summary for all missions and downloads i
   expect(outside.suggestedFilename()).toBe(`payung-${month}-all-outside.zip`);
   const outsideFiles = unzipSync(new Uint8Array(await outside.createReadStream().then((s) => s.toArray()).then((c) => Buffer.concat(c))));
   const outsideFlow = strFromU8(outsideFiles[`payung-${month}-all-outside-flow.csv`]!.slice(3));
-  expect(outsideFlow).toMatch(newCases < 5 ? /\r\n"new","<5"\r\n/ : new RegExp(`\r\n"new","(${newCases}|x)"\r\n`));
-  const counts = outsideFlow.split('\r\n').filter((line) => line && !line.startsWith('"backlog_median_days"'));
+  expect(outsideFlow).toMatch(newCases < 5 ? /\r\n"New","<5"\r\n/ : new RegExp(`\r\n"New","(${newCases}|x)"\r\n`));
+  const counts = outsideFlow.split('\r\n').filter((line) => line && !line.startsWith('"Median age of open cases'));
   expect(counts.filter((line) => /,"[1-4]"$/.test(line))).toEqual([]);
 });
 

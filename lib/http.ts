@@ -13,3 +13,13 @@ export function busyResult(e: unknown): ActionResult<never> {
   if (e instanceof AppError && e.code === 'busy') return { ok: false, code: e.code, error: e.messageKey };
   throw e;
 }
+
+/** The headers of a file downloaded by its owner: saved, never cached or sniffed. */
+export function downloadHeaders(contentType: string, fileName: string): HeadersInit {
+  return {
+    'Content-Type': contentType,
+    'Content-Disposition': `attachment; filename="${fileName}"`,
+    'Cache-Control': 'private, no-store',
+    'X-Content-Type-Options': 'nosniff',
+  };
+}

@@ -1,6 +1,6 @@
 /**
- * `npm run report -- --period 2026-10 --scope all --format csv --out report.zip [--lang id|en] [--outside]`:
- * the case summary for scheduled jobs, from the configured database (DATABASE_URL, or the
+ * `npm run report -- --period 2026-10 --scope all --format csv --out report.zip [--lang id|en] [--outside] [--codes]`:
+ * the case summary for scheduled jobs (`--codes`: CSV with code headers and row keys, no dictionary), from the configured database (DATABASE_URL, or the
  * embedded one in PGLITE_DIR — only while the app is not running: the folder's lock says so).
  * `--scope` is a mission code, a country code or `all`; `--period 2005..2010` gives one
  * trafficking-table row per year.
@@ -23,7 +23,7 @@ import { formatLocale } from '@/lib/i18n/locale';
 
 async function main() {
   const { values } = parseArgs({
-    options: { period: { type: 'string' }, scope: { type: 'string', default: 'all' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' }, outside: { type: 'boolean', default: false } },
+    options: { period: { type: 'string' }, scope: { type: 'string', default: 'all' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, lang: { type: 'string', default: 'id' }, outside: { type: 'boolean', default: false }, codes: { type: 'boolean', default: false } },
   });
   const period = parsePeriod(values.period ?? '');
   if (!period) throw new Error(`--period must be a month (2026-10), a quarter (2026-Q3), a year (2026) or years (2005..2010); got "${values.period ?? ''}"`);
@@ -51,9 +51,10 @@ async function main() {
         locale,
       },
       values.outside ? suppressionThreshold() : undefined,
+      values.codes,
     );
     fs.writeFileSync(out, body);
-    await appendAudit(handle.db, systemActor, { action: 'report.export', entityType: 'report', details: { period: period.label, scope: values.scope, format, outside: values.outside, via: 'command line' } });
+    await appendAudit(handle.db, systemActor, { action: 'report.export', entityType: 'report', details: { period: period.label, scope: values.scope, format, outside: values.outside, codes: values.codes, via: 'command line' } });
     console.log(`${out}: ${summary.period}, ${summary.missions.length} mission(s), ${summary.flow.new} new cases, ${summary.trafficking.at(-1)!.cases} trafficking cases.`);
   } finally {
     await handle.close();

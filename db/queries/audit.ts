@@ -161,6 +161,9 @@ export interface AuditListItem {
   id: number;
   at: Date;
   actorEmail: string | null;
+  /** the acting user as the auditor reads them (none for a failed sign-in or the system) */
+  actorName: string | null;
+  actorRole: string | null;
   action: string;
   entityType: string | null;
   entityId: string | null;
@@ -170,8 +173,9 @@ export interface AuditListItem {
   /** the case the row concerns (the case itself, or a record of it), by its reference */
   caseId: string | null;
   caseRef: string | null;
-  /** a row about a user: that user's email */
+  /** a row about a user: that user's email and name */
   userEmail: string | null;
+  userName: string | null;
 }
 
 /** The filters that name something: the one that names nothing known (the page says so). */
@@ -235,11 +239,14 @@ export function auditListQuery(
   const { filter } = p;
   const rowCase = auditCaseId(auditEvents);
   const subject = alias(users, 'subject');
+  const actorUser = alias(users, 'actor');
   return conn
     .select({
       id: auditEvents.id,
       at: auditEvents.at,
       actorEmail: auditEvents.actorEmail,
+      actorName: actorUser.name,
+      actorRole: actorUser.role,
       action: auditEvents.action,
       entityType: auditEvents.entityType,
       entityId: auditEvents.entityId,
@@ -249,8 +256,10 @@ export function auditListQuery(
       caseId: cases.id,
       caseRef: cases.reference,
       userEmail: subject.email,
+      userName: subject.name,
     })
     .from(auditEvents)
+    .leftJoin(actorUser, eq(actorUser.id, auditEvents.actorId))
     .leftJoin(cases, eq(cases.id, asUuid(rowCase)))
     .leftJoin(subject, and(eq(auditEvents.entityType, 'user'), eq(subject.id, asUuid(sql`${auditEvents.entityId}`))))
     .where(

@@ -3,7 +3,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { type SQL, and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '@/lib/actor';
 import { assertCan } from '@/lib/authz';
-import type { CaseListColumn, CaseListRow } from '@/lib/domain/case-list-columns';
+import { CODED_CASE_LIST_COLUMNS, type CaseListColumn, type CaseListRow, type CaseListValueLabels, type CodedCaseListColumn, FLAG_CASE_LIST_COLUMNS } from '@/lib/domain/case-list-columns';
 import type { QueueFilter } from '@/lib/validation/queues';
 import type { Conn, Db } from '../index';
 import { cases, exportCases, missions, users } from '../schema';
@@ -36,6 +36,26 @@ const COLUMN_SQL: Record<CaseListColumn, unknown> = {
   legacy_ref: cases.legacyRef,
 };
 
+/** A code as its label (a code without one stays as it is). */
+const labelOf = (code: unknown, labels: Record<string, string>) =>
+  sql`CASE ${code}::text ${sql.join(
+    Object.entries(labels).map(([c, label]) => sql`WHEN ${c} THEN ${label}::text`),
+    sql` `,
+  )} ELSE ${code}::text END`;
+
+/**
+ * A column's SQL, its codes labelled when given labels (a file for people): made by the database,
+ * so that the batches and COPY write the same. Subcategories are then separated by "; ", as
+ * their labels have spaces.
+ */
+function columnSql(column: CaseListColumn, labels?: CaseListValueLabels): unknown {
+  if (!labels || !(column in CODED_CASE_LIST_COLUMNS)) return COLUMN_SQL[column];
+  const codes = labels.codes[column as CodedCaseListColumn];
+  if (column === 'subcategories')
+    return sql<string>`array_to_string(array(SELECT ${labelOf(sql`s.code`, codes)} FROM unnest(${cases.subcategories}) WITH ORDINALITY AS s(code, n) ORDER BY s.n), '; ')`;
+  return sql<string | null>`${labelOf(COLUMN_SQL[column], codes)}`;
+}
+
 /** The export's cases with the given select list, in the actor's scope and the filter's rule, oldest first. */
 function exportSelect(
   conn: Conn,
@@ -64,8 +84,9 @@ export function caseExportQuery(
   now: Date,
   after: { openedAt: string; id: string } | null,
   batch = EXPORT_BATCH,
+  labels?: CaseListValueLabels,
 ) {
-  const select = { ...Object.fromEntries(columns.map((c) => [c, COLUMN_SQL[c]])), __openedAt: sql<string>`${cases.openedAt}::text`, __id: cases.id } as unknown as Record<string, never>;
+  const select = { ...Object.fromEntries(columns.map((c) => [c, columnSql(c, labels)])), __openedAt: sql<string>`${cases.openedAt}::text`, __id: cases.id } as unknown as Record<string, never>;
   return exportSelect(conn, actor, filter, select, now, after).limit(batch);
 }
 
@@ -76,14 +97,14 @@ const FREE_TEXT: readonly CaseListColumn[] = ['assigned_officer', 'subjects', 'l
  * The cells exactly as the CSV writer makes them (lib/reports/case-list.ts): typed text a
  * spreadsheet would run as a formula gets an apostrophe at the start and after every comma,
  * semicolon or tab (neutraliseCell's rule in lib/reports/csv.ts, the same regular expression),
- * yes/no for flags, an empty cell for nothing. Codes and dates are ours and never start like a
- * formula. COPY's FORCE_QUOTE * then quotes every non-empty cell, as CSV_OPTIONS does.
+ * yes/no (or their labels) for flags, an empty cell for nothing. Codes, their labels and dates
+ * are ours and never start like a formula. COPY's FORCE_QUOTE * then quotes every non-empty cell, as CSV_OPTIONS does.
  */
 const MARK_AT = sql.raw(String.raw`'(?<=^|[,;\t])(?= *(?:[=+@\t\r-]|'' *[=+@\t\r''-]))'`);
 const APOSTROPHE = sql.raw(`''''`);
-function csvCell(column: CaseListColumn): SQL {
-  const value = sql`${COLUMN_SQL[column]}`;
-  if (column === 'child_subject' || column === 'death_penalty') return sql`CASE WHEN ${value} THEN 'yes' WHEN NOT ${value} THEN 'no' END`;
+function csvCell(column: CaseListColumn, labels?: CaseListValueLabels): SQL {
+  const value = sql`${columnSql(column, labels)}`;
+  if (FLAG_CASE_LIST_COLUMNS.includes(column)) return sql`CASE WHEN ${value} THEN ${labels?.yes ?? 'yes'}::text WHEN NOT ${value} THEN ${labels?.no ?? 'no'}::text END`;
   if (FREE_TEXT.includes(column)) return sql`nullif(regexp_replace(${value}, ${MARK_AT}, ${APOSTROPHE}, 'g'), '')`;
   return column === 'subcategories' ? sql`nullif(${value}, '')` : value;
 }
@@ -103,10 +124,11 @@ export function caseExportCsvStream(
   columns: readonly CaseListColumn[],
   exportId: string | null,
   now = new Date(),
+  labels?: CaseListValueLabels,
 ): Readable | null {
   const client = (db as unknown as { $client?: CopyClient }).$client;
   if (typeof client?.unsafe !== 'function' || typeof (client as { query?: unknown }).query === 'function') return null;
-  const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c)])) as Record<string, never>;
+  const select = Object.fromEntries(columns.map((c, i) => [`c${i}`, csvCell(c, labels)])) as Record<string, never>;
   const { sql: text, params } = exportSelect(db, actor, filter, select, now).toSQL();
   // COPY takes no bind parameters: the filter's values (validated codes, dates and ids) go in as quoted literals.
   const query = inlineParams(text, params);
@@ -200,12 +222,12 @@ export async function* caseExportBatches(
   actor: Actor,
   filter: Partial<QueueFilter>,
   columns: readonly CaseListColumn[],
-  opts: { exportId?: string; now?: Date; batch?: number } = {},
+  opts: { exportId?: string; now?: Date; batch?: number; labels?: CaseListValueLabels } = {},
 ): AsyncGenerator<CaseListRow[]> {
   const { now = new Date(), batch = EXPORT_BATCH } = opts;
   let after: { openedAt: string; id: string } | null = null;
   for (;;) {
-    const rows = await caseExportQuery(conn, actor, filter, columns, now, after, batch);
+    const rows = await caseExportQuery(conn, actor, filter, columns, now, after, batch, opts.labels);
     if (rows.length === 0) return;
     const last = rows.at(-1) as unknown as { __openedAt: string; __id: string };
     after = { openedAt: last.__openedAt, id: last.__id };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { and, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { createTranslator } from 'use-intl/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db';
 import { seedDemo } from '@/db/seed';
@@ -11,7 +12,10 @@ import { openTestDatabase, testDatabaseKinds } from '@/db/test-db';
 import type { Actor } from '@/lib/actor';
 import { drainExports } from '@/lib/exports/runner';
 import { caseListColumns } from '@/lib/domain/case-list-columns';
+import type { CaseListValueLabels } from '@/lib/domain/case-list-columns';
+import idMessages from '@/lib/i18n/messages/id.json';
 import { caseListCsvFromCopy, caseListCsvWriter } from '@/lib/reports/case-list';
+import { type CaseListText, caseListText, caseListValueLabels } from '@/lib/reports/case-list-labels';
 import { restoreCell } from '@/lib/reports/csv';
 import { cellsAsSpreadsheetsRead } from '@/lib/testing/csv';
 import { actorOf, officerActor } from '@/lib/testing/actors';
@@ -59,10 +63,10 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
   });
 
   it('make a case list with pseudonyms for undisclosed identities, text neutralised, only the chosen columns', async () => {
-    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns: ['reference', 'mission', 'subjects', 'subject_count'], format: 'csv' });
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns: ['reference', 'mission', 'subjects', 'subject_count'], format: 'csv', codes: true });
     expect(await drainExports(h.db)).toBe(1);
     const [job] = await listOwnExports(h.db, supervisor);
-    expect(job).toMatchObject({ id, status: 'done', progress: 100, fileName: expect.stringMatching(/^payung-cases-\d{4}-\d{2}-\d{2}\.csv$/) });
+    expect(job).toMatchObject({ id, status: 'done', progress: 100, fileName: expect.stringMatching(/^payung-cases-\d{4}-\d{2}-\d{2}-codes\.csv$/) });
     const rows = parse(await fileOf(supervisor, id), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual(['reference', 'mission', 'subjects', 'subject_count']);
     expect(rows.map((r) => r.mission).sort()).toEqual(['JED', 'KUL']);
@@ -80,7 +84,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     const per = await officerActor(h.db, 'officer.per@payung.test');
     const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName: '=HYPERLINK("http://x")' }] });
     await h.db.transaction((tx) => createCase(tx, per, input));
-    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'mission=PER', columns: ['subjects'], format: 'csv' });
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'mission=PER', columns: ['subjects'], format: 'csv', codes: true });
     await drainExports(h.db);
     const [row] = parse(await fileOf(supervisor, id), { bom: true, columns: true }) as { subjects: string }[];
     expect(row!.subjects).toBe(`'=HYPERLINK("http://x")`);
@@ -89,7 +93,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
 
   it('keep to the owner’s scope as it is when the file is made, and to the owner', async () => {
     // asked for while over all missions, made after being limited to the Middle East
-    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: '', columns: ['mission'], format: 'xlsx' });
+    const { id } = await requestExport(h.db, supervisor, 'case_list', { query: '', columns: ['mission'], format: 'xlsx', codes: true });
     const [middleEast] = await h.db.select({ id: regions.id }).from(regions).where(eq(regions.code, 'middle_east'));
     await h.db.update(users).set({ regionId: middleEast!.id }).where(eq(users.id, supervisor.id!));
     await drainExports(h.db);
@@ -104,6 +108,51 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(await ownExportFile(h.db, kul, id)).toBeNull();
   });
 
+  it('make a case list for people by default: headers and values in the owner’s language, flags as words, a workbook with its data dictionary', async () => {
+    await h.db.update(users).set({ locale: 'id' }).where(eq(users.id, supervisor.id!));
+    const [jed] = await h.db.select({ id: missions.id }).from(missions).where(eq(missions.code, 'JED'));
+    await h.db.update(cases).set({ subcategories: ['online_scam', 'forced_labour'] }).where(and(eq(cases.category, 'trafficking'), eq(cases.missionId, jed!.id)));
+    const columns = ['reference', 'mission', 'category', 'subcategories', 'status', 'risk', 'opened_on', 'child_subject', 'subjects'];
+    const csv = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns, format: 'csv' });
+    const xlsx = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns, format: 'xlsx' });
+    expect(await drainExports(h.db)).toBe(2);
+    await h.db.update(users).set({ locale: null }).where(eq(users.id, supervisor.id!));
+    expect((await listOwnExports(h.db, supervisor)).find((e) => e.id === csv.id)?.fileName).toMatch(/^payung-cases-\d{4}-\d{2}-\d{2}\.csv$/);
+
+    const rows = parse(await fileOf(supervisor, csv.id), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    const subjects = 'Subjek (nama, atau nama samaran jika dirahasiakan)';
+    const headers = ['Nomor kasus', 'Perwakilan', 'Kategori', 'Subkategori', 'Status', 'Risiko', 'Tanggal dibuka', 'Subjek anak', subjects];
+    expect(Object.keys(rows[0]!)).toEqual(headers);
+    const byMission = Object.fromEntries(rows.map((r) => [r.Perwakilan, r]));
+    expect(byMission.JED).toMatchObject({ Kategori: 'Tindak pidana perdagangan orang (TPPO)', Subkategori: 'Penipuan daring (online scam); Kerja paksa', Status: 'Baru', Risiko: 'Sedang', 'Subjek anak': 'Tidak' });
+    // Dates stay YYYY-MM-DD in CSV: every spreadsheet reads that as a date, whatever its language.
+    expect(byMission.JED!['Tanggal dibuka']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // Pseudonyms for undisclosed identities and neutralised text, as in a file for machines.
+    expect(byMission.KUL![subjects]).toMatch(/^KUL-\d{4}-\d+-\w+;' =HYPERLINK\("http:\/\/x"\)$/);
+    expect(JSON.stringify(rows)).not.toContain('Hidden Victim');
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await fileOf(supervisor, xlsx.id)) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kasus', 'Kamus data']);
+    const [sheet, dictionary] = workbook.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(sheet.getRow(1).values).toEqual([undefined, ...headers]);
+    const jedRow = sheet.getRow(sheet.getColumn(2).values.indexOf('JED'));
+    // A date that sorts as a date, shown day-month-year with Indonesian month names.
+    expect(jedRow.getCell(7).value).toBeInstanceOf(Date);
+    expect(jedRow.getCell(7).numFmt).toBe('[$-421]d mmm yyyy');
+    expect(jedRow.getCell(3).value).toBe('Tindak pidana perdagangan orang (TPPO)');
+    expect(JSON.stringify(sheet.getSheetValues())).not.toContain('Hidden Victim');
+    const entries = dictionary.getSheetValues().slice(1).map((r) => Array.from({ length: 5 }, (_, i) => (r as unknown[])[i + 1] ?? ''));
+    expect(entries[0]).toEqual(['Kolom', 'Nama kode', 'Arti', 'Kode', 'Label kode']);
+    expect(entries).toContainEqual(['Kategori', 'category', 'Pokok permasalahan kasus.', '', '']);
+    expect(entries).toContainEqual(['Kategori', 'category', '', 'fishing_crew', 'Anak buah kapal (ABK) perikanan']);
+    expect(entries).toContainEqual(['Status', 'status', '', 'waiting_external', 'Menunggu pihak lain']);
+    expect(entries).toContainEqual(['Subjek anak', 'child_subject', '', 'yes', 'Ya']);
+    expect(entries.find((e) => e[1] === 'opened_on')![2]).toContain('YYYY-MM-DD');
+    // only the file's columns
+    expect(new Set(entries.slice(1).map((e) => e[1]))).toEqual(new Set(columns));
+  });
+
   it('walk the cases a batch at a time, oldest first, none twice or missed', async () => {
     const batches: string[][] = [];
     for await (const b of caseExportBatches(h.db, supervisor, {}, ['reference'], { batch: 2 })) batches.push(b.map((r) => String(r.reference)));
@@ -116,7 +165,7 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
 
   it('put each export on the access log of exactly the cases in its file, CSV and workbook; not a failed one; kept after expiry', async () => {
     const exported = async (format: 'csv' | 'xlsx', columns: string[]) => {
-      const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns, format });
+      const { id } = await requestExport(h.db, supervisor, 'case_list', { query: 'category=trafficking', columns, format, codes: true });
       expect(await drainExports(h.db)).toBe(1);
       let references: string[];
       if (format === 'csv') references = (parse(await fileOf(supervisor, id), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[]).map((r) => r.reference!);
@@ -189,35 +238,45 @@ describe.each(testDatabaseKinds())('exports prepared in the background on %s', (
     expect(await removeExpiredExports(h.db)).toEqual([]);
   });
 
-  it('stream CSV from PostgreSQL with COPY, byte for byte what the batch writer makes; the embedded database walks batches', async () => {
+  it('stream CSV from PostgreSQL with COPY, byte for byte what the batch writer makes, for machines and for people; the embedded database walks batches', async () => {
     const per = await officerActor(h.db, 'officer.per@payung.test');
     // One case per name, so that each name starts its cell.
     for (const fullName of [`O'Brien, "Bo"`, `'=already marked`, '-5 minus', '+62 plus', '@at', 'Ünïcode Nàme', 'Budi;=4+4', 'Tab\t=x']) {
       const input = createCaseSchema.parse({ ...emptyCase, ...intakeFacts, category: 'labour', narrative: 'x', subjects: [{ ...emptySubject, fullName }] });
       await h.db.transaction((tx) => createCase(tx, per, input));
     }
+    await h.db.update(cases).set({ subcategories: ['unpaid_wages', 'injury'] }).where(eq(cases.category, 'labour'));
     // A supervisor of one region (its countries go into the SQL as literals), with filters.
     const regional = actorOf('supervisor', { id: supervisor.id, timeZone: 'Asia/Jakarta', regionCountries: ['AU', 'MY'] });
     const filter = { category: 'labour', openedFrom: '2000-01-01' };
-    const byBatches = path.join(documents, `batches-${kind}.csv`);
-    const writer = caseListCsvWriter(byBatches, caseListColumns);
-    for await (const batch of caseExportBatches(h.db, regional, filter, caseListColumns, { batch: 1 })) await writer.add(batch);
-    await writer.close();
-    const stream = caseExportCsvStream(h.db, regional, filter, caseListColumns, null);
-    if (kind === 'pglite') {
-      expect(stream).toBeNull();
-      return;
+    const t = createTranslator({ locale: 'id', messages: idMessages }) as never;
+    const files: [string, { text?: CaseListText; labels?: CaseListValueLabels }][] = [
+      ['codes', {}],
+      ['labels', { text: caseListText(t, 'id'), labels: caseListValueLabels(t) }],
+    ];
+    for (const [name, { text, labels }] of files) {
+      const byBatches = path.join(documents, `batches-${kind}-${name}.csv`);
+      const writer = caseListCsvWriter(byBatches, caseListColumns, text);
+      for await (const batch of caseExportBatches(h.db, regional, filter, caseListColumns, { batch: 1, labels })) await writer.add(batch);
+      await writer.close();
+      const expected = fs.readFileSync(byBatches, 'utf8');
+      for (const cell of [`"O'Brien, ""Bo"""`, `"''=already marked"`, `"'-5 minus"`, `"'+62 plus"`, `"'@at"`, '"Ünïcode Nàme"', `Budi;'=4+4`, `Tab\t'=x`]) expect(expected).toContain(cell);
+      const words = labels ? ['"Nomor kasus"', '"Ketenagakerjaan"', '"Gaji tidak dibayar; Cedera"', ',"Tidak","Tidak",'] : ['"reference"', '"labour"', '"unpaid_wages injury"', ',"no","no",'];
+      for (const cell of words) expect(expected, name).toContain(cell);
+      // Whatever separator a spreadsheet splits the lines by, no cell starts a formula.
+      for (const cell of cellsAsSpreadsheetsRead(expected)) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
+      expect(expected.split('\r\n').length).toBeGreaterThan(2);
+      const stream = caseExportCsvStream(h.db, regional, filter, caseListColumns, null, undefined, labels);
+      if (kind === 'pglite') {
+        expect(stream).toBeNull();
+        continue;
+      }
+      const byCopy = path.join(documents, `copy-${kind}-${name}.csv`);
+      let seen = 0;
+      await caseListCsvFromCopy(byCopy, caseListColumns, stream!, (n) => (seen = n), text);
+      expect(fs.readFileSync(byCopy, 'utf8')).toBe(expected);
+      expect(seen).toBe(expected.split('\r\n').length - 2);
     }
-    const byCopy = path.join(documents, `copy-${kind}.csv`);
-    let seen = 0;
-    await caseListCsvFromCopy(byCopy, caseListColumns, stream!, (n) => (seen = n));
-    const expected = fs.readFileSync(byBatches, 'utf8');
-    for (const cell of [`"O'Brien, ""Bo"""`, `"''=already marked"`, `"'-5 minus"`, `"'+62 plus"`, `"'@at"`, '"Ünïcode Nàme"', `Budi;'=4+4`, `Tab\t'=x`, ',"no","no",']) expect(expected).toContain(cell);
-    // Whatever separator a spreadsheet splits the lines by, no cell starts a formula.
-    for (const cell of cellsAsSpreadsheetsRead(expected)) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
-    expect(expected.split('\r\n').length).toBeGreaterThan(2);
-    expect(fs.readFileSync(byCopy, 'utf8')).toBe(expected);
-    expect(seen).toBe(expected.split('\r\n').length - 2);
   });
 
   it('write filter values into COPY as literals that cannot end their quotes', () => {

@@ -170,8 +170,8 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     const i18n = { t: createTranslator({ locale: 'id', messages: id }) as never, number: (n: number) => new Intl.NumberFormat('id').format(n), now: '29 Nov 2026', locale: 'id' };
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await renderSummary(s, 'xlsx', i18n)) as never);
-    expect(book.getWorksheet('trafficking')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
-    expect(book.getWorksheet('trafficking')!.getCell('A1').value).toBe('Periode');
+    expect(book.getWorksheet('TPPO')!.getRow(2).values).toEqual([undefined, '2026-10', 1, 2, 1, 2, 1]);
+    expect(book.getWorksheet('TPPO')!.getCell('A1').value).toBe('Periode');
     const parser = new PDFParse({ data: new Uint8Array(await renderSummary(s, 'pdf', i18n)) });
     const { text } = await parser.getText();
     await parser.destroy();
@@ -179,6 +179,17 @@ describe.each(testDatabaseKinds())('the case summary on %s', (kind) => {
     expect(text).toContain('Tindak pidana perdagangan orang (TPPO)');
     const zip = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n)));
     expect(strFromU8(zip['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe(
+      '"Periode","Kasus","Korban dewasa","Korban anak","Pelaku","Berkas P-21 atau lanjut"\r\n"2026-10","1","2","1","2","1"\r\n',
+    );
+    expect(strFromU8(zip['payung-2026-10-KUL-new_by_category.csv']!.slice(3))).toContain('"Tindak pidana perdagangan orang (TPPO)","1"\r\n');
+    const dictionary = strFromU8(zip['payung-2026-10-KUL-dictionary.csv']!.slice(3)).split('\r\n');
+    expect(dictionary[0]).toBe('"Berkas","Tabel","Kode kolom","Kolom","Kode baris","Baris"');
+    expect(dictionary).toContain('"payung-2026-10-KUL-new_by_category.csv","Kasus baru per kategori",,,"trafficking","Tindak pidana perdagangan orang (TPPO)"');
+    expect(dictionary).toContain('"payung-2026-10-KUL-flow.csv","Arus kasus","figure","Angka",,');
+    // For machines: the codes, and only the tables.
+    const codes = unzipSync(new Uint8Array(await renderSummary(s, 'csv', i18n, undefined, true)));
+    expect(Object.keys(codes)).not.toContain('payung-2026-10-KUL-dictionary.csv');
+    expect(strFromU8(codes['payung-2026-10-KUL-trafficking.csv']!.slice(3))).toBe(
       '"period","cases","victims_adult","victims_child","perpetrators","files_p21"\r\n"2026-10","1","2","1","2","1"\r\n',
     );
   });

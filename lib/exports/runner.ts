@@ -8,6 +8,7 @@ import { actorOfUser } from '@/db/queries/sessions';
 import { localDate } from '@/db/queries/steps';
 import type { ExportJob } from '@/db/schema';
 import type { Actor } from '@/lib/actor';
+import type { Locale } from '@/lib/domain/users';
 import { newStoredFile, removeFile, storeFile } from '@/lib/documents/store';
 import { parsePeriod } from '@/lib/domain/periods';
 import { AppError, forLog } from '@/lib/errors';
@@ -15,11 +16,13 @@ import { inHeavySlot } from '@/lib/heavy';
 import en from '@/lib/i18n/messages/en.json';
 import id from '@/lib/i18n/messages/id.json';
 import { caseListCsvFromCopy, caseListCsvWriter, caseListWorkbookWriter } from '@/lib/reports/case-list';
+import { CASE_LIST_CODES, caseListDictionary, caseListText, caseListValueLabels } from '@/lib/reports/case-list-labels';
 import { REPORT_FILES, renderSummary, reportFileName } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
 import type { CaseListExportRequest, SummaryExportRequest } from '@/lib/validation/exports';
 import { parseQueueQuery } from '@/lib/validation/queues';
 import { parseScope } from '@/lib/validation/reports';
+import { translateKey } from '@/lib/i18n/dynamic';
 import { formatLocale } from '@/lib/i18n/locale';
 
 /** A file made for an export, already in the document store. */
@@ -33,7 +36,7 @@ interface ExportFile {
 type Progress = (percent: number) => Promise<void>;
 
 function i18nOf(actor: Actor) {
-  const locale = actor.locale ?? 'id';
+  const locale: Locale = actor.locale ?? 'id';
   const t = createTranslator({ locale: formatLocale(locale), messages: locale === 'en' ? en : id });
   return {
     t: t as never,
@@ -54,16 +57,20 @@ async function summaryFile(db: Db, owner: Actor, request: SummaryExportRequest, 
 /**
  * Written to the store as it is read: a list of every closed case is hundreds of thousands of
  * rows. CSV on PostgreSQL streams one COPY; a workbook, or CSV on the embedded database, walks
- * the batches.
+ * the batches. For people (the default) in the owner's language, with a workbook's data
+ * dictionary in it; for machines with codes (`codes`).
  */
 async function caseListFile(db: Db, owner: Actor, exportId: string, request: CaseListExportRequest, progress: Progress): Promise<ExportFile> {
   const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(request.query)), request.view);
   const now = new Date();
   const total = await countCaseExport(db, owner, filter, now);
   const { storageKey, path } = await newStoredFile();
-  const name = `payung-cases-${localDate(owner.timeZone)}.${request.format}`;
+  const name = `payung-cases-${localDate(owner.timeZone)}${request.codes ? '-codes' : ''}.${request.format}`;
   const contentType = request.format === 'xlsx' ? REPORT_FILES.xlsx.type : 'text/csv; charset=utf-8';
-  const copied = request.format === 'csv' ? caseExportCsvStream(db, owner, filter, request.columns, exportId, now) : null;
+  const { t, locale } = i18nOf(owner);
+  const text = request.codes ? CASE_LIST_CODES : caseListText(t, locale);
+  const labels = request.codes ? undefined : caseListValueLabels(t);
+  const copied = request.format === 'csv' ? caseExportCsvStream(db, owner, filter, request.columns, exportId, now, labels) : null;
   if (copied) {
     // Progress is written at most once a second: a fast export must not wait on its own bookkeeping.
     let shown = Date.now();
@@ -71,16 +78,19 @@ async function caseListFile(db: Db, owner: Actor, exportId: string, request: Cas
       if (Date.now() - shown < 1_000) return;
       shown = Date.now();
       void progress(total ? Math.min(99, (done / total) * 99) : 99).catch(() => {});
-    }).catch(async (e: unknown) => {
+    }, text).catch(async (e: unknown) => {
       await removeFile(storageKey);
       throw e;
     });
     return { fileName: name, contentType, storageKey, sizeBytes };
   }
-  const writer = request.format === 'xlsx' ? caseListWorkbookWriter(path, request.columns, 'cases') : caseListCsvWriter(path, request.columns);
+  const writer =
+    request.format === 'xlsx'
+      ? caseListWorkbookWriter(path, request.columns, request.codes ? 'cases' : translateKey(t, 'exports.dictionary.cases'), text, caseListDictionary(t, request.columns))
+      : caseListCsvWriter(path, request.columns, text);
   try {
     let done = 0;
-    for await (const batch of caseExportBatches(db, owner, filter, request.columns, { exportId, now })) {
+    for await (const batch of caseExportBatches(db, owner, filter, request.columns, { exportId, now, labels })) {
       await writer.add(batch);
       done += batch.length;
       await progress(total ? (done / total) * 99 : 99);

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { cellsAsSpreadsheetsRead } from '@/lib/testing/csv';
+import { correctionsTable } from './corrections';
 import { neutraliseCell, restoreCell, tableCsv, tablesZip } from './csv';
 
 describe('CSV exports', () => {
@@ -65,5 +66,23 @@ describe('CSV exports', () => {
     const bytes = files['payung-2026-10-KUL-trafficking.csv']!;
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(strFromU8(bytes.slice(3))).toBe('"period","cases"\r\n"2026-10","1"\r\n');
+  });
+
+  it('zip labelled tables and their dictionary for people; a correction names its table, row and column by their labels', () => {
+    const labels = { table: (n: string) => `T ${n}`, column: (c: string) => `C ${c}`, row: (t: string, c: string) => (t === 'flow' ? `R ${c}` : c), dictionary: ['f', 't', 'cc', 'c', 'rc', 'r'] };
+    const corrections = correctionsTable([{ month: '2026-09', table: 'flow', row: 'new', column: 'value', was: 2, now: 3 }]);
+    const files = unzipSync(tablesZip([{ name: 'flow', columns: ['figure', 'value'], rows: [['new', 3]] }, corrections], 'p', labels));
+    const text = (name: string) => strFromU8(files[name]!.slice(3));
+    expect(Object.keys(files).sort()).toEqual(['p-corrections.csv', 'p-dictionary.csv', 'p-flow.csv']);
+    expect(text('p-flow.csv')).toBe('"C figure","C value"\r\n"R new","3"\r\n');
+    expect(text('p-corrections.csv').split('\r\n')[1]).toBe('"2026-09","T flow","R new","C value","2","3"');
+    expect(text('p-dictionary.csv').split('\r\n')).toEqual([
+      '"f","t","cc","c","rc","r"',
+      '"p-flow.csv","T flow","figure","C figure",,',
+      '"p-flow.csv","T flow","value","C value",,',
+      '"p-flow.csv","T flow",,,"new","R new"',
+      ...corrections.columns.map((c) => `"p-corrections.csv","T corrections","${c}","C ${c}",,`),
+      '',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync } from 'fflate';
+import { type TableLabels, labelledTable, summaryDictionary } from './labels';
 import type { ReportTable } from './tables';
 
 /**
@@ -41,7 +42,13 @@ export function tableCsv(table: ReportTable): string {
   return `\uFEFF${stringify([table.columns, ...table.rows.map((r) => r.map(neutraliseCell))], CSV_OPTIONS)}`;
 }
 
-/** Every table as its own CSV file in one ZIP: `<prefix>-<table>.csv`. */
-export function tablesZip(tables: ReportTable[], prefix: string): Uint8Array {
-  return zipSync(Object.fromEntries(tables.map((t) => [`${prefix}-${t.name}.csv`, strToU8(tableCsv(t))])), { level: 6 });
+/**
+ * Every table as its own CSV file in one ZIP: `<prefix>-<table>.csv`. For people (given labels):
+ * headers and row keys in the reader's language, and `<prefix>-dictionary.csv` giving each file's
+ * column and row codes with their labels; for machines (no labels): codes only, as scheduled jobs read them.
+ */
+export function tablesZip(tables: ReportTable[], prefix: string, labels?: TableLabels & { dictionary: string[] }): Uint8Array {
+  const fileOf = (name: string) => `${prefix}-${name}.csv`;
+  const files = labels ? [...tables.map((t) => labelledTable(t, labels)), summaryDictionary(tables, fileOf, labels, labels.dictionary)] : tables;
+  return zipSync(Object.fromEntries(files.map((t) => [fileOf(t.name), strToU8(tableCsv(t))])), { level: 6 });
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ReportTable } from './tables';
+import { labelledTable } from './labels';
 import type { WorkbookLabels } from './xlsx';
 
 const MARGIN = 50;
@@ -10,7 +11,7 @@ const BAR = '#1d4f91';
  * period, then each table, the breakdown by category also drawn as bars. Standard PDF fonts
  * (Helvetica) cover the Latin letters both languages use.
  */
-export function summaryPdf(tables: ReportTable[], labels: WorkbookLabels & { number: (n: number) => string; page: (n: number, of: number) => string }): Promise<Buffer> {
+export function summaryPdf(tables: ReportTable[], labels: Omit<WorkbookLabels, 'sheet'> & { number: (n: number) => string; page: (n: number, of: number) => string }): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: labels.title, Producer: 'Payung', Creator: 'Payung' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -44,7 +45,7 @@ export function summaryPdf(tables: ReportTable[], labels: WorkbookLabels & { num
     };
     row(table.columns.map(labels.column), true);
     if (table.rows.length === 0) row(['—'], false);
-    for (const r of table.rows) row([labels.row(table.name, String(r[0])), ...r.slice(1).map((v) => (v === null ? '—' : typeof v === 'number' ? labels.number(v) : String(v)))], false);
+    for (const r of labelledTable(table, labels).rows) row([String(r[0]), ...r.slice(1).map((v) => (v === null ? '—' : typeof v === 'number' ? labels.number(v) : String(v)))], false);
 
     // The category breakdown, also as bars: the chart the directorate puts in its reports.
     if (table.name === 'new_by_category' && table.rows.length) {

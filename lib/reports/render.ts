@@ -32,8 +32,9 @@ export function reportFileName(summary: Summary, outside = false): string {
 }
 
 /**
- * A summary as a file, the same for a download and the command line: CSV files in a ZIP
- * (code headers, for scheduled jobs), or a workbook or printable report in the given language.
+ * A summary as a file, the same for a download and the command line, in the given language: CSV
+ * files in a ZIP with their data dictionary (or with code headers and row keys only, for scheduled
+ * jobs: `codes`), a workbook or a printable report.
  */
 export async function renderSummary(
   summary: Summary,
@@ -41,9 +42,9 @@ export async function renderSummary(
   i18n: { t: Translate; number: (n: number) => string; now: string; locale: string },
   /** for outside the ministry: counts under this shown as "<n" */
   suppressBelow?: number,
+  codes = false,
 ): Promise<Buffer> {
   const tables = suppressBelow ? suppressSmallCells(summaryTables(summary), suppressBelow) : summaryTables(summary);
-  if (format === 'csv') return Buffer.from(tablesZip(tables, reportFileName(summary, !!suppressBelow)));
   const { t } = i18n;
   const labels = {
     title: `Payung · ${t('reports.heading', { period: periodTitle(parsePeriod(summary.period)!, i18n.locale), scope: scopeTitle(summary, t, i18n.locale) })}`,
@@ -54,9 +55,14 @@ export async function renderSummary(
       ...(suppressBelow ? [t('reports.suppressedNote', { n: suppressBelow })] : []),
     ],
     table: (n: string) => translateKey(t, `reports.tables.${n}`, n),
+    sheet: (n: string) => translateKey(t, `reports.sheets.${n}`, n).slice(0, 31),
     column: (c: string) => translateKey(t, `reports.columns.${c}`, c),
     row: (table: string, code: string) => reportRowLabel(t, table, code),
   };
+  if (format === 'csv') {
+    const dictionary = ['file', 'table', 'columnCode', 'column', 'rowCode', 'row'].map((h) => t(`reports.dictionary.${h}`));
+    return Buffer.from(tablesZip(tables, reportFileName(summary, !!suppressBelow), codes ? undefined : { ...labels, dictionary }));
+  }
   if (format === 'xlsx') return summaryWorkbook(tables, labels);
   return summaryPdf(tables, { ...labels, number: i18n.number, page: (n, of) => t('reports.page', { n, of }) });
 }

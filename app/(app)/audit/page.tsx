@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { REDACTED, type AuditListItem, listAuditEvents, verifyAuditChain } from '@/db/queries/audit';
+import { type AuditListItem, listAuditEvents, verifyAuditChain } from '@/db/queries/audit';
 import { requirePermission } from '@/lib/auth/actor';
 import { auditActions } from '@/lib/domain/audit';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
 import { auditQueryString, readAuditQuery } from '@/lib/validation/audit';
+import { type Say, fieldLabel, valueText } from './describe';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('audit'))('title') };
@@ -14,26 +16,30 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE = 50;
 
-/** The translator, for keys made at run time (an action's code, a record's kind). */
-type Say = ((key: string, values?: Record<string, string | number>) => string) & { has(key: string): boolean };
-
-/** A field name as words: "riskLevel" → "risk level". */
-const words = (field: string) => field.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
-
-function shown(say: Say, value: unknown): string {
-  if (value === REDACTED) return say('audit.redacted');
-  if (value === null || value === undefined || value === '') return '—';
-  if (Array.isArray(value)) return value.map((v) => shown(say, v)).join(', ') || '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-/** What the row is about, in words: the case's reference, the user's email, or the kind of record. */
+/**
+ * What the row is about, in words: the case's reference (never a person's identity), the user by
+ * name and email, or the kind of record.
+ */
 function record(say: Say, e: AuditListItem): string {
   const kind = e.entityType ? (say.has(`audit.entities.${e.entityType}`) ? say(`audit.entities.${e.entityType}`) : e.entityType) : '';
   if (e.caseRef) return e.entityType === 'case' ? e.caseRef : say('audit.ofCase', { record: kind, reference: e.caseRef });
-  if (e.userEmail) return e.userEmail;
+  if (e.userEmail) return e.userName ? `${e.userName} (${e.userEmail})` : e.userEmail;
   return kind || '—';
+}
+
+/** Who acted: a user by name and role, with the address they signed in with; else the address typed, or the system. */
+function who(say: Say, e: AuditListItem) {
+  if (e.actorName)
+    return (
+      <>
+        {e.actorName}
+        {e.actorRole && say.has(`roles.${e.actorRole}`) ? ` · ${say(`roles.${e.actorRole}`)}` : ''}
+        <br />
+        <span className="muted">{e.actorEmail}</span>
+      </>
+    );
+  if (e.actorEmail === 'system') return say('audit.system');
+  return e.actorEmail ?? '—';
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -50,6 +56,17 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const filtered = Object.keys(filter).length > 0;
   const say = t as unknown as Say;
   const actionLabel = (code: string) => (say.has(`audit.actions.${code}`) ? say(`audit.actions.${code}`) : code);
+  const instant = (at: Date | string) => format.dateTime(new Date(at), { ...DATE_TIME_WITH_ZONE, second: '2-digit' });
+  const pairs = (e: AuditListItem) => [
+    // A value set where there was none (a record created) is shown alone; a change as before → after.
+    ...Object.entries(e.changes ?? {}).map(([field, c]) => {
+      const after = valueText(say, e.entityType, field, c.after, instant);
+      return { field, text: c.before === null || c.before === undefined ? after : `${valueText(say, e.entityType, field, c.before, instant)} → ${after}` };
+    }),
+    ...Object.entries(e.details ?? {})
+      .filter(([k]) => k !== 'caseId' && (k !== 'refused' || typeof e.details?.refused !== 'string'))
+      .map(([field, v]) => ({ field, text: valueText(say, e.entityType, field, v, instant) })),
+  ];
   const fieldError = (name: 'from' | 'to') =>
     errors[name] && (
       <p id={`${name}-error`} className="error-message" role="alert">
@@ -132,37 +149,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             </thead>
             <tbody>
-              {events.map((e) => (
-                <tr key={e.id}>
-                  <td>{format.dateTime(e.at, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
-                  <td>{e.actorEmail ?? '—'}</td>
-                  <td>
-                    {actionLabel(e.action)}
-                    {e.details?.refused ? ` (${String(e.details.refused)})` : ''}
-                  </td>
-                  <td>{record(say, e)}</td>
-                  <td>
-                    {e.changes ? (
-                      Object.entries(e.changes).map(([field, c]) => (
-                        <div key={field}>
-                          {words(field)}: {shown(say, c.before)} → {shown(say, c.after)}
-                        </div>
-                      ))
-                    ) : e.details ? (
-                      Object.entries(e.details)
-                        .filter(([k]) => k !== 'caseId' && k !== 'refused')
-                        .map(([k, v]) => (
-                          <div key={k}>
-                            {words(k)}: {shown(say, v)}
-                          </div>
-                        ))
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td className="mono">{e.ip ?? '—'}</td>
-                </tr>
-              ))}
+              {events.map((e) => {
+                const shown = pairs(e);
+                return (
+                  <tr key={e.id}>
+                    <td>{instant(e.at)}</td>
+                    <td>{who(say, e)}</td>
+                    <td>
+                      {actionLabel(e.action)}
+                      {typeof e.details?.refused === 'string' ? ` (${valueText(say, e.entityType, 'refused', e.details.refused, instant)})` : ''}
+                    </td>
+                    <td>{record(say, e)}</td>
+                    <td>
+                      {shown.length ? (
+                        <dl className="audit-details">
+                          {shown.map(({ field, text }) => (
+                            <div key={field}>
+                              <dt>{fieldLabel(say, field)}</dt>
+                              <dd>{text}</dd>
+                            </div>
+                          ))}
+                        </dl>
+                      ) : (
+                        '—'
+                      )}
+                      <details className="technical">
+                        <summary>{t('audit.technical')}</summary>
+                        <pre className="mono">
+                          {JSON.stringify({ id: e.id, action: e.action, entityType: e.entityType, entityId: e.entityId, actorEmail: e.actorEmail, changes: e.changes, details: e.details }, null, 2)}
+                        </pre>
+                      </details>
+                    </td>
+                    <td className="mono">{e.ip ?? '—'}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -21,7 +21,7 @@ const queueSummary = createAction('report.export_requested', { permission: 'repo
 const queueCaseList = createAction('case.export_list', { permission: 'case:export', schema: caseListExportSchema }, async (input, { actor, tx }) => {
   if (input.view && !isQueueView(input.view)) throw new AppError('invalid', 'errors.invalid', { view: ['validation.invalid'] });
   const { filter } = parseQueueQuery(Object.fromEntries(new URLSearchParams(input.query)), input.view);
-  const request = { view: filter.view, query: queueQueryString(filter, { after: undefined }), columns: input.columns, format: input.format };
+  const request = { view: filter.view, query: queueQueryString(filter, { after: undefined }), columns: input.columns, format: input.format, codes: input.codes === true };
   const cases = await countCaseExport(tx, actor, filter);
   if (cases === 0) throw new AppError('invalid', 'exports.caseList.nothing');
   const { id } = await requestExport(tx, actor, 'case_list', request);

@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getActor } from '@/lib/auth/actor';
 import { heavyWork } from '@/lib/heavy';
-import { busyResult, jsonResult } from '@/lib/http';
+import { busyResult, downloadHeaders, jsonResult } from '@/lib/http';
 import { exportSummary } from '@/lib/reports/actions';
 import { REPORT_FILES, type ReportFormat, renderSummary, reportFileName } from '@/lib/reports/render';
 import { suppressionThreshold } from '@/lib/reports/suppress';
@@ -9,8 +9,9 @@ import { suppressionThreshold } from '@/lib/reports/suppress';
 export const dynamic = 'force-dynamic';
 
 /**
- * `/api/reports?period=2026-10&scope=KUL&format=csv|xlsx|pdf`: the summary's tables, as CSV
- * files in a ZIP (codes, for scheduled jobs), a workbook or a printable A4 report (in the user's language).
+ * `/api/reports?period=2026-10&scope=KUL&format=csv|xlsx|pdf`: the summary's tables in the user's
+ * language, as CSV files in a ZIP with their data dictionary, a workbook or a printable A4 report.
+ * Scheduled jobs wanting codes use `npm run report -- --codes`.
  */
 export async function GET(request: Request) {
   const q = new URL(request.url).searchParams;
@@ -29,12 +30,5 @@ export async function GET(request: Request) {
     { t: t as never, number: (n) => f.number(n), now: f.dateTime(new Date(), { dateStyle: 'medium', timeStyle: 'short' }), locale },
     outside ? suppressionThreshold() : undefined,
   );
-  return new Response(new Uint8Array(body), {
-    headers: {
-      'Content-Type': REPORT_FILES[format].type,
-      'Content-Disposition': `attachment; filename="${reportFileName(result.data, outside)}.${REPORT_FILES[format].extension}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(new Uint8Array(body), { headers: downloadHeaders(REPORT_FILES[format].type, `${reportFileName(result.data, outside)}.${REPORT_FILES[format].extension}`) });
 }

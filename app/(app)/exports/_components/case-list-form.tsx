@@ -16,7 +16,7 @@ export function CaseListForm({ view, query }: { view?: string; query: string }) 
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: caseListExportSchema,
-    defaultValues: { view, query, columns: defaultCaseListColumns, format: 'csv' },
+    defaultValues: { view, query, columns: defaultCaseListColumns, format: 'csv', codes: false },
     action: requestCaseListExport,
     labels: { columns: t('exports.caseList.columns'), format: t('exports.caseList.format') },
     onSuccess: (data) => router.push(`/exports?requested=${(data as { id: string }).id}`),
@@ -53,7 +53,22 @@ export function CaseListForm({ view, query }: { view?: string; query: string }) 
             {t(`exports.caseList.formats.${f}`)}
           </label>
         ))}
+        <p className="hint">
+          <a href="/api/exports/dictionary" download>
+            {t('exports.caseList.dictionary')}
+          </a>
+          . {t('exports.caseList.dictionaryHint')}
+        </p>
       </fieldset>
+      <div className="field">
+        <label className="checkbox" htmlFor="codes">
+          <input type="checkbox" id="codes" aria-describedby="codes-hint" {...form.register('codes')} />
+          {t('exports.caseList.codes')}
+        </label>
+        <p className="hint" id="codes-hint">
+          {t('exports.caseList.codesHint')}
+        </p>
+      </div>
       <FormActions label={t('exports.caseList.submit')} pending={form.formState.isSubmitting} />
     </form>
   );

@@ -47,7 +47,7 @@ export function ExportsList({ initial, requested }: { initial: ExportRow[]; requ
     if (r.kind === 'summary') return t('exports.kinds.summary', { period: String(q.period), scope: String(q.scope), format: String(q.format).toUpperCase() });
     const filters = new URLSearchParams(String(q.query ?? ''));
     const parts = [q.view ? translateKey(t, `queues.names.${q.view}`, String(q.view)) : t('exports.kinds.allOpen'), ...[...filters].map(([k, v]) => `${k}: ${v}`)];
-    return t('exports.kinds.case_list', { filter: parts.join(', '), format: String(q.format).toUpperCase() });
+    return t('exports.kinds.case_list', { filter: parts.join(', '), format: `${String(q.format).toUpperCase()}${q.codes ? `, ${t('exports.kinds.codes')}` : ''}` });
   };
 
   if (rows.length === 0) {

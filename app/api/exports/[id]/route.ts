@@ -5,6 +5,7 @@ import { ownExportFile } from '@/db/queries/exports';
 import { getActor } from '@/lib/auth/actor';
 import { can } from '@/lib/authz';
 import { openFile } from '@/lib/documents/store';
+import { downloadHeaders } from '@/lib/http';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,12 +18,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const file = can(actor, 'report:read') ? await ownExportFile(db, actor, id) : null;
   if (!file) return Response.json({ error: 'not_found' }, { status: 404 });
   if (file.kind === 'case_list') await appendAudit(db, actor, { action: 'case.export_list_download', entityType: 'export', entityId: id });
-  return new Response(Readable.toWeb(openFile(file.storageKey)) as ReadableStream, {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return new Response(Readable.toWeb(openFile(file.storageKey)) as ReadableStream, { headers: downloadHeaders(file.contentType, file.fileName.replace(/[^A-Za-z0-9._-]/g, '_')) });
 }
