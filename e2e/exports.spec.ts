@@ -42,7 +42,7 @@ test('a supervisor exports a queue as a case list: pseudonyms for undisclosed id
   await expect(page).toHaveURL(/\/exports\?requested=/);
   await expect(page.getByRole('heading', { level: 1, name: 'My exports' })).toBeVisible();
   const row = page.locator('li.export.current');
-  await expect(row).toContainText('Case list · All open cases, mission: PER, category: trafficking · CSV, codes');
+  await expect(row).toContainText('Case list · All open cases, Mission: PER, Category: Trafficking in persons · CSV, codes');
   const link = row.getByRole('link', { name: /^Download payung-cases-.*-codes\.csv/ });
   await expect(link).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('status')).toHaveText('Your export is ready: download it below.');

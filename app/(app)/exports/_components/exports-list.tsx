@@ -1,10 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
 import { translateKey } from '@/lib/i18n/dynamic';
 import { DATE_TIME_WITH_ZONE } from '@/lib/i18n/formats';
+import { formatLocale, languageOf } from '@/lib/i18n/locale';
+import { countryName } from '@/app/_components/mission-name';
 
 interface ExportRow {
   id: string;
@@ -20,6 +22,32 @@ interface ExportRow {
 }
 
 const POLL_MS = 2_000;
+
+/** A queue's filter as the supervisor chose it ("Category: Trafficking in persons"), never its URL codes; order and paging left out. */
+function filterInWords(t: Parameters<typeof translateKey>[0], locale: string, filters: URLSearchParams): string[] {
+  // An unknown code (an old export's filter) is shown as it is.
+  const label = (key: string, code = key) => translateKey(t, key, '') || code;
+  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const words: Record<string, (v: string) => string | null> = {
+    mission: (v) => `${label('queues.mission')}: ${v}`,
+    country: (v) => `${label('queues.country')}: ${countryName(locale, v)}`,
+    region: (v) => `${label('queues.region')}: ${v}`,
+    category: (v) => `${label('queues.category')}: ${label(`categories.${v}`, v)}`,
+    subcategory: (v) => `${label('queues.subcategory')}: ${label(`subcategories.${v}`, v)}`,
+    caseClass: (v) => `${label('queues.class')}: ${label(`caseClass.${v}`, v)}`,
+    status: (v) => `${label('queues.status')}: ${label(`statuses.${v}`, v)}`,
+    risk: (v) => `${label('queues.risk')}: ${label(`risk.${v}`, v)}`,
+    officer: (v) => `${label('queues.officer')}: ${v === 'none' ? label('queues.unassigned') : label('exports.kinds.oneOfficer')}`,
+    openedFrom: (v) => `${label('queues.openedFrom')} ${day(v)}`,
+    openedTo: (v) => `${label('queues.openedTo')} ${day(v)}`,
+    child: () => label('queues.child'),
+    detained: () => label('queues.detained'),
+  };
+  return [...filters].flatMap(([k, v]) => {
+    const said = words[k]?.(v);
+    return said ? [said] : [];
+  });
+}
 
 /**
  * The list follows exports being made: while any waits or runs it asks the server every two
@@ -42,11 +70,12 @@ export function ExportsList({ initial, requested }: { initial: ExportRow[]; requ
     return () => clearTimeout(timer);
   }, [rows, active]);
 
+  const locale = formatLocale(languageOf(useLocale()));
   const describe = (r: ExportRow) => {
     const q = r.request;
     if (r.kind === 'summary') return t('exports.kinds.summary', { period: String(q.period), scope: String(q.scope), format: String(q.format).toUpperCase() });
     const filters = new URLSearchParams(String(q.query ?? ''));
-    const parts = [q.view ? translateKey(t, `queues.names.${q.view}`, String(q.view)) : t('exports.kinds.allOpen'), ...[...filters].map(([k, v]) => `${k}: ${v}`)];
+    const parts = [q.view ? translateKey(t, `queues.names.${q.view}`, String(q.view)) : t('exports.kinds.allOpen'), ...filterInWords(t, locale, filters)];
     return t('exports.kinds.case_list', { filter: parts.join(', '), format: `${String(q.format).toUpperCase()}${q.codes ? `, ${t('exports.kinds.codes')}` : ''}` });
   };
 
