@@ -355,6 +355,7 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
   await page.getByLabel('File').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.locator('#document-file-error')).toContainText('The file must be a PDF or a photo');
+  await expect(page.getByLabel('File')).toBeFocused();
 
   await page.reload();
   const timeline = page.getByRole('complementary', { name: 'Timeline' });

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from '@/lib/documents/limits';
 import { documentKinds } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -33,6 +33,10 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A refused file puts the officer back on the file field, its reason read out with it.
+  useEffect(() => {
+    if (error) fileRef.current?.focus();
+  }, [error]);
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
