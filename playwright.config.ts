@@ -53,6 +53,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-000000',
       PAYUNG_DEMO: '1',
+      // accounts only: the specs start from no cases (empty states, first numbers); bench/felt.ts starts with them
+      PAYUNG_DEMO_CASES: '0',
       PGLITE_DIR: process.env.E2E_PGLITE_DIR || '.e2e-data',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

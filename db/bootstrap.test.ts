@@ -14,12 +14,16 @@ import { isTimeZone } from '@/lib/validation/missions';
 
 describe('startup rules', () => {
   it('development and the embedded database migrate and seed themselves', () => {
-    expect(startupOptions({ NODE_ENV: 'development' })).toEqual({ migrate: true, seedDemo: true, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'development' })).toEqual({ migrate: true, seedDemo: true, demoCases: true, refuseDemoPasswords: false });
+  });
+  it('PAYUNG_DEMO_CASES=0 seeds the accounts without the demonstration cases (the end-to-end server)', () => {
+    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', PAYUNG_DEMO_CASES: '0' })).toEqual({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'development', PAYUNG_DEMO_CASES: '0' })).toMatchObject({ seedDemo: true, demoCases: false });
   });
   it('production never seeds unless PAYUNG_DEMO=1, and refuses demo passwords', () => {
-    expect(startupOptions({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: false, seedDemo: false, refuseDemoPasswords: true });
-    expect(startupOptions({ NODE_ENV: 'production' })).toEqual({ migrate: true, seedDemo: false, refuseDemoPasswords: true });
-    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: true, seedDemo: true, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true });
+    expect(startupOptions({ NODE_ENV: 'production' })).toEqual({ migrate: true, seedDemo: false, demoCases: false, refuseDemoPasswords: true });
+    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: true, seedDemo: true, demoCases: true, refuseDemoPasswords: false });
   });
 });
 
@@ -50,11 +54,11 @@ describe.each(testDatabaseKinds())('preparing the database on %s', (kind) => {
 
   it('reports current migrations, seeds once, and refuses a production start with demo passwords', async () => {
     expect(await migrationStatus(h)).toMatchObject({ current: true });
-    await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
-    await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
+    await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, h);
+    await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, h);
     expect(await h.db.$count(missions)).toBe(DEMO_MISSIONS.length);
     expect(await h.db.$count(users)).toBe(DEMO_USERS.length);
-    await expect(prepareDatabase({ migrate: false, seedDemo: false, refuseDemoPasswords: true }, h)).rejects.toThrow(new RegExp(`${DEMO_USERS.length} active account\\(s\\) still have the demo password`));
+    await expect(prepareDatabase({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true }, h)).rejects.toThrow(new RegExp(`${DEMO_USERS.length} active account\\(s\\) still have the demo password`));
   });
 });
 
