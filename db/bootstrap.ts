@@ -4,7 +4,6 @@ import { refreshPlannerStatistics } from './maintenance';
 import { migrationStatus, runMigrations } from './migrate';
 import { countActiveDemoPasswords } from './queries/users';
 import { ensureReferenceData } from './reference';
-import { seedDemoCases } from './demo/first-start';
 import { isEmpty, seedDemo } from './seed';
 
 export interface PrepareOptions {
@@ -53,7 +52,8 @@ export async function prepareDatabase(opts: PrepareOptions, handle?: DbHandle): 
   if (opts.seedDemo && (await isEmpty(h.db))) {
     const started = Date.now();
     await seedDemo(h.db);
-    const cases = opts.demoCases ? (await seedDemoCases(h.db)).cases : 0;
+    // Loaded only here: a production start never needs the generator (nor faker) in memory.
+    const cases = opts.demoCases ? (await (await import('./demo/first-start')).seedDemoCases(h.db)).cases : 0;
     const what = cases ? `${cases} demonstration cases` : 'no cases';
     console.log(`[payung] Demo data seeded (${what}, ${((Date.now() - started) / 1000).toFixed(1)} s): sign in as officer.kul@payung.test, supervisor@payung.test or admin@payung.test with the password payung-demo.`);
   }
