@@ -39,6 +39,18 @@ describe('the demo missions', () => {
   });
 });
 
+describe.each(testDatabaseKinds())('an unmigrated database on %s', (kind) => {
+  it('counts no migrations, and a production start refuses it with the command to run', async () => {
+    const h = await openTestDatabase(kind, { migrated: false });
+    try {
+      expect(await migrationStatus(h)).toMatchObject({ current: false, applied: 0 });
+      await expect(prepareDatabase({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true }, h)).rejects.toThrow(/has 0 of \d+ migrations applied\. Run `npm run db:migrate` first/);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe.each(testDatabaseKinds())('preparing the database on %s', (kind) => {
   let h: DbHandle;
   beforeAll(async () => {
