@@ -143,7 +143,7 @@ async function addShowcase(db: Db, now: Date): Promise<number> {
       writes++;
     }
 
-    // Consular visits to the mission's detainees: most visited lately, the first long ago (a visit is due).
+    // Consular visits to the mission's detainees: most lately, the one held longest four months ago (or on arrest).
     const held = await db
       .select({ id: detentions.id, since: detentions.detainedSince })
       .from(detentions)
