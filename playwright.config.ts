@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumPath } from './e2e/browser';
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
@@ -28,16 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromiumPath() ?? undefined,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {
@@ -53,6 +44,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       AUTH_SECRET: process.env.AUTH_SECRET || 'e2e-only-secret-not-for-production-000000',
       PAYUNG_DEMO: '1',
+      // accounts only: the specs start from no cases (empty states, first numbers); bench/felt.ts starts with them
+      PAYUNG_DEMO_CASES: '0',
       PGLITE_DIR: process.env.E2E_PGLITE_DIR || '.e2e-data',
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

@@ -92,7 +92,7 @@ async function main() {
   const size = fs.statSync(file).size;
 
   const handle = await getHandle();
-  await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, handle);
+  await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, handle);
   const directorate = { ...systemActor, role: 'supervisor' as const };
   const run = async () => {
     const started = performance.now();

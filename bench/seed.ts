@@ -177,7 +177,7 @@ async function main() {
   const opts = parseOptions();
   const started = performance.now();
   const handle = await getHandle();
-  await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, handle);
+  await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, handle);
   const db = handle.db;
   const [{ n }] = (await db.select({ n: dsql<number>`count(*)::int` }).from(schema.cases)) as [{ n: number }];
   if (n > 0) throw new Error(`the database already has ${n.toLocaleString('en')} cases: seed a fresh database (createdb …)`);

@@ -14,12 +14,16 @@ import { isTimeZone } from '@/lib/validation/missions';
 
 describe('startup rules', () => {
   it('development and the embedded database migrate and seed themselves', () => {
-    expect(startupOptions({ NODE_ENV: 'development' })).toEqual({ migrate: true, seedDemo: true, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'development' })).toEqual({ migrate: true, seedDemo: true, demoCases: true, refuseDemoPasswords: false });
+  });
+  it('PAYUNG_DEMO_CASES=0 seeds the accounts without the demonstration cases (the end-to-end server)', () => {
+    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', PAYUNG_DEMO_CASES: '0' })).toEqual({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'development', PAYUNG_DEMO_CASES: '0' })).toMatchObject({ seedDemo: true, demoCases: false });
   });
   it('production never seeds unless PAYUNG_DEMO=1, and refuses demo passwords', () => {
-    expect(startupOptions({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: false, seedDemo: false, refuseDemoPasswords: true });
-    expect(startupOptions({ NODE_ENV: 'production' })).toEqual({ migrate: true, seedDemo: false, refuseDemoPasswords: true });
-    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: true, seedDemo: true, refuseDemoPasswords: false });
+    expect(startupOptions({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true });
+    expect(startupOptions({ NODE_ENV: 'production' })).toEqual({ migrate: true, seedDemo: false, demoCases: false, refuseDemoPasswords: true });
+    expect(startupOptions({ NODE_ENV: 'production', PAYUNG_DEMO: '1', DATABASE_URL: 'postgres://x' })).toEqual({ migrate: true, seedDemo: true, demoCases: true, refuseDemoPasswords: false });
   });
 });
 
@@ -32,6 +36,18 @@ describe('the demo missions', () => {
     expect(new Set(codes).size).toBe(codes.length);
     for (const m of DEMO_MISSIONS) expect(isTimeZone(m.timeZone), m.timeZone).toBe(true);
     expect(DEMO_MISSIONS.find((m) => m.code === 'TPE')?.kind).toBe('economic_trade_office');
+  });
+});
+
+describe.each(testDatabaseKinds())('an unmigrated database on %s', (kind) => {
+  it('counts no migrations, and a production start refuses it with the command to run', async () => {
+    const h = await openTestDatabase(kind, { migrated: false });
+    try {
+      expect(await migrationStatus(h)).toMatchObject({ current: false, applied: 0 });
+      await expect(prepareDatabase({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true }, h)).rejects.toThrow(/has 0 of \d+ migrations applied\. Run `npm run db:migrate` first/);
+    } finally {
+      await h.close();
+    }
   });
 });
 
@@ -50,11 +66,11 @@ describe.each(testDatabaseKinds())('preparing the database on %s', (kind) => {
 
   it('reports current migrations, seeds once, and refuses a production start with demo passwords', async () => {
     expect(await migrationStatus(h)).toMatchObject({ current: true });
-    await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
-    await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, h);
+    await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, h);
+    await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, h);
     expect(await h.db.$count(missions)).toBe(DEMO_MISSIONS.length);
     expect(await h.db.$count(users)).toBe(DEMO_USERS.length);
-    await expect(prepareDatabase({ migrate: false, seedDemo: false, refuseDemoPasswords: true }, h)).rejects.toThrow(new RegExp(`${DEMO_USERS.length} active account\\(s\\) still have the demo password`));
+    await expect(prepareDatabase({ migrate: false, seedDemo: false, demoCases: false, refuseDemoPasswords: true }, h)).rejects.toThrow(new RegExp(`${DEMO_USERS.length} active account\\(s\\) still have the demo password`));
   });
 });
 

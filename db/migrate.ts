@@ -44,7 +44,10 @@ export async function migrationStatus(handle: DbHandle): Promise<MigrationStatus
     return { current: latestApplied >= latestExpected, applied: rows.length, expected };
   } catch (e) {
     // No bookkeeping table yet: nothing applied. Anything else (unreachable) is the caller's to report.
-    if (/__drizzle_migrations|schema "drizzle"/.test(String((e as Error).message ?? e) + String((e as { cause?: Error }).cause?.message ?? ''))) {
+    // The app's client redacts quoted names from messages (db/errors.ts), so the SQLSTATE decides:
+    // undefined table or schema.
+    const code = (e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code;
+    if (code === '42P01' || code === '3F000' || /__drizzle_migrations|schema "drizzle"/.test(String((e as Error).message ?? e) + String((e as { cause?: Error }).cause?.message ?? ''))) {
       return { current: false, applied: 0, expected };
     }
     throw e;

@@ -23,12 +23,19 @@ function serverUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || undefined;
 }
 
-/** A fresh, migrated database: in memory, or a new database on the server that `close()` drops. */
-export async function openTestDatabase(kind: TestDbKind): Promise<DbHandle> {
-  if (kind === 'pglite') {
-    const handle = await openDatabase({});
+/**
+ * A fresh, migrated database: in memory, or a new database on the server that `close()` drops.
+ * `migrated: false` leaves it empty, as a server is before `npm run db:migrate`.
+ */
+export async function openTestDatabase(kind: TestDbKind, { migrated = true } = {}): Promise<DbHandle> {
+  const prepare = async (handle: DbHandle) => {
+    if (!migrated) return;
     await runMigrations(handle);
     await ensureReferenceData(handle.db);
+  };
+  if (kind === 'pglite') {
+    const handle = await openDatabase({});
+    await prepare(handle);
     return handle;
   }
   const base = new URL(serverUrl()!);
@@ -39,8 +46,7 @@ export async function openTestDatabase(kind: TestDbKind): Promise<DbHandle> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ url: url.toString() });
-  await runMigrations(handle);
-  await ensureReferenceData(handle.db);
+  await prepare(handle);
   return {
     ...handle,
     async close() {

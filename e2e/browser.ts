@@ -10,3 +10,15 @@ export function chromiumPath(): string | null {
   }
   return null;
 }
+
+/** Chromium's flags for a headless run on a shared machine without a GPU (the tests and bench/felt.ts). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];

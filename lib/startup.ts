@@ -6,6 +6,23 @@ import { trustedProxies } from './client-address';
 import { StartupError } from './errors';
 
 /**
+ * What a refused start prints. Next.js 16 logs "Ready" before it loads anything of the app
+ * (next/dist/server/lib/start-server.js: before next.config, before instrumentation.ts), so this
+ * always comes after that line: it says in so many words that the server did not start.
+ */
+export function refusal(reason: string): string {
+  const rule = '─'.repeat(72);
+  return [
+    '',
+    `[payung] ${rule}`,
+    `[payung] Cannot start: ${reason}`,
+    '[payung] Payung is NOT running (ignore "Ready" above: Next.js prints it before Payung starts). Exit code 1.',
+    `[payung] ${rule}`,
+    '',
+  ].join('\n');
+}
+
+/**
  * What a starting server does before it answers: check the secret, open, migrate and seed
  * the database where that is the rule (db/bootstrap.ts). A server that must not run exits
  * with a message saying why, not a stack trace.
@@ -23,7 +40,7 @@ export async function startServer(): Promise<void> {
     pruneNowAndThen(await getHandle());
   } catch (e) {
     const expected = e instanceof StartupError || (e as Error).name === 'DatabaseInUseError';
-    console.error(`\n[payung] Cannot start: ${expected ? (e as Error).message : (e as Error).stack}\n`);
+    console.error(refusal(expected ? (e as Error).message : (e as Error).stack!));
     process.exit(1);
   }
 }

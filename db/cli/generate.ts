@@ -21,7 +21,7 @@ async function main() {
   if (!(years > 0 && years <= 30)) throw new Error(`--years must be between 1 and 30 (got ${values.years})`);
   const handle = await getHandle();
   const where = handle.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${dataDir()}`;
-  await prepareDatabase({ migrate: true, seedDemo: true, refuseDemoPasswords: false }, handle);
+  await prepareDatabase({ migrate: true, seedDemo: true, demoCases: false, refuseDemoPasswords: false }, handle);
   console.log(`Generating ${count.toLocaleString('en')} cases over ${years} years into ${where} (seed ${seed})…`);
   const started = Date.now();
   let lastPrinted = 0;

@@ -22,6 +22,12 @@ export interface GenerateOptions {
   now?: Date;
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /** case loads by mission code, over MISSION_WEIGHTS (the first start's demo favours the demo officers' missions) */
+  missionWeights?: Record<string, number>;
+  /** officers each mission has at most (the demo accounts included); unset: more for the heavy missions */
+  officersPerMission?: number;
+  /** openings spread evenly over the period instead of growing towards now */
+  evenly?: boolean;
 }
 
 /** Case loads by mission: Malaysia and the Gulf carry most of them. Missions not named weigh 1. */
@@ -63,7 +69,7 @@ function nikFor(faker: Faker, dob: string, sex: 'F' | 'M'): string {
 export const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Generated officers sign in with the demo password, so a production start refuses until they are changed. */
-async function officersByMission(db: Db, missionList: { id: number; code: string }[]): Promise<Map<number, string[]>> {
+async function officersByMission(db: Db, missionList: { id: number; code: string }[], perMission?: number): Promise<Map<number, string[]>> {
   const existing = await db
     .select({ id: users.id, missionId: users.missionId })
     .from(users)
@@ -71,12 +77,13 @@ async function officersByMission(db: Db, missionList: { id: number; code: string
     .orderBy(asc(users.email));
   const byMission = new Map<number, string[]>();
   for (const u of existing) if (u.missionId != null) byMission.set(u.missionId, [...(byMission.get(u.missionId) ?? []), u.id]);
-  const missing = missionList.filter((m) => (byMission.get(m.id)?.length ?? 0) < Math.max(2, Math.ceil((MISSION_WEIGHTS[m.code] ?? 1) / 3)));
+  const wanted = (code: string) => perMission ?? Math.max(2, Math.ceil((MISSION_WEIGHTS[code] ?? 1) / 3));
+  const missing = missionList.filter((m) => (byMission.get(m.id)?.length ?? 0) < wanted(m.code));
   if (missing.length === 0) return byMission;
   const faker = new Faker({ locale: [id_ID, en, base], seed: 1 });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const rows = missing.flatMap((m) => {
-    const want = Math.max(2, Math.ceil((MISSION_WEIGHTS[m.code] ?? 1) / 3)) - (byMission.get(m.id)?.length ?? 0);
+    const want = wanted(m.code) - (byMission.get(m.id)?.length ?? 0);
     return Array.from({ length: want }, (_, i) => ({
       email: `officer.${m.code.toLowerCase()}.${i + 1}@generated.payung.test`,
       name: faker.person.fullName(),
@@ -104,22 +111,24 @@ export interface DemoContext {
 }
 
 /** Reads the missions, creates the generated officers where a mission has too few, and the numbering already given. */
-export async function demoContext(db: Db, now: Date): Promise<DemoContext> {
+export async function demoContext(db: Db, now: Date, opts: Pick<GenerateOptions, 'missionWeights' | 'officersPerMission'> = {}): Promise<DemoContext> {
   const missionList = await db.select({ id: missions.id, code: missions.code, timeZone: missions.timeZone, city: missions.city }).from(missions).where(eq(missions.isActive, true)).orderBy(asc(missions.code));
   if (missionList.length === 0) throw new Error('no missions: seed the database first (npm run db:seed)');
-  const officers = await officersByMission(db, missionList);
+  const officers = await officersByMission(db, missionList, opts.officersPerMission);
   const templates = await db.select().from(stepTemplates).where(eq(stepTemplates.isActive, true)).orderBy(asc(stepTemplates.category), asc(stepTemplates.position));
   const templatesByCategory = new Map<string, (typeof stepTemplates.$inferSelect)[]>();
   for (const t of templates) templatesByCategory.set(t.category, [...(templatesByCategory.get(t.category) ?? []), t]);
   const counters = new Map((await db.select().from(caseReferenceCounters)).map((c) => [`${c.missionId}:${c.year}`, c.last]));
-  const missionWeights = Object.fromEntries(missionList.map((m) => [String(m.id), MISSION_WEIGHTS[m.code] ?? 1])) as Record<string, number>;
+  const weights = { ...MISSION_WEIGHTS, ...opts.missionWeights };
+  const missionWeights = Object.fromEntries(missionList.map((m) => [String(m.id), weights[m.code] ?? 1])) as Record<string, number>;
   return { now, missionList, byId: new Map(missionList.map((m) => [m.id, m])), missionWeights, officers, templatesByCategory, counters };
 }
 
-/** Opening times over the years, growing (more missions, more migrants): sorted, so numbers run in order. */
-export function demoOpenings(faker: Faker, total: number, years: number, now: Date): number[] {
+/** Opening times over the years, growing (more missions, more migrants) unless `evenly`: sorted, so numbers run in order. */
+export function demoOpenings(faker: Faker, total: number, years: number, now: Date, evenly = false): number[] {
   const start = now.getTime() - years * 365 * DAY;
-  return Array.from({ length: total }, () => start + Math.sqrt(faker.number.float({ min: 0, max: 1 })) * (now.getTime() - start)).sort((a, b) => a - b);
+  const spread = (u: number) => (evenly ? u : Math.sqrt(u));
+  return Array.from({ length: total }, () => start + spread(faker.number.float({ min: 0, max: 1 })) * (now.getTime() - start)).sort((a, b) => a - b);
 }
 
 /** What a writer adding more history to a generated case needs to know of it. */
@@ -295,9 +304,9 @@ export async function generateDemoCases(db: Db, opts: GenerateOptions): Promise<
   const now = opts.now ?? new Date();
   const batchSize = opts.batchSize ?? 500;
   const faker = new Faker({ locale: [id_ID, en, base], seed });
-  const ctx = await demoContext(db, now);
+  const ctx = await demoContext(db, now, opts);
   const totals = { cases: 0, persons: 0, events: 0, steps: 0 };
-  const openings = demoOpenings(faker, total, years, now);
+  const openings = demoOpenings(faker, total, years, now, opts.evenly);
 
   for (let offset = 0; offset < total; offset += batchSize) {
     const batch = emptyCaseBatch();

@@ -12,7 +12,8 @@ export function authSecret(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.AUTH_SECRET || env.NEXTAUTH_SECRET;
   if (configured) return configured;
   if (env.NODE_ENV === 'production') {
-    throw new StartupError('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it in the environment.');
+    const demo = env.PAYUNG_DEMO === '1' ? ' A demonstration start (PAYUNG_DEMO=1) needs one too.' : '';
+    throw new StartupError(`AUTH_SECRET is not set. Generate one with \`openssl rand -base64 32\` and set it in the environment.${demo}`);
   }
   const file = path.join(dataDir(), 'auth-secret');
   try {
