@@ -127,7 +127,7 @@ test('the officer in charge locks last month; a later change to it is listed as 
   await page.goto(`/reports?period=${last}&scope=KUL`);
   const before = await lawyersIn();
   await page.getByRole('button', { name: `Lock ${last}` }).click();
-  await expect(page.getByRole('group')).toContainText('This cannot be undone.');
+  await expect(page.getByRole('group', { name: /^Lock KUL/ })).toContainText('This cannot be undone.');
   await page.getByRole('button', { name: `Yes, lock ${last}` }).click();
   await expect(page.getByTestId('lock-status')).toContainText(/Locked on .* by Siti Rahmawati/);
   await expect(page.getByRole('button', { name: `Lock ${last}` })).toHaveCount(0);

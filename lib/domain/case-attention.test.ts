@@ -72,7 +72,7 @@ describe('caseAttention', () => {
       ['closureWaiting', 'waiting'],
       ['transferWaiting', 'waiting'],
     ]);
-    expect([...sectionsNeedingAttention(items)].sort()).toEqual(['age-claims', 'status']);
+    expect([...sectionsNeedingAttention(items)].sort()).toEqual(['age-claims', 'case-status']);
   });
 
   it('asks to plan steps on a case without any and to assess a trafficking case not yet assessed, and asks nothing of a closed case', () => {

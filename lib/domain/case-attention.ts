@@ -5,7 +5,7 @@ import { type AgeClaimStatus, type CaseStatus, OPEN_STEP_STATUSES, type StepStat
  * page, each item pointing at the section where it is done. Derived from the case's own
  * records on every read — nothing stored that could drift. Most urgent first.
  */
-export type CaseSectionId = 'people' | 'assessment' | 'steps' | 'details' | 'legal' | 'age-claims' | 'money' | 'referrals' | 'documents' | 'status';
+export type CaseSectionId = 'people' | 'assessment' | 'steps' | 'details' | 'legal' | 'age-claims' | 'money' | 'referrals' | 'documents' | 'case-status';
 
 export type AttentionItem =
   | { kind: 'stepOverdue'; section: 'steps'; label: string; days: number }
@@ -16,8 +16,8 @@ export type AttentionItem =
   | { kind: 'hearingOutcome'; section: 'legal'; pseudonym: string; startsAt: Date; timeZone: string }
   | { kind: 'hearingSoon'; section: 'legal'; pseudonym: string; startsAt: Date; timeZone: string; days: number }
   | { kind: 'ageClaimOpen'; section: 'age-claims'; pseudonym: string; status: AgeClaimStatus; stale: boolean }
-  | { kind: 'closureWaiting'; section: 'status' }
-  | { kind: 'transferWaiting'; section: 'status'; toMissionCode: string };
+  | { kind: 'closureWaiting'; section: 'case-status' }
+  | { kind: 'transferWaiting'; section: 'case-status'; toMissionCode: string };
 
 export type Urgency = 'overdue' | 'due' | 'waiting';
 
@@ -89,8 +89,8 @@ export function caseAttention(input: AttentionInput): AttentionItem[] {
   for (const c of input.ageClaims) {
     if (!DECIDED_AGE_CLAIM.includes(c.status)) items.push({ kind: 'ageClaimOpen', section: 'age-claims', pseudonym: c.pseudonym, status: c.status, stale: c.isStale });
   }
-  if (input.status === 'resolution_requested') items.push({ kind: 'closureWaiting', section: 'status' });
-  if (input.pendingTransfer) items.push({ kind: 'transferWaiting', section: 'status', toMissionCode: input.pendingTransfer.toMissionCode });
+  if (input.status === 'resolution_requested') items.push({ kind: 'closureWaiting', section: 'case-status' });
+  if (input.pendingTransfer) items.push({ kind: 'transferWaiting', section: 'case-status', toMissionCode: input.pendingTransfer.toMissionCode });
   // Stable: within an urgency, the order above (steps, visits, hearings, claims, approvals).
   return items.map((item, i) => ({ item, i })).sort((a, b) => ORDER[urgencyOf(a.item)] - ORDER[urgencyOf(b.item)] || a.i - b.i).map((x) => x.item);
 }

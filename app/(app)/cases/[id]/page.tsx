@@ -112,7 +112,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
     money: t('money.title'),
     referrals: t('referrals.title'),
     documents: t('documents.title'),
-    status: t('status.title'),
+    'case-status': t('status.title'),
   } as const;
   const attentionText = (item: AttentionItem) => {
     switch (item.kind) {
@@ -189,7 +189,7 @@ export default async function CaseFilePage({ params, searchParams }: { params: P
           </dd>
         </dl>
         {can(actor, 'case:update') && (
-          <section id="status" aria-label={t('status.title')}>
+          <section id="case-status" aria-label={t('status.title')}>
             <StatusSection caseId={file.id} version={file.version} status={file.status} />
             {canEdit && <TransferSection caseId={file.id} version={file.version} missions={otherMissions} pending={pendingTransfer} />}
           </section>
