@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
-import { errorSummary, expect, expectAccessible, signIn, test } from './fixtures';
+import { errorSummary, expect, expectAccessible, signIn, test, openSection } from './fixtures';
 
 const HEADER = 'case_ref,mission_code,opened_on,category,subcategory,status,closed_on,outcome,role,full_name,sex,date_of_birth,nik,passport_no,nationality,prosecution_stage';
 
@@ -89,9 +89,10 @@ test('a case whose two accused are at different prosecution stages imports, each
 
   await page.goto(`/cases?q=${encodeURIComponent(`KUL/2017/${tag}`)}`);
   await page.getByRole('link', { name: /^KUL-2017-\d{5}$/ }).click();
-  // Each accused has their own home proceeding, at their own stage.
-  await expect(page.getByRole('article', { name: /-P1 · / })).toContainText('P-21');
-  await expect(page.getByRole('article', { name: /-P2 · / })).toContainText('P-18/P-19');
+  // Each accused has their own home proceeding, at their own stage (the file code said in words too).
+  const legal = await openSection(page, 'Legal');
+  await expect(legal.getByRole('article', { name: /-P1 · / })).toContainText('P-21 · Prosecution file complete');
+  await expect(legal.getByRole('article', { name: /-P2 · / })).toContainText('P-18/P-19');
 });
 
 test('a supervisor’s log with a bad row imports nothing; corrected, it imports and the case is found by its old number', async ({ page }) => {
