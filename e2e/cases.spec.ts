@@ -318,6 +318,8 @@ test('an officer works a case: assessment, status, a note, then a closure reques
   await page.getByRole('button', { name: 'Request closure' }).click();
   await page.getByRole('button', { name: 'Send closure request' }).click();
   await expect(errorSummary(page)).toContainText('Summary for the approver: Enter a value');
+  // How the case ended is chosen, never assumed "resolved".
+  await expect(errorSummary(page)).toContainText('Outcome: Choose one of the options');
   await page.getByLabel('Outcome').selectOption({ label: 'Repatriated' });
   await page.getByLabel('Summary for the approver').fill('Repatriated via Jakarta; handed to the social affairs ministry.');
   await page.getByRole('button', { name: 'Send closure request' }).click();
@@ -337,6 +339,11 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
   await openSection(page, 'Documents');
   await page.getByLabel('File').setInputFiles({ name: 'passport-scan.pdf', mimeType: 'application/pdf', buffer: pdf });
+  // What the document is, is chosen: nothing is assumed, and the upload waits for it.
+  await expect(page.getByLabel('Kind of document')).toHaveValue('');
+  await page.getByRole('button', { name: 'Upload document' }).click();
+  await expect(page.locator('#document-kind-error')).toContainText('Choose one of the options');
+  await expect(page.getByLabel('Kind of document')).toBeFocused();
   await page.getByLabel('Kind of document').selectOption({ label: "Passport or seaman's book" });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'passport-scan.pdf uploaded.' })).toBeVisible();
@@ -353,6 +360,7 @@ test('an officer uploads a document and downloads it; a disguised file and anoth
 
   // A web page named like a PDF is refused by its content.
   await page.getByLabel('File').setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><script>alert(1)</script></html>') });
+  await page.getByLabel('Kind of document').selectOption({ label: 'Other' });
   await page.getByRole('button', { name: 'Upload document' }).click();
   await expect(page.locator('#document-file-error')).toContainText('The file must be a PDF or a photo');
   await expect(page.getByLabel('File')).toBeFocused();

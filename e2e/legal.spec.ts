@@ -160,6 +160,8 @@ test('money claimed and recovered, with its currency, and the total in rupiah', 
   await claim.getByRole('button', { name: 'Record a claim' }).click();
   await expect(errorSummary(page)).toContainText('Enter a currency code like MYR or SAR');
   await expect(errorSummary(page)).toContainText('Enter an amount like 1250.50');
+  await expect(errorSummary(page)).toContainText('Kind: Choose one of the options');
+  await claim.getByLabel('Kind').selectOption({ label: 'Unpaid wages' });
   await claim.getByLabel('Currency').fill('myr');
   await claim.getByLabel('Amount claimed').fill('12000');
   await claim.getByRole('button', { name: 'Record a claim' }).click();

@@ -1,5 +1,5 @@
 import 'server-only';
-import { z } from '@/lib/validation/zod';
+import { requiredChoice, z } from '@/lib/validation/zod';
 import { addDocument, openDocumentForDownload } from '@/db/queries/documents';
 import { documentKinds } from '@/lib/domain/cases';
 import { createAction } from '@/lib/action';
@@ -10,7 +10,7 @@ import { removeFile, storeFile } from './store';
 export const uploadDocumentSchema = z.object({
   caseId: z.uuid(),
   partyId: z.union([z.uuid(), z.literal('')]),
-  kind: z.enum(documentKinds, 'validation.required'),
+  kind: requiredChoice(documentKinds),
   file: z.instanceof(File, { message: 'validation.fileEmpty' }),
 });
 

@@ -133,7 +133,7 @@ export const changeStatusSchema = z.object({ ...caseRef, status: z.enum(['in_pro
 
 export const requestClosureSchema = z.object({
   ...caseRef,
-  outcome: z.enum(caseOutcomes, 'validation.required'),
+  outcome: requiredChoice(caseOutcomes),
   summary: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong'),
 });
 export type RequestClosureInput = z.infer<typeof requestClosureSchema>;

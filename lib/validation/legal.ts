@@ -102,7 +102,7 @@ export const moveAgeClaimSchema = z.object({ claimId: z.uuid(), version: z.numbe
 
 export const ageEvidenceSchema = z.object({
   claimId: z.uuid(),
-  kind: z.enum(ageEvidenceKinds, 'validation.required'),
+  kind: requiredChoice(ageEvidenceKinds),
   source: text(200),
   obtainedOn: isoDate,
   issueDate: isoDate,
@@ -119,7 +119,7 @@ const amount = z
 
 export const financialClaimSchema = z.object({
   caseId: z.uuid(),
-  kind: z.enum(financialClaimKinds, 'validation.required'),
+  kind: requiredChoice(financialClaimKinds),
   currency: z.string().trim().toUpperCase().refine(isCurrencyCode, 'validation.currency'),
   amountClaimed: amount,
   claimedOn: isoDate,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createCaseSchema, emptyCase, emptySubject } from './cases';
-import { emptyProceeding, proceedingSchema } from './legal';
+import { createCaseSchema, emptyCase, emptySubject, requestClosureSchema } from './cases';
+import { ageEvidenceSchema, emptyProceeding, financialClaimSchema, proceedingSchema } from './legal';
+import { uploadDocumentSchema } from '@/lib/documents/actions';
 
 /** The fields a form sends untouched and the errors they get: a fact nobody chose is refused, not recorded. */
 function refused(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
@@ -26,5 +27,18 @@ describe('forms that record facts start with nothing chosen', () => {
     const chosen = proceedingSchema.parse({ ...form, partyId: '0b6f1e8e-3c1d-4a57-8d1a-2f0e6b9c1d22', jurisdiction: 'home', role: 'victim' });
     // The stage stays unrecorded: "arrested" is never assumed.
     expect(chosen).toMatchObject({ jurisdiction: 'home', role: 'victim', hostStage: '' });
+  });
+
+  it('a document’s kind is chosen: an upload that names none is refused, not filed as a passport', () => {
+    const upload = { caseId: '7d1e2f52-6a4c-4a8e-9d55-3b5f0f0f2a11', partyId: '', kind: '', file: new File([new Uint8Array([37, 80, 68, 70])], 'scan.pdf') };
+    expect(refused(uploadDocumentSchema.safeParse(upload))).toEqual({ kind: 'validation.choose' });
+    expect(uploadDocumentSchema.parse({ ...upload, kind: 'birth_certificate' }).kind).toBe('birth_certificate');
+  });
+
+  it('how a case ended, what a claim is for and what proves an age are chosen, never assumed', () => {
+    const id = '7d1e2f52-6a4c-4a8e-9d55-3b5f0f0f2a11';
+    expect(refused(requestClosureSchema.safeParse({ id, version: 2, outcome: '', summary: 'Back home' }))).toEqual({ outcome: 'validation.choose' });
+    expect(refused(financialClaimSchema.safeParse({ caseId: id, kind: '', currency: 'MYR', amountClaimed: '100', claimedOn: '' }))).toEqual({ kind: 'validation.choose' });
+    expect(refused(ageEvidenceSchema.safeParse({ claimId: id, kind: '', source: '', obtainedOn: '', issueDate: '', isVerified: false, documentId: '' }))).toEqual({ kind: 'validation.choose' });
   });
 });

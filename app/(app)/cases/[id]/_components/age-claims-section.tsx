@@ -165,7 +165,7 @@ function EvidenceForm({ claimId, documents, onDone }: { claimId: string; documen
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: ageEvidenceSchema,
-    defaultValues: { claimId, kind: 'birth_certificate', source: '', obtainedOn: '', issueDate: '', isVerified: false, documentId: '' },
+    defaultValues: { claimId, kind: '' as never, source: '', obtainedOn: '', issueDate: '', isVerified: false, documentId: '' },
     action: addAgeEvidenceAction,
     labels: { kind: t('age.kind') },
     onSuccess: () => {
@@ -181,6 +181,7 @@ function EvidenceForm({ claimId, documents, onDone }: { claimId: string; documen
         <Field id={`ev-kind-${claimId}`} label={t('age.kind')} error={fieldError('kind')}>
           {(aria) => (
             <select {...aria} {...r('kind')}>
+              <ChooseOption />
               {ageEvidenceKinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`age.kinds.${k}`)}

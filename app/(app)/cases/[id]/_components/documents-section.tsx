@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ALLOWED_TYPES, MAX_DOCUMENT_BYTES } from '@/lib/documents/limits';
 import { documentKinds } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
+import { ChooseOption } from '@/app/_components/ui/field';
 import { revealFileNamesAction } from '../../actions';
 import { TableScroll } from '@/app/_components/ui/table-scroll';
 
@@ -31,21 +32,27 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
   const router = useRouter();
   const fileRef = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<number | null>(null);
+  const kindRef = useRef<HTMLSelectElement>(null);
   const [error, setError] = useState<string | null>(null);
+  // What kind of document it is is chosen, never assumed (a default would write a fact).
+  const [kindError, setKindError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // A refused file puts the officer back on the file field, its reason read out with it.
+  // A refused upload puts the officer back on the field at fault, its reason read out with it.
   useEffect(() => {
     if (error) fileRef.current?.focus();
-  }, [error]);
+    else if (kindError) kindRef.current?.focus();
+  }, [error, kindError]);
 
   function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setError(null);
+    setKindError(null);
     setDone(null);
     const form = e.currentTarget;
     const file = fileRef.current?.files?.[0];
     if (!file) return setError('validation.fileEmpty');
     if (file.size > MAX_DOCUMENT_BYTES) return setError('validation.fileTooLarge');
+    if (!kindRef.current?.value) return setKindError('validation.choose');
     const data = new FormData(form);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/cases/${caseId}/documents`);
@@ -62,7 +69,8 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
         form.reset();
         setDone(file.name);
         router.refresh();
-      } else setError(body.fieldErrors?.file?.[0] ?? body.fieldErrors?.kind?.[0] ?? body.error ?? 'errors.unexpected');
+      } else if (!body.fieldErrors?.file && body.fieldErrors?.kind) setKindError(body.fieldErrors.kind[0]!);
+      else setError(body.fieldErrors?.file?.[0] ?? body.error ?? 'errors.unexpected');
     };
     xhr.onerror = () => {
       setProgress(null);
@@ -93,9 +101,15 @@ export function DocumentUpload({ caseId, parties }: { caseId: string; parties: {
         />
       </div>
       <div className="grid2">
-        <div className="field">
+        <div className={kindError ? 'field has-error' : 'field'}>
           <label htmlFor="document-kind">{t('documents.kind')}</label>
-          <select id="document-kind" name="kind" defaultValue="passport">
+          {kindError && (
+            <p className="error-message" id="document-kind-error" role="alert">
+              {translateKey(t, kindError, 'errors.unexpected')}
+            </p>
+          )}
+          <select id="document-kind" name="kind" defaultValue="" ref={kindRef} aria-invalid={kindError ? true : undefined} aria-describedby={kindError ? 'document-kind-error' : undefined}>
+            <ChooseOption />
             {documentKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`documents.kinds.${k}`)}

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { financialClaimKinds } from '@/lib/domain/cases';
@@ -85,7 +85,7 @@ function ClaimForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
   const labels = { kind: t('money.kind'), currency: t('money.currency'), amountClaimed: t('money.amountClaimed'), claimedOn: t('money.claimedOn') };
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: financialClaimSchema,
-    defaultValues: { caseId, kind: 'unpaid_wages', currency: '', amountClaimed: '', claimedOn: '' },
+    defaultValues: { caseId, kind: '' as never, currency: '', amountClaimed: '', claimedOn: '' },
     action: createFinancialClaimAction,
     labels,
     onSuccess: () => {
@@ -101,6 +101,7 @@ function ClaimForm({ caseId, onDone }: { caseId: string; onDone: () => void }) {
         <Field id="money-kind" label={labels.kind}>
           {(aria) => (
             <select {...aria} {...r('kind')}>
+              <ChooseOption />
               {financialClaimKinds.map((k) => (
                 <option key={k} value={k}>
                   {t(`money.kinds.${k}`)}

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
 import { FormActions } from '@/app/_components/ui/form-actions';
-import { Field } from '@/app/_components/ui/field';
+import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
 import { type CaseStatus, DIRECT_STATUSES, canMoveTo, caseOutcomes } from '@/lib/domain/cases';
 import { translateKey } from '@/lib/i18n/dynamic';
@@ -22,7 +22,7 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
   const moves = DIRECT_STATUSES.filter((s) => s !== status && canMoveTo(status, s)) as ('in_progress' | 'waiting_external')[];
   const closure = useActionForm({
     schema: requestClosureSchema,
-    defaultValues: { id: caseId, version, outcome: 'resolved', summary: '' },
+    defaultValues: { id: caseId, version, outcome: '' as never, summary: '' },
     action: requestClosureAction,
     labels: { outcome: t('status.outcome'), summary: t('status.summary') },
     onSuccess: () => {
@@ -75,6 +75,7 @@ export function StatusSection({ caseId, version, status }: { caseId: string; ver
           <Field id="outcome" label={t('status.outcome')} error={closure.fieldError('outcome')}>
             {(aria) => (
               <select {...aria} {...closure.form.register('outcome')}>
+                <ChooseOption />
                 {caseOutcomes.map((o) => (
                   <option key={o} value={o}>
                     {t(`outcomes.${o}`)}
