@@ -109,11 +109,18 @@ test('a people-smuggling crew of three, one claiming to be 16: evidence requeste
   // Nobody is preselected; a claim against the date on record is pointed out, not refused.
   await expect(claim.getByLabel('Person')).toHaveValue('');
   await claim.getByLabel('Person').selectOption({ label: `${reference}-S2 · Crew Deckhand` });
-  await claim.getByLabel('Claimed date of birth').fill('2010-03-05');
+  // A claimed birth date is typed as day, month and year, like the intake's.
+  const claimedBirth = claim.getByRole('group', { name: /Claimed date of birth/ });
+  const typeBirth = async (day: string, month: string, year: string) => {
+    await claimedBirth.getByLabel('Day').fill(day);
+    await claimedBirth.getByLabel('Month').fill(month);
+    await claimedBirth.getByLabel('Year').fill(year);
+  };
+  await typeBirth('5', '3', '2010');
   await expect(claim.getByRole('status')).toContainText('On record: born 5 Mar 2002. This claim says 5 Mar 2010.');
   await claim.getByLabel('Person').selectOption({ label: `${reference}-S3 · Crew Boy` });
   await expect(claim.getByRole('status')).toHaveCount(0);
-  await claim.getByLabel('Claimed date of birth').fill('2010-02-14');
+  await typeBirth('14', '2', '2010');
   await claim.getByLabel('Date that matters').fill('2026-09-01');
   await claim.getByRole('button', { name: 'Record an age claim' }).click();
   const record = age.getByRole('article', { name: `Age claim of ${reference}-S3` });

@@ -1,6 +1,7 @@
 import { requiredChoice, z } from './zod';
 import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, lawyerPayers, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
+import { pastDate, toIsoDate } from './dates';
 
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
 const text = (max = 500) => z.string().trim().max(max, 'validation.tooLong');
@@ -94,7 +95,8 @@ export const visitSchema = z.object({
 export const ageClaimSchema = z.object({
   caseId: z.uuid(),
   partyId: z.uuid('validation.choose'),
-  claimedDob: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
+  // A birth date is a memorable date: typed as day, month and year, like every other birth date.
+  claimedDob: pastDate({ required: true }).transform((p) => toIsoDate(p)!),
   relevantOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
 });
 

@@ -4,7 +4,9 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
+import { DateField } from '@/app/_components/ui/date-field';
 import { ErrorSummary } from '@/app/_components/ui/error-summary';
+import { emptyDate, toIsoDate } from '@/lib/validation/dates';
 import { ChooseOption, Field } from '@/app/_components/ui/field';
 import { FormActions } from '@/app/_components/ui/form-actions';
 import { useActionForm } from '@/app/_components/ui/use-action-form';
@@ -113,7 +115,7 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
   const router = useRouter();
   const { form, onSubmit, summaryRef, summaryItems, fieldError } = useActionForm({
     schema: ageClaimSchema,
-    defaultValues: { caseId, partyId: '', claimedDob: '', relevantOn: openedOn },
+    defaultValues: { caseId, partyId: '', claimedDob: emptyDate, relevantOn: openedOn },
     action: createAgeClaimAction,
     labels: { partyId: t('legal.person'), claimedDob: t('age.claimedDobLabel'), relevantOn: t('age.relevantOn') },
     onSuccess: () => {
@@ -123,9 +125,10 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
   });
   // A claim that disagrees with the date of birth on record is said at once: recorded as made all the same.
   const format = useFormatter();
-  const [partyId, claimedDob] = useWatch({ control: form.control, name: ['partyId', 'claimedDob'] });
+  const [partyId, claimedParts] = useWatch({ control: form.control, name: ['partyId', 'claimedDob'] });
+  const claimedDob = claimedParts ? toIsoDate(claimedParts) : null;
   const recorded = parties.find((p) => p.id === partyId)?.dateOfBirth ?? null;
-  const disagrees = !!recorded && /^\d{4}-\d{2}-\d{2}$/.test(claimedDob ?? '') && claimedDob !== recorded;
+  const disagrees = !!recorded && !!claimedDob && claimedDob !== recorded;
   const day = (iso: string) => format.dateTime(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', dateStyle: 'medium' });
   return (
     <form method="post" onSubmit={onSubmit} noValidate aria-label={t('age.record')} className="person">
@@ -143,9 +146,7 @@ function ClaimForm({ caseId, parties, openedOn, onDone }: { caseId: string; part
             </select>
           )}
         </Field>
-        <Field id="age-dob" label={t('age.claimedDobLabel')} error={fieldError('claimedDob')}>
-          {(aria) => <input type="date" {...aria} {...form.register('claimedDob')} />}
-        </Field>
+        <DateField name="claimedDob" legend={t('age.claimedDobLabel')} error={fieldError('claimedDob')} register={form.register as never} />
         <Field id="age-relevant" label={t('age.relevantOn')} hint={t('age.relevantHint')} error={fieldError('relevantOn')}>
           {(aria) => <input type="date" {...aria} {...form.register('relevantOn')} />}
         </Field>
