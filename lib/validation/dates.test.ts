@@ -30,8 +30,8 @@ describe('pastEventDate (an event date from the picker)', () => {
 
 describe('a claimed date of birth (a memorable date, three boxes)', () => {
   const claim = { caseId: '7d1e2f52-6a4c-4a8e-9d55-3b5f0f0f2a11', partyId: '0b6f1e8e-3c1d-4a57-8d1a-2f0e6b9c1d22', relevantOn: '2026-09-01' };
-  it('is stored as the date the boxes make', () => {
-    expect(ageClaimSchema.parse({ ...claim, claimedDob: { day: '14', month: '2', year: '2010' } }).claimedDob).toBe('2010-02-14');
+  it('passes as the boxes typed (the action stores the date they make)', () => {
+    expect(ageClaimSchema.parse({ ...claim, claimedDob: { day: '14', month: '2', year: '2010' } }).claimedDob).toEqual({ day: '14', month: '2', year: '2010' });
   });
   it('is required, and must be a real date', () => {
     const issues = (claimedDob: unknown) => ageClaimSchema.safeParse({ ...claim, claimedDob }).error?.issues.map((i) => i.message);

@@ -1,7 +1,7 @@
 import { requiredChoice, z } from './zod';
 import { ageClaimStatuses, ageEvidenceKinds, financialClaimKinds, homeFileCodes, hostStages, isCurrencyCode, jurisdictions, lawyerPayers, legalRoles } from '@/lib/domain/cases';
 import { isTimeZone } from './missions';
-import { pastDate, toIsoDate } from './dates';
+import { pastDate } from './dates';
 
 const isoDate = z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, 'validation.dateReal');
 const text = (max = 500) => z.string().trim().max(max, 'validation.tooLong');
@@ -96,7 +96,7 @@ export const ageClaimSchema = z.object({
   caseId: z.uuid(),
   partyId: z.uuid('validation.choose'),
   // A birth date is a memorable date: typed as day, month and year, like every other birth date.
-  claimedDob: pastDate({ required: true }).transform((p) => toIsoDate(p)!),
+  claimedDob: pastDate({ required: true }),
   relevantOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.dateRequired'),
 });
 

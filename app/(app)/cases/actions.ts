@@ -51,6 +51,7 @@ import {
   visitSchema,
 } from '@/lib/validation/legal';
 import { partySchema, updatePartySchema } from '@/lib/validation/people';
+import { toIsoDate } from '@/lib/validation/dates';
 
 export const createCaseAction = createAction('case.create', { permission: 'case:create', schema: createCaseSchema }, async (input, { actor, tx }) => {
   const { id, reference, changes } = await createCase(tx, actor, input);
@@ -221,7 +222,8 @@ export const addVisitAction = createAction('legal.add_visit', { permission: 'cas
 });
 
 export const createAgeClaimAction = createAction('legal.create_age_claim', { permission: 'case:update', schema: ageClaimSchema }, async (input, { actor, tx }) => {
-  const { id, changes } = await createAgeClaim(tx, actor, input);
+  // The schema has checked the boxes make a real date.
+  const { id, changes } = await createAgeClaim(tx, actor, { ...input, claimedDob: toIsoDate(input.claimedDob)! });
   return { data: { id }, audit: { entityType: 'age_claim', entityId: id, changes, details: { caseId: input.caseId } } };
 });
 
